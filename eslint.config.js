@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-artifacts', 'appPackage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain core stays pure: no I/O, no Microsoft SDKs, no database.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'The domain core does no I/O.' },
+            { group: ['@microsoft/*', '@azure/*', 'pg', 'pg-boss', '@electric-sql/*', 'express'], message: 'The domain core knows no platform.' },
+            { group: ['../store/*', '../server/*', '../bot/*', '../graph/*', '../tab/*', '../cards/*'], message: 'The domain core depends on nothing else.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { errors } from './errors.js';
+import { fieldsOf, type FieldDef, type SectionDef } from './formats.js';
+
+/** Limits that keep one conversation a document a person can read, and the database healthy. */
+export const limits = {
+  textLength: 10_000,
+  titleLength: 300,
+  listItems: 50,
+} as const;
+
+export const smileyValues = ['sad', 'neutral', 'happy', 'na'] as const;
+/** A rating of a statement: 😟 / 😐 / 🙂, or "niet van toepassing". */
+export type Smiley = (typeof smileyValues)[number];
+
+const text = z.string().max(limits.textLength);
+const title = z.string().trim().min(1).max(limits.titleLength);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+export const goalSchema = z.object({
+  id: z.string().min(1).max(64),
+  title,
+  description: text.optional(),
+});
+/** A goal set in Het Goede Gesprek (or entered by hand when that conversation happened elsewhere). */
+export type Goal = z.infer<typeof goalSchema>;
+
+export const goalReviewSchema = z.object({
+  goalId: z.string().min(1).max(64),
+  title,
+  progress: text.optional(),
+  course: z.enum(['continue', 'adjust']).optional(),
+  adjustment: text.optional(),
+});
+/** One earlier goal looked back on: the progress made and whether to continue or adjust. */
+export type GoalReview = z.infer<typeof goalReviewSchema>;
+
+export const agreementSchema = z.object({
+  id: z.string().min(1).max(64),
+  text: title.max(limits.textLength),
+  owner: z.enum(['employee', 'manager', 'both']),
+  due: isoDate.optional(),
+});
+/** A concrete agreement: what, who, and optionally by when. */
+export type Agreement = z.infer<typeof agreementSchema>;
+
+/** The value of one field, by the field's kind. */
+export type AnswerValue = string | Smiley | Goal[] | GoalReview[] | Agreement[];
+/** Answers by field id. Absent fields are unanswered. */
+export type Answers = Record<string, AnswerValue>;
+
+function schemaFor(field: FieldDef): z.ZodType<AnswerValue> {
+  switch (field.kind) {
+    case 'text':
+      return text;
+    case 'smiley':
+      return z.enum(smileyValues);
+    case 'goals':
+      return z.array(goalSchema).max(limits.listItems);
+    case 'goal-review':
+      return z.array(goalReviewSchema).max(limits.listItems);
+    case 'agreements':
+      return z.array(agreementSchema).max(limits.listItems);
+  }
+}
+
+/**
+ * Checks answers against the fields of a format. Unknown field ids and wrongly shaped values are refused, so
+ * nothing that the document cannot show is ever stored.
+ */
+export function parseAnswers(sections: readonly SectionDef[], input: unknown): Answers {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw errors.invalidAnswers(['answers must be an object of field id to value']);
+  }
+  const fields = new Map(fieldsOf(sections).map((f) => [f.id, f]));
+  const issues: string[] = [];
+  const answers: Answers = {};
+  for (const [id, value] of Object.entries(input)) {
+    const field = fields.get(id);
+    if (!field) {
+      issues.push(`unknown field "${id.slice(0, 80)}"`);
+      continue;
+    }
+    const parsed = schemaFor(field).safeParse(value);
+    if (!parsed.success) {
+      issues.push(`${id}: ${parsed.error.issues.map((i) => i.message).join(', ')}`);
+      continue;
+    }
+    answers[id] = parsed.data;
+  }
+  if (issues.length > 0) throw errors.invalidAnswers(issues.slice(0, 10));
+  return answers;
+}
+
+/** Whether a value counts as an answer (an empty text or list does not). */
+export function isAnswered(value: AnswerValue | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  return value.length > 0;
+}
+
+/** Required fields that are still unanswered, by label id. A goal review also needs a course per goal. */
+export function missingRequired(sections: readonly SectionDef[], answers: Answers): FieldDef[] {
+  return fieldsOf(sections).filter((field) => {
+    const value = answers[field.id];
+    if (field.kind === 'goal-review' && Array.isArray(value)) {
+      return (value as GoalReview[]).some((review) => !review.course);
+    }
+    return field.required === true && !isAnswered(value);
+  });
+}

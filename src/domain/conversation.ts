@@ -1,0 +1,445 @@
+import { errors } from './errors.js';
+import { missingRequired, parseAnswers, type Answers, type Goal, type GoalReview } from './answers.js';
+import { formatFor, goalParts, type ConversationType, type FormatDef, type GoalPart } from './formats.js';
+import type { Party } from './policy.js';
+
+/**
+ * The stages of a conversation, in order:
+ * requested → planned → preparing → prepared → held → awaiting_approval → approved → archived,
+ * with `cancelled` reachable before approval. After "niet akkoord" the report goes back to `held` for a new version.
+ */
+export const stages = [
+  'requested',
+  'planned',
+  'preparing',
+  'prepared',
+  'held',
+  'awaiting_approval',
+  'approved',
+  'archived',
+  'cancelled',
+] as const;
+export type Stage = (typeof stages)[number];
+
+export const decisions = ['akkoord', 'voor_gezien', 'niet_akkoord'] as const;
+/** akkoord: agrees; voor_gezien: has seen it, with a remark (employee only); niet_akkoord: back for revision. */
+export type DecisionKind = (typeof decisions)[number];
+
+export interface Schedule {
+  start: string;
+  end: string;
+  meetingUrl?: string;
+  eventId?: string;
+}
+
+/** A locked version of the report that both parties approve. */
+export interface ReportVersion {
+  number: number;
+  /** SHA-256 of the canonical content; printed in the archived document. */
+  hash: string;
+  submittedBy: string;
+  submittedAt: string;
+  content: { preparation: Answers; completion: Answers; report: Answers };
+}
+
+export interface Decision {
+  version: number;
+  party: Party;
+  actorId: string;
+  /** Set when a delegate decided for the manager. */
+  onBehalfOf?: string;
+  decision: DecisionKind;
+  comment?: string;
+  at: string;
+}
+
+/** Personal development plan, made by the employee from the report. */
+export interface Pop {
+  goals: string;
+  actions: string;
+  support: string;
+  /** Target date, YYYY-MM-DD. */
+  date?: string;
+  updatedAt: string;
+}
+
+/** The employee's own evaluation, prepared before the next conversation. */
+export interface SelfEvaluation {
+  text: string;
+  updatedAt: string;
+}
+
+export interface ArchiveRecord {
+  location: string;
+  url: string;
+  hash: string;
+  archivedAt: string;
+}
+
+/** One conversation of the cycle: the aggregate every rule works on. */
+export interface Conversation {
+  id: string;
+  type: ConversationType;
+  formatVersion: number;
+  employeeId: string;
+  /** The manager who planned it; access follows the current manager from the directory. */
+  managerId: string;
+  stage: Stage;
+  requestedBy: 'employee' | 'manager';
+  requestNote?: string;
+  schedule?: Schedule;
+  /** The conversation this one follows up (its report and agreements open this one). */
+  previousId?: string;
+  /** Earlier goals this reflection looks back on, per part. */
+  earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
+  preparation: Answers;
+  completion: Answers;
+  report: Answers;
+  versions: ReportVersion[];
+  decisions: Decision[];
+  pop?: Pop;
+  evaluation?: SelfEvaluation;
+  archive?: ArchiveRecord;
+  cancellation?: { by: string; reason: string; at: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What happened, for the audit log and for the side effects the outbox carries out. */
+export type DomainEvent =
+  | { type: 'requested'; note?: string }
+  | { type: 'planned'; schedule: Schedule }
+  | { type: 'rescheduled'; schedule: Schedule; previous?: Schedule }
+  | { type: 'cancelled'; reason: string }
+  | { type: 'preparation-saved' }
+  | { type: 'preparation-submitted' }
+  | { type: 'completion-saved' }
+  | { type: 'meeting-held' }
+  | { type: 'report-saved' }
+  | { type: 'report-submitted'; version: number; hash: string }
+  | { type: 'decided'; version: number; party: Party; decision: DecisionKind; comment?: string; onBehalfOf?: string }
+  | { type: 'revision-requested'; version: number; party: Party; comment: string }
+  | { type: 'approved'; version: number; hash: string }
+  | { type: 'archived'; location: string; url: string }
+  | { type: 'pop-saved' }
+  | { type: 'evaluation-saved' };
+
+/** Everything that can be asked of a conversation after it exists. */
+export type Command =
+  | { type: 'plan'; schedule: Schedule }
+  | { type: 'reschedule'; schedule: Schedule }
+  | { type: 'cancel'; reason: string }
+  | { type: 'save-preparation'; answers: unknown }
+  | { type: 'submit-preparation' }
+  | { type: 'save-completion'; answers: unknown }
+  | { type: 'complete-meeting' }
+  | { type: 'save-report'; answers: unknown }
+  | { type: 'submit-report'; hash: string }
+  | { type: 'decide'; version: number; decision: DecisionKind; comment?: string }
+  | { type: 'mark-archived'; record: ArchiveRecord }
+  | { type: 'save-pop'; pop: Omit<Pop, 'updatedAt'> }
+  | { type: 'save-evaluation'; text: string };
+export type CommandType = Command['type'];
+
+/** Who acts: their id and the relation they have to this conversation (from the policy). */
+export interface Actor {
+  id: string;
+  party: Party;
+  /** For a delegate: the manager they act for. */
+  onBehalfOf?: string;
+}
+
+export interface TransitionResult {
+  conversation: Conversation;
+  events: DomainEvent[];
+}
+
+/**
+ * Which party may issue each command, and in which stages. The single table the state machine, the API and
+ * the tests read; anything not listed is refused.
+ */
+export const transitions: Record<CommandType, { parties: readonly Party[]; from: readonly Stage[] }> = {
+  plan: { parties: ['manager'], from: ['requested'] },
+  reschedule: { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
+  cancel: { parties: ['manager', 'employee'], from: ['requested', 'planned', 'preparing', 'prepared', 'held'] },
+  'save-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
+  'submit-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
+  'save-completion': { parties: ['manager'], from: ['planned', 'preparing', 'prepared', 'held'] },
+  'complete-meeting': { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
+  'save-report': { parties: ['employee', 'manager'], from: ['held'] },
+  'submit-report': { parties: ['employee', 'manager'], from: ['held'] },
+  decide: { parties: ['employee', 'manager'], from: ['awaiting_approval'] },
+  'mark-archived': { parties: ['system'], from: ['approved'] },
+  'save-pop': { parties: ['employee'], from: ['approved', 'archived'] },
+  'save-evaluation': { parties: ['employee'], from: ['approved', 'archived'] },
+};
+
+/** Stages from which nothing but follow-up (POP, evaluation) happens. */
+export const finalStages: readonly Stage[] = ['approved', 'archived', 'cancelled'];
+
+export interface NewConversation {
+  id: string;
+  type: ConversationType;
+  formatVersion: number;
+  employeeId: string;
+  managerId: string;
+  requestedBy: 'employee' | 'manager';
+  requestNote?: string;
+  schedule?: Schedule;
+  previous?: Conversation;
+  /** Goals from Het Goede Gesprek (or entered by hand) for a reflection. */
+  earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
+  now: string;
+}
+
+function assertSchedule(schedule: Schedule): void {
+  const start = Date.parse(schedule.start);
+  const end = Date.parse(schedule.end);
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw errors.invalidSchedule();
+}
+
+/** Starts a conversation: planned by the manager, or requested by the employee (then the manager plans it). */
+export function createConversation(input: NewConversation): TransitionResult {
+  if (input.schedule) assertSchedule(input.schedule);
+  const stage: Stage = input.requestedBy === 'employee' && !input.schedule ? 'requested' : 'planned';
+  const preparation: Answers = {};
+  if (input.type === 'reflectie' && input.earlierGoals) {
+    // The reflection opens with every earlier goal, so the employee only adds progress and a course.
+    for (const part of goalParts) {
+      const goals = input.earlierGoals[part] ?? [];
+      if (goals.length > 0) {
+        preparation[`deel.${part}.doelen`] = goals.map((g): GoalReview => ({ goalId: g.id, title: g.title }));
+      }
+    }
+  }
+  const conversation: Conversation = {
+    id: input.id,
+    type: input.type,
+    formatVersion: input.formatVersion,
+    employeeId: input.employeeId,
+    managerId: input.managerId,
+    stage,
+    requestedBy: input.requestedBy,
+    ...(input.requestNote ? { requestNote: input.requestNote } : {}),
+    ...(input.schedule ? { schedule: input.schedule } : {}),
+    ...(input.previous ? { previousId: input.previous.id } : {}),
+    ...(input.earlierGoals ? { earlierGoals: input.earlierGoals } : {}),
+    preparation,
+    completion: {},
+    report: {},
+    versions: [],
+    decisions: [],
+    createdAt: input.now,
+    updatedAt: input.now,
+  };
+  const events: DomainEvent[] =
+    stage === 'requested'
+      ? [{ type: 'requested', ...(input.requestNote ? { note: input.requestNote } : {}) }]
+      : [{ type: 'planned', schedule: input.schedule as Schedule }];
+  return { conversation, events };
+}
+
+/** The format a conversation was started on. */
+export function formatOf(conversation: Conversation): FormatDef {
+  return formatFor(conversation.type, conversation.formatVersion);
+}
+
+/** The version awaiting decisions, if any. */
+export function currentVersion(conversation: Conversation): ReportVersion | undefined {
+  return conversation.versions.at(-1);
+}
+
+/** The decision a party took on a version, if any. */
+export function decisionOf(conversation: Conversation, version: number, party: Party): Decision | undefined {
+  return conversation.decisions.find((d) => d.version === version && d.party === party);
+}
+
+/** A conversation is final when the employee agreed or saw it, and the manager agreed, on the same version. */
+export function isApproved(conversation: Conversation, version: number): boolean {
+  const employee = decisionOf(conversation, version, 'employee');
+  const manager = decisionOf(conversation, version, 'manager');
+  return (
+    (employee?.decision === 'akkoord' || employee?.decision === 'voor_gezien') && manager?.decision === 'akkoord'
+  );
+}
+
+/** The canonical content of the next report version: what gets hashed, approved and archived. */
+export function reportContent(conversation: Conversation): ReportVersion['content'] {
+  return { preparation: conversation.preparation, completion: conversation.completion, report: conversation.report };
+}
+
+/**
+ * Applies a command. Pure: returns the next state and what happened, or throws a DomainError. Illegal
+ * transitions are errors, never silent no-ops.
+ */
+export function transition(conversation: Conversation, command: Command, actor: Actor, now: string): TransitionResult {
+  const rule = transitions[command.type];
+  if (!rule.parties.includes(actor.party)) throw errors.forbidden(command.type);
+  if (!rule.from.includes(conversation.stage)) throw errors.illegalTransition(command.type, conversation.stage);
+
+  const next: Conversation = { ...conversation, updatedAt: now };
+  const format = formatOf(conversation);
+
+  switch (command.type) {
+    case 'plan': {
+      assertSchedule(command.schedule);
+      return { conversation: { ...next, stage: 'planned', schedule: command.schedule }, events: [{ type: 'planned', schedule: command.schedule }] };
+    }
+    case 'reschedule': {
+      assertSchedule(command.schedule);
+      // The Teams meeting stays the same meeting: keep its link and event id.
+      const schedule: Schedule = { ...conversation.schedule, start: command.schedule.start, end: command.schedule.end };
+      return {
+        conversation: { ...next, schedule },
+        events: [{ type: 'rescheduled', schedule, ...(conversation.schedule ? { previous: conversation.schedule } : {}) }],
+      };
+    }
+    case 'cancel': {
+      if (actor.party === 'employee' && conversation.stage !== 'requested') throw errors.forbidden(command.type);
+      return {
+        conversation: { ...next, stage: 'cancelled', cancellation: { by: actor.id, reason: command.reason, at: now } },
+        events: [{ type: 'cancelled', reason: command.reason }],
+      };
+    }
+    case 'save-preparation': {
+      const answers = parseAnswers(format.preparation, command.answers);
+      return {
+        conversation: { ...next, stage: 'preparing', preparation: { ...conversation.preparation, ...answers } },
+        events: [{ type: 'preparation-saved' }],
+      };
+    }
+    case 'submit-preparation': {
+      const missing = missingRequired(format.preparation, conversation.preparation);
+      if (missing.length > 0) throw errors.incomplete(missing.map((f) => f.label.nl));
+      return { conversation: { ...next, stage: 'prepared' }, events: [{ type: 'preparation-submitted' }] };
+    }
+    case 'save-completion': {
+      const answers = parseAnswers(format.preparation, command.answers);
+      return {
+        conversation: { ...next, completion: { ...conversation.completion, ...answers } },
+        events: [{ type: 'completion-saved' }],
+      };
+    }
+    case 'complete-meeting':
+      return { conversation: { ...next, stage: 'held' }, events: [{ type: 'meeting-held' }] };
+    case 'save-report': {
+      if (actor.party !== format.report.author) throw errors.forbidden(command.type);
+      const answers = parseAnswers(format.report.sections, command.answers);
+      return {
+        conversation: { ...next, report: { ...conversation.report, ...answers } },
+        events: [{ type: 'report-saved' }],
+      };
+    }
+    case 'submit-report': {
+      if (actor.party !== format.report.author) throw errors.forbidden(command.type);
+      const missing = missingRequired(format.report.sections, conversation.report);
+      if (missing.length > 0) throw errors.incomplete(missing.map((f) => f.label.nl));
+      const version: ReportVersion = {
+        number: conversation.versions.length + 1,
+        hash: command.hash,
+        submittedBy: actor.id,
+        submittedAt: now,
+        content: reportContent(conversation),
+      };
+      return {
+        conversation: { ...next, stage: 'awaiting_approval', versions: [...conversation.versions, version] },
+        events: [{ type: 'report-submitted', version: version.number, hash: version.hash }],
+      };
+    }
+    case 'decide':
+      return decide(conversation, next, command, actor, now);
+    case 'mark-archived':
+      return {
+        conversation: { ...next, stage: 'archived', archive: command.record },
+        events: [{ type: 'archived', location: command.record.location, url: command.record.url }],
+      };
+    case 'save-pop':
+      return { conversation: { ...next, pop: { ...command.pop, updatedAt: now } }, events: [{ type: 'pop-saved' }] };
+    case 'save-evaluation':
+      return {
+        conversation: { ...next, evaluation: { text: command.text, updatedAt: now } },
+        events: [{ type: 'evaluation-saved' }],
+      };
+  }
+}
+
+function decide(
+  conversation: Conversation,
+  next: Conversation,
+  command: Extract<Command, { type: 'decide' }>,
+  actor: Actor,
+  now: string,
+): TransitionResult {
+  const current = currentVersion(conversation);
+  if (!current) throw errors.illegalTransition(command.type, conversation.stage);
+  if (command.version !== current.number) throw errors.staleVersion(command.version, current.number);
+  if (decisionOf(conversation, current.number, actor.party)) throw errors.alreadyDecided(current.number);
+  if (actor.party === 'manager' && command.decision === 'voor_gezien') throw errors.decisionNotAllowed(command.decision);
+  const comment = command.comment?.trim();
+  if (command.decision !== 'akkoord' && !comment) throw errors.commentRequired(command.decision);
+
+  const decision: Decision = {
+    version: current.number,
+    party: actor.party,
+    actorId: actor.id,
+    ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}),
+    decision: command.decision,
+    ...(comment ? { comment } : {}),
+    at: now,
+  };
+  const decided: Conversation = { ...next, decisions: [...conversation.decisions, decision] };
+  const events: DomainEvent[] = [
+    {
+      type: 'decided',
+      version: current.number,
+      party: actor.party,
+      decision: command.decision,
+      ...(comment ? { comment } : {}),
+      ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}),
+    },
+  ];
+  if (command.decision === 'niet_akkoord') {
+    events.push({ type: 'revision-requested', version: current.number, party: actor.party, comment: comment as string });
+    return { conversation: { ...decided, stage: 'held' }, events };
+  }
+  if (isApproved(decided, current.number)) {
+    events.push({ type: 'approved', version: current.number, hash: current.hash });
+    return { conversation: { ...decided, stage: 'approved' }, events };
+  }
+  return { conversation: decided, events };
+}
+
+/** What the given party is expected to do next, for timelines, reminders and the team overview. */
+export type NextStep =
+  | 'plan'
+  | 'prepare'
+  | 'wait'
+  | 'hold-meeting'
+  | 'write-report'
+  | 'decide'
+  | 'write-pop'
+  | 'none';
+
+export function nextStepFor(conversation: Conversation, party: 'employee' | 'manager'): NextStep {
+  const author = formatOf(conversation).report.author;
+  switch (conversation.stage) {
+    case 'requested':
+      return party === 'manager' ? 'plan' : 'wait';
+    case 'planned':
+    case 'preparing':
+      return party === 'employee' ? 'prepare' : 'hold-meeting';
+    case 'prepared':
+      return party === 'manager' ? 'hold-meeting' : 'wait';
+    case 'held':
+      return party === author ? 'write-report' : 'wait';
+    case 'awaiting_approval': {
+      const version = currentVersion(conversation);
+      return version && !decisionOf(conversation, version.number, party) ? 'decide' : 'wait';
+    }
+    case 'approved':
+    case 'archived':
+      return party === 'employee' && conversation.type === 'vitaliteit' && !conversation.pop ? 'write-pop' : 'none';
+    case 'cancelled':
+      return 'none';
+  }
+}

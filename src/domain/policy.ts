@@ -1,0 +1,92 @@
+import { errors } from './errors.js';
+import type { Actor, Conversation } from './conversation.js';
+
+/** The sides of a conversation that can act on it. A delegate acts as the manager; the system archives. */
+export type Party = 'employee' | 'manager' | 'system';
+
+/** How a person relates to one conversation. Decides everything they may see and do. */
+export type Relation = 'employee' | 'manager' | 'delegate' | 'hr' | 'none';
+
+/** A signed-in person. Roles come from the directory (HR is a group), never from the client. */
+export interface Viewer {
+  id: string;
+  isHr: boolean;
+}
+
+/** A manager's explicit delegation to someone acting for them while they are away. */
+export interface Delegation {
+  managerId: string;
+  delegateId: string;
+  /** ISO timestamps; a delegation counts only between them. */
+  from: string;
+  until: string;
+}
+
+/** Facts from the directory about the conversation's employee, looked up by the server. */
+export interface AccessFacts {
+  /** The employee's manager now (not at planning time): access follows the org chart. */
+  currentManagerId: string | undefined;
+  /** Delegations from that manager. */
+  delegations: readonly Delegation[];
+  now: string;
+}
+
+function activeDelegation(viewer: Viewer, facts: AccessFacts): Delegation | undefined {
+  return facts.delegations.find(
+    (d) =>
+      d.delegateId === viewer.id &&
+      d.managerId === facts.currentManagerId &&
+      d.from <= facts.now &&
+      facts.now < d.until,
+  );
+}
+
+/** The relation of a viewer to a conversation. The employee and their current manager come first. */
+export function relationOf(viewer: Viewer, conversation: Conversation, facts: AccessFacts): Relation {
+  if (viewer.id === conversation.employeeId) return 'employee';
+  if (facts.currentManagerId !== undefined && viewer.id === facts.currentManagerId) return 'manager';
+  if (activeDelegation(viewer, facts)) return 'delegate';
+  if (viewer.isHr) return 'hr';
+  return 'none';
+}
+
+/**
+ * Whether a relation may read the conversation's content (answers, report, POP). This is the privacy wall:
+ * only the employee and their current manager or active delegate; HR never, not even for a reflection.
+ */
+export function canReadContent(relation: Relation): boolean {
+  return relation === 'employee' || relation === 'manager' || relation === 'delegate';
+}
+
+/** HR sees that an archived document exists and where it is stored, nothing of its content. */
+export function canReadArchiveRecord(relation: Relation, conversation: Conversation): boolean {
+  return canReadContent(relation) || (relation === 'hr' && conversation.stage === 'archived');
+}
+
+/**
+ * The actor a viewer acts as, or an error. People without any relation get "not found", so ids cannot be
+ * probed for existence.
+ */
+export function actorFor(viewer: Viewer, conversation: Conversation, facts: AccessFacts): Actor {
+  const relation = relationOf(viewer, conversation, facts);
+  switch (relation) {
+    case 'employee':
+      return { id: viewer.id, party: 'employee' };
+    case 'manager':
+      return { id: viewer.id, party: 'manager' };
+    case 'delegate':
+      return { id: viewer.id, party: 'manager', onBehalfOf: facts.currentManagerId as string };
+    case 'hr':
+      throw errors.forbidden('act');
+    case 'none':
+      throw errors.notFound();
+  }
+}
+
+/** The system actor, for archiving from the outbox. */
+export const systemActor: Actor = { id: 'system', party: 'system' };
+
+/** Whether reading this conversation counts as reading someone else's data, which the audit log records. */
+export function isReadOfOthers(viewer: Viewer, conversation: Conversation): boolean {
+  return viewer.id !== conversation.employeeId;
+}

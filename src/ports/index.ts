@@ -1,0 +1,119 @@
+/**
+ * Ports: the small interfaces behind which every Microsoft surface sits. Each has a local implementation
+ * (src/adapters/local, the default) and a Graph/Teams one (src/graph, src/bot).
+ */
+import type { ArchiveRecord, Conversation } from '../domain/index.js';
+
+/** A person in the organisation's directory. */
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  email: string;
+  jobTitle?: string;
+  department?: string;
+  /** Preferred language tag, e.g. `nl-NL`. */
+  locale?: string;
+}
+
+export interface OutOfOffice {
+  active: boolean;
+  /** Until when, ISO; absent when open-ended. */
+  until?: string;
+  message?: string;
+}
+
+/** Who is who and who reports to whom. The server decides manager rights from this, never from the client. */
+export interface Directory {
+  getUser(id: string): Promise<DirectoryUser | undefined>;
+  managerOf(id: string): Promise<DirectoryUser | undefined>;
+  directReports(id: string): Promise<DirectoryUser[]>;
+  /** Whether the person belongs to the HR (personnel file) group. */
+  isHr(id: string): Promise<boolean>;
+  outOfOffice(id: string): Promise<OutOfOffice>;
+  /** Everyone, for the local identity switcher; Graph implementations may return only a page. */
+  listUsers(): Promise<DirectoryUser[]>;
+}
+
+export interface MeetingRequest {
+  organizerId: string;
+  attendeeIds: string[];
+  subject: string;
+  /** HTML body with the link to the format. */
+  bodyHtml: string;
+  start: string;
+  end: string;
+  /** Keeps a retried creation from making a second meeting. */
+  idempotencyKey: string;
+}
+
+export interface Meeting {
+  eventId: string;
+  joinUrl: string;
+}
+
+export interface TimeSlot {
+  start: string;
+  end: string;
+}
+
+/** The organiser's calendar: Teams meetings for conversations. */
+export interface Calendar {
+  createMeeting(request: MeetingRequest): Promise<Meeting>;
+  updateMeeting(organizerId: string, eventId: string, change: { start: string; end: string; subject?: string }): Promise<void>;
+  cancelMeeting(organizerId: string, eventId: string, comment: string): Promise<void>;
+  findTimes(request: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }): Promise<TimeSlot[]>;
+}
+
+/** A message for one person's 1:1 chat with the bot. */
+export interface ChatMessage {
+  recipientId: string;
+  /** Adaptive Card JSON. */
+  card: Record<string, unknown>;
+  /** Plain-text fallback for notifications and screen readers. */
+  summary: string;
+  /** Same key, same message: a retried send must not post twice. */
+  idempotencyKey: string;
+}
+
+export interface SentMessage {
+  activityId: string;
+}
+
+/** Sends and updates cards in each person's chat with the bot. */
+export interface Messenger {
+  send(message: ChatMessage): Promise<SentMessage>;
+  update(recipientId: string, activityId: string, card: Record<string, unknown>): Promise<void>;
+}
+
+export interface TaskRequest {
+  assigneeId: string;
+  title: string;
+  /** Deep link that opens the approval. */
+  link: string;
+  due?: string;
+  idempotencyKey: string;
+}
+
+/** Microsoft To Do ("Taken") tasks for approvers. */
+export interface Tasks {
+  create(request: TaskRequest): Promise<{ taskId: string }>;
+  complete(assigneeId: string, taskId: string): Promise<void>;
+}
+
+/** What the archive receives: the locked, approved version, rendered. */
+export interface ArchiveItem {
+  conversation: Conversation;
+  version: number;
+  hash: string;
+  fileName: string;
+  pdf: Uint8Array;
+  json: string;
+}
+
+/** The personnel file. Storing is idempotent by conversation and hash: a re-run finds the earlier upload. */
+export interface Archive {
+  find(conversation: Conversation, hash: string): Promise<ArchiveRecord | undefined>;
+  store(item: ArchiveItem): Promise<ArchiveRecord>;
+  /** Reads a stored document back (for the tab's download link), or undefined when not there. */
+  read(record: ArchiveRecord): Promise<Uint8Array | undefined>;
+}
