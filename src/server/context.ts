@@ -1,0 +1,46 @@
+/**
+ * The wiring every entry point shares: ports, store and configuration. Built once at start-up
+ * (src/server/main.ts) and passed down; nothing reads globals.
+ */
+import type { Archive, Calendar, Directory, Messenger, Tasks } from '../ports/index.js';
+import type { Store } from '../store/store.js';
+import type { Config } from './config.js';
+import type { Conversation } from '../domain/index.js';
+
+/** Renders the approved version of a conversation to a PDF (src/documents). */
+export interface DocumentRenderer {
+  render(input: FinalDocumentInput): Promise<Uint8Array>;
+}
+
+/** Everything the final document shows, resolved from ids to names. */
+export interface FinalDocumentInput {
+  organisation: string;
+  conversation: Conversation;
+  version: number;
+  employee: { id: string; displayName: string; jobTitle?: string; department?: string };
+  manager: { id: string; displayName: string; jobTitle?: string };
+  /** Display names of everyone in decisions and the audit trail, by id. */
+  names: Record<string, string>;
+  audit: AuditEntryView[];
+  generatedAt: string;
+}
+
+export interface AuditEntryView {
+  at: string;
+  actorId: string;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  directory: Directory;
+  calendar: Calendar;
+  messenger: Messenger;
+  tasks: Tasks;
+  archive: Archive;
+  renderer: DocumentRenderer;
+  /** The clock, injectable for tests. */
+  now(): Date;
+}

@@ -1,0 +1,81 @@
+/**
+ * The durable store: conversations (optimistic concurrency), the append-only audit log, chat references and
+ * card copies for the bot, delegations. One PostgreSQL schema; PGlite embedded or a real server.
+ */
+import type { Conversation, Delegation } from '../domain/index.js';
+
+/** A conversation as stored, with the revision used for optimistic concurrency. */
+export interface StoredConversation {
+  conversation: Conversation;
+  revision: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string;
+  conversationId: string | null;
+  /** Subject of the entry: whose data it is about. */
+  subjectId: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
+
+/** Where the bot can reach a person proactively (saved on install or on their first message). */
+export interface ChatReference {
+  userId: string;
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  updatedAt?: string;
+}
+
+/** One posted copy of a card, so it can be updated later (each party has their own 1:1 chat). */
+export interface CardCopy {
+  conversationId: string;
+  recipientId: string;
+  kind: string;
+  version: number | null;
+  activityId: string;
+  chatId: string;
+}
+
+/** Raw SQL access used inside a transaction; also handed to pg-boss so jobs commit with the change. */
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+/** Operations available inside one transaction. */
+export interface StoreTransaction extends SqlExecutor {
+  getConversation(id: string, forUpdate?: boolean): Promise<StoredConversation | undefined>;
+  insertConversation(conversation: Conversation): Promise<StoredConversation>;
+  /** Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict. */
+  updateConversation(conversation: Conversation, expectedRevision: number): Promise<StoredConversation>;
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+}
+
+export interface Store {
+  /** Runs `work` in one transaction: everything in it commits together or not at all. */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  getConversation(id: string): Promise<StoredConversation | undefined>;
+  /** Conversations where the person is the employee, or whose employee is in `employeeIds`. */
+  listConversations(filter: { employeeIds: string[] }): Promise<StoredConversation[]>;
+  /** Every conversation of one employee, newest first. */
+  conversationsOf(employeeId: string): Promise<StoredConversation[]>;
+  listArchived(): Promise<StoredConversation[]>;
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  auditOf(conversationId: string): Promise<AuditEntry[]>;
+  auditBySubject(subjectId: string): Promise<AuditEntry[]>;
+  saveChatReference(ref: ChatReference): Promise<void>;
+  chatReference(userId: string): Promise<ChatReference | undefined>;
+  recordCardCopy(copy: CardCopy): Promise<void>;
+  cardCopies(conversationId: string, kind?: string): Promise<CardCopy[]>;
+  saveDelegation(delegation: Delegation): Promise<void>;
+  delegationsFrom(managerId: string): Promise<Delegation[]>;
+  delegationsTo(delegateId: string): Promise<Delegation[]>;
+  /** The executor pg-boss uses outside transactions. */
+  executor: SqlExecutor;
+  close(): Promise<void>;
+}
