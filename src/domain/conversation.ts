@@ -114,6 +114,7 @@ export type DomainEvent =
   | { type: 'preparation-saved' }
   | { type: 'preparation-submitted' }
   | { type: 'completion-saved' }
+  | { type: 'meeting-attached'; meeting: { eventId: string; joinUrl: string } }
   | { type: 'meeting-held' }
   | { type: 'report-saved' }
   | { type: 'report-submitted'; version: number; hash: string }
@@ -133,6 +134,7 @@ export type Command =
   | { type: 'submit-preparation' }
   | { type: 'save-completion'; answers: unknown }
   | { type: 'complete-meeting' }
+  | { type: 'attach-meeting'; meeting: { eventId: string; joinUrl: string } }
   | { type: 'save-report'; answers: unknown }
   | { type: 'submit-report'; hash: string }
   | { type: 'decide'; version: number; decision: DecisionKind; comment?: string }
@@ -166,6 +168,7 @@ export const transitions: Record<CommandType, { parties: readonly Party[]; from:
   'submit-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
   'save-completion': { parties: ['manager'], from: ['planned', 'preparing', 'prepared', 'held'] },
   'complete-meeting': { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
+  'attach-meeting': { parties: ['system'], from: ['planned', 'preparing', 'prepared', 'held'] },
   'save-report': { parties: ['employee', 'manager'], from: ['held'] },
   'submit-report': { parties: ['employee', 'manager'], from: ['held'] },
   decide: { parties: ['employee', 'manager'], from: ['awaiting_approval'] },
@@ -322,6 +325,13 @@ export function transition(conversation: Conversation, command: Command, actor: 
     }
     case 'complete-meeting':
       return { conversation: { ...next, stage: 'held' }, events: [{ type: 'meeting-held' }] };
+    case 'attach-meeting': {
+      const schedule = conversation.schedule as Schedule;
+      return {
+        conversation: { ...next, schedule: { ...schedule, eventId: command.meeting.eventId, meetingUrl: command.meeting.joinUrl } },
+        events: [{ type: 'meeting-attached', meeting: command.meeting }],
+      };
+    }
     case 'save-report': {
       if (actor.party !== format.report.author) throw errors.forbidden(command.type);
       const answers = parseAnswers(format.report.sections, command.answers);

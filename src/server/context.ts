@@ -6,6 +6,7 @@ import type { Archive, Calendar, Directory, Messenger, Tasks } from '../ports/in
 import type { Store } from '../store/store.js';
 import type { Config } from './config.js';
 import type { Conversation } from '../domain/index.js';
+import type { Outbox } from './outbox.js';
 
 /** Renders the approved version of a conversation to a PDF (src/documents). */
 export interface DocumentRenderer {
@@ -41,6 +42,10 @@ export interface AppContext {
   tasks: Tasks;
   archive: Archive;
   renderer: DocumentRenderer;
+  /** The transactional outbox (pg-boss) side effects are written to. */
+  outbox: Outbox;
+  /** The organisation's display name, printed on documents. */
+  organisationName: string;
   /** The clock, injectable for tests. */
   now(): Date;
 }

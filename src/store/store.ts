@@ -42,6 +42,15 @@ export interface CardCopy {
   chatId: string;
 }
 
+/** A To Do task created for an approver, so it can be completed when they decide. */
+export interface ApprovalTask {
+  conversationId: string;
+  assigneeId: string;
+  version: number;
+  taskId: string;
+  completedAt?: string;
+}
+
 /** Raw SQL access used inside a transaction; also handed to pg-boss so jobs commit with the change. */
 export interface SqlExecutor {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -49,6 +58,8 @@ export interface SqlExecutor {
 
 /** Operations available inside one transaction. */
 export interface StoreTransaction extends SqlExecutor {
+  /** Runs parameterless SQL (used by pg-boss for multi-statement plans). */
+  exec(text: string): Promise<void>;
   getConversation(id: string, forUpdate?: boolean): Promise<StoredConversation | undefined>;
   insertConversation(conversation: Conversation): Promise<StoredConversation>;
   /** Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict. */
@@ -72,6 +83,11 @@ export interface Store {
   chatReference(userId: string): Promise<ChatReference | undefined>;
   recordCardCopy(copy: CardCopy): Promise<void>;
   cardCopies(conversationId: string, kind?: string): Promise<CardCopy[]>;
+  /** The activity id of a message already sent with this idempotency key, if any. */
+  sentMessage(key: string): Promise<string | undefined>;
+  recordSentMessage(key: string, recipientId: string, activityId: string): Promise<void>;
+  saveApprovalTask(task: ApprovalTask): Promise<void>;
+  approvalTask(conversationId: string, assigneeId: string, version: number): Promise<ApprovalTask | undefined>;
   saveDelegation(delegation: Delegation): Promise<void>;
   delegationsFrom(managerId: string): Promise<Delegation[]>;
   delegationsTo(delegateId: string): Promise<Delegation[]>;

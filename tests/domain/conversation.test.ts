@@ -30,6 +30,7 @@ const sampleCommands: Record<CommandType, Command> = {
   'submit-preparation': { type: 'submit-preparation' },
   'save-completion': { type: 'save-completion', answers: { 'kwaliteit.betekenis': 'Aanvulling' } },
   'complete-meeting': { type: 'complete-meeting' },
+  'attach-meeting': { type: 'attach-meeting', meeting: { eventId: 'e1', joinUrl: 'https://teams.example/join' } },
   'save-report': { type: 'save-report', answers: vitalityReport },
   'submit-report': { type: 'submit-report', hash: 'h2' },
   decide: { type: 'decide', version: 1, decision: 'akkoord' },

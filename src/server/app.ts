@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type express from 'express';
+import { LocalArchive } from '../adapters/local/archive.js';
+import { LocalCalendar } from '../adapters/local/calendar.js';
+import { LocalDirectory, readDemoOrganisation } from '../adapters/local/directory.js';
+import { LocalTasks } from '../adapters/local/tasks.js';
+import { LocalMessenger } from '../bot/local-messenger.js';
+import { PdfRenderer } from '../documents/pdf-renderer.js';
+import { openStore } from '../store/index.js';
+import { entraAuthenticator } from './auth.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { createHttpApp, finishHttpApp } from './http.js';
+import { Outbox } from './outbox.js';
+import { startWorkers } from './workers.js';
+
+/** Parts a caller may replace (tests, the Graph/Teams wiring). */
+export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'store' | 'outbox'>>;
+
+export interface RunningApp {
+  ctx: AppContext;
+  http: express.Express;
+  server: Server;
+  url: string;
+  /** Stops accepting requests, lets running jobs finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  overrides?: ContextOverrides;
+  /** Start the outbox workers (default true); tests of the API alone may leave them off. */
+  workers?: boolean;
+  /** Registers the bot's route on the shared Express app before the API. */
+  mountBot?: (ctx: AppContext, app: express.Express) => Promise<void>;
+}
+
+const defaultTabDir = fileURLToPath(new URL('../../dist/tab/', import.meta.url));
+
+/** Builds the context from configuration: local adapters by default, overridable per port. */
+export async function buildContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const outbox = await Outbox.start(store.db, { archiveHeartbeatSeconds: config.archiveHeartbeatSeconds });
+  const demo = readDemoOrganisation(config.demoOrganisationPath);
+  const directory = overrides.directory ?? new LocalDirectory(demo);
+  return {
+    config,
+    store,
+    outbox,
+    directory,
+    calendar: overrides.calendar ?? new LocalCalendar(config.publicUrl),
+    tasks: overrides.tasks ?? new LocalTasks(),
+    archive: overrides.archive ?? new LocalArchive(config.dataDir),
+    renderer: overrides.renderer ?? new PdfRenderer(),
+    messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
+    organisationName: overrides.organisationName ?? config.organisationName ?? demo.organisation.name,
+    now: overrides.now ?? (() => new Date()),
+  };
+}
+
+/** Starts the whole app: API, tab, bot and outbox workers on one HTTP server. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const ctx = await buildContext(config, options.overrides);
+  const verify = config.authMode === 'entra' ? entraAuthenticator(config) : undefined;
+  const http = createHttpApp(ctx, { tabDir: defaultTabDir });
+  if (options.mountBot) await options.mountBot(ctx, http);
+  finishHttpApp(http, ctx, verify);
+  if (options.workers !== false) await startWorkers(ctx);
+  const server = await new Promise<Server>((resolve) => {
+    const s = http.listen(config.port, config.host, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    http,
+    server,
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections?.();
+        await ctx.outbox.stop();
+        await ctx.store.close();
+      })()),
+  };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, checked once at start-up. The server refuses to start on an invalid
+ * or unsafe combination (local identity mode under a production configuration).
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('127.0.0.1'),
+    PUBLIC_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().optional(),
+    AUTH_MODE: z.enum(['local', 'entra']).default('local'),
+    ENTRA_TENANT_ID: z.string().optional(),
+    ENTRA_CLIENT_ID: z.string().optional(),
+    ENTRA_API_AUDIENCE: z.string().optional(),
+    ENTRA_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    ENTRA_JWKS_URI: z.string().url().optional(),
+    DEMO_ORGANISATION: z.string().default('./demo/organisation.json'),
+    ORGANISATION_NAME: z.string().optional(),
+    TEAM_PICTURE_MINIMUM: z.coerce.number().int().min(2).default(10),
+    REMINDER_DAYS_BEFORE: z.coerce.number().min(0).default(2),
+    APPROVAL_REMINDER_DAYS: z.coerce.number().min(1).default(3),
+    TEAMS_APP_ID: z.string().default('00000000-0000-0000-0000-000000000000'),
+    BOT_ID: z.string().optional(),
+    BOT_PASSWORD: z.string().optional(),
+    BOT_TENANT_ID: z.string().optional(),
+    PLAYGROUND_USER: z.string().optional(),
+    JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+    ARCHIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === 'local' && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'AUTH_MODE=local (demo identities) is refused when NODE_ENV=production; use AUTH_MODE=entra.',
+      });
+    }
+    if (env.AUTH_MODE === 'entra') {
+      for (const key of ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when AUTH_MODE=entra.` });
+      }
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  authMode: 'local' | 'entra';
+  entra: {
+    tenantId?: string;
+    clientId?: string;
+    /** Accepted `aud` values: the API's client id and its Application ID URI. */
+    audiences: string[];
+    issuers: string[];
+    jwksUri?: string;
+  };
+  demoOrganisationPath: string;
+  organisationName?: string;
+  teamPictureMinimum: number;
+  reminderDaysBefore: number;
+  approvalReminderDays: number;
+  teamsAppId: string;
+  bot: { clientId?: string; clientSecret?: string; tenantId?: string };
+  playgroundUser?: string;
+  jobPollSeconds: number;
+  archiveHeartbeatSeconds: number;
+  logLevel: string;
+}
+
+/** Parses the environment, or throws one error that lists every problem. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  const tenant = env.ENTRA_TENANT_ID;
+  const audiences = [env.ENTRA_CLIENT_ID, env.ENTRA_API_AUDIENCE].filter((a): a is string => Boolean(a));
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    dataDir: env.DATA_DIR,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    authMode: env.AUTH_MODE,
+    entra: {
+      ...(tenant ? { tenantId: tenant } : {}),
+      ...(env.ENTRA_CLIENT_ID ? { clientId: env.ENTRA_CLIENT_ID } : {}),
+      audiences,
+      issuers: tenant ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`] : [],
+      ...(env.ENTRA_JWKS_URI || tenant
+        ? { jwksUri: env.ENTRA_JWKS_URI ?? `${env.ENTRA_AUTHORITY_HOST}/${tenant}/discovery/v2.0/keys` }
+        : {}),
+    },
+    demoOrganisationPath: env.DEMO_ORGANISATION,
+    ...(env.ORGANISATION_NAME ? { organisationName: env.ORGANISATION_NAME } : {}),
+    teamPictureMinimum: env.TEAM_PICTURE_MINIMUM,
+    reminderDaysBefore: env.REMINDER_DAYS_BEFORE,
+    approvalReminderDays: env.APPROVAL_REMINDER_DAYS,
+    teamsAppId: env.TEAMS_APP_ID,
+    bot: {
+      ...(env.BOT_ID ? { clientId: env.BOT_ID } : {}),
+      ...(env.BOT_PASSWORD ? { clientSecret: env.BOT_PASSWORD } : {}),
+      ...(env.BOT_TENANT_ID ? { tenantId: env.BOT_TENANT_ID } : {}),
+    },
+    ...(env.PLAYGROUND_USER ? { playgroundUser: env.PLAYGROUND_USER } : {}),
+    jobPollSeconds: env.JOB_POLL_SECONDS,
+    archiveHeartbeatSeconds: env.ARCHIVE_HEARTBEAT_SECONDS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { formatRegistry } from '../domain/index.js';
+import { authenticate, type Principal } from './auth.js';
+import {
+  archiveIndex,
+  archivedDocument,
+  conversationAudit,
+  delegate,
+  getConversationView,
+  listConversations,
+  planConversation,
+  requestConversation,
+  runCommand,
+  teamOverview,
+  teamVitality,
+} from './commands.js';
+import type { AppContext } from './context.js';
+import { HttpProblem, parse, problemHandler, problems } from './problems.js';
+import { commandRequestSchema, delegationSchema, planSchema, requestSchema } from './schemas.js';
+
+/** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
+export const frameAncestors = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+];
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      "script-src 'self' https://res.cdn.office.net https://appsforoffice.microsoft.com",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
+      "font-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      `frame-ancestors ${frameAncestors.join(' ')}`,
+    ].join('; '),
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-site');
+  next();
+}
+
+type Handler = (req: Request, res: Response, principal: Principal) => Promise<unknown>;
+
+/** Wraps an async route: the result is sent as JSON, errors go to the one problem handler. */
+function route(handler: Handler) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const result = await handler(req, res, req.principal as Principal);
+      if (!res.headersSent) res.json(result);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+    next(new HttpProblem(415, 'unsupported_media_type', { nl: 'Stuur de gegevens als JSON (Content-Type: application/json).', en: 'Send the data as JSON (Content-Type: application/json).' }));
+    return;
+  }
+  next();
+}
+
+/** The JSON API under /api (the bot's /api/messages is registered separately by the bot). */
+export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<Principal>): express.Router {
+  const api = express.Router();
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  api.get('/config', (_req, res) => {
+    res.json({
+      authMode: ctx.config.authMode,
+      ...(ctx.config.entra.clientId ? { clientId: ctx.config.entra.clientId, apiScope: `${ctx.config.entra.audiences.at(-1)}/access_as_user` } : {}),
+      appName: 'Gesprekscyclus',
+      organisation: ctx.organisationName,
+      teamPictureMinimum: ctx.config.teamPictureMinimum,
+    });
+  });
+  if (ctx.config.authMode === 'local') {
+    api.get('/demo/users', async (_req, res, next) => {
+      try {
+        res.json({ users: await ctx.directory.listUsers() });
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  api.use(authenticate(ctx.config, ctx.directory, verify));
+  api.use(requireJson);
+  api.use(express.json({ limit: '256kb', strict: true }));
+
+  api.get('/me', route(async (_req, _res, { userId }) => {
+    const [user, manager, reports, isHr] = await Promise.all([
+      ctx.directory.getUser(userId),
+      ctx.directory.managerOf(userId),
+      ctx.directory.directReports(userId),
+      ctx.directory.isHr(userId),
+    ]);
+    return { user: user ?? { id: userId, displayName: userId, email: '' }, manager: manager ?? null, reports, isHr, isManager: reports.length > 0 };
+  }));
+  api.get('/formats', route(async () => ({ formats: formatRegistry })));
+  api.get('/conversations', route(async (_req, _res, { userId }) => ({ items: await listConversations(ctx, userId) })));
+  api.post('/conversations', route(async (req, res, { userId }) => {
+    const view = await planConversation(ctx, userId, parse(planSchema, req.body));
+    res.status(201);
+    return view;
+  }));
+  api.post('/conversations/requests', route(async (req, res, { userId }) => {
+    const view = await requestConversation(ctx, userId, parse(requestSchema, req.body));
+    res.status(201);
+    return view;
+  }));
+  api.get('/conversations/:id', route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))));
+  api.post('/conversations/:id/commands', route(async (req, _res, { userId }) => {
+    const { revision, command } = parse(commandRequestSchema, req.body);
+    return runCommand(ctx, userId, String(req.params.id), command, revision);
+  }));
+  api.get('/conversations/:id/audit', route(async (req, _res, { userId }) => ({ entries: await conversationAudit(ctx, userId, String(req.params.id)) })));
+  api.get('/conversations/:id/document', route(async (req, res, { userId }) => {
+    const { pdf, fileName } = await archivedDocument(ctx, userId, String(req.params.id));
+    res
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .send(Buffer.from(pdf));
+  }));
+  api.get('/team', route(async (_req, _res, { userId }) => ({ members: await teamOverview(ctx, userId) })));
+  api.get('/team/vitality', route(async (_req, _res, { userId }) => teamVitality(ctx, userId)));
+  api.get('/archive', route(async (_req, _res, { userId }) => ({ items: await archiveIndex(ctx, userId) })));
+  api.post('/delegations', route(async (req, res, { userId }) => {
+    await delegate(ctx, userId, parse(delegationSchema, req.body));
+    res.status(201);
+    return { ok: true };
+  }));
+  api.use((_req, _res, next) => next(problems.notFound()));
+  return api;
+}
+
+/** The Express app: security headers, the API, the tab's static files. The bot adds /api/messages. */
+export function createHttpApp(ctx: AppContext, options: { tabDir: string; verify?: (token: string) => Promise<Principal> }): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.use(securityHeaders);
+  app.get('/', (_req, res) => res.redirect('/tabs/home/'));
+  if (existsSync(options.tabDir)) app.use('/tabs/home', express.static(options.tabDir, { index: 'index.html', maxAge: '1h' }));
+  return app;
+}
+
+/** Mounts the API and the final error handler (after the bot registered its route). */
+export function finishHttpApp(app: express.Express, ctx: AppContext, verify?: (token: string) => Promise<Principal>): void {
+  app.use('/api', apiRouter(ctx, verify));
+  app.use(problemHandler((error) => console.error(error)));
+}

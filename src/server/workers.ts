@@ -1,0 +1,185 @@
+import type { Job } from 'pg-boss';
+import { currentVersion, decisionOf, errors, formatOf, localize, type Conversation } from '../domain/index.js';
+import { buildArchiveJson, fileNameFor } from '../documents/archive-json.js';
+import { deliverNotification, refreshApprovalCards } from '../bot/notifications.js';
+import { tabDeepLink } from '../cards/links.js';
+import type { AppContext, FinalDocumentInput } from './context.js';
+import { runSystemCommand } from './commands.js';
+import { queues, type ArchiveJob, type CalendarJob, type NotificationJob, type RefreshCardsJob, type TaskJob } from './jobs.js';
+
+interface ReminderJob {
+  conversationId: string;
+  reason: string;
+  recipientId: string;
+}
+
+async function load(ctx: AppContext, id: string): Promise<Conversation> {
+  const stored = await ctx.store.getConversation(id);
+  if (!stored) throw errors.notFound();
+  return stored.conversation;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Creates, moves or cancels the Teams meeting of a conversation. */
+export async function handleCalendar(ctx: AppContext, job: CalendarJob): Promise<void> {
+  const conversation = await load(ctx, job.conversationId);
+  const schedule = conversation.schedule;
+  if (!schedule) return;
+  if (job.action === 'create') {
+    // Cancelled before the meeting was made, or made by an earlier attempt: nothing to do.
+    if (conversation.stage === 'cancelled' || schedule.eventId) return;
+    const employee = await ctx.directory.getUser(conversation.employeeId);
+    const format = formatOf(conversation);
+    const link = tabDeepLink(ctx.config, 'voorbereiden', { conversationId: conversation.id });
+    const meeting = await ctx.calendar.createMeeting({
+      organizerId: conversation.managerId,
+      attendeeIds: [conversation.employeeId],
+      subject: `${localize(format.title, 'nl')} – ${employee?.displayName ?? conversation.employeeId}`,
+      bodyHtml: `<p>${escapeHtml(localize(format.intro, 'nl'))}</p><p><a href="${escapeHtml(link)}">Open het format om je voor te bereiden</a></p>`,
+      start: schedule.start,
+      end: schedule.end,
+      idempotencyKey: job.key,
+    });
+    await runSystemCommand(ctx, conversation.id, { type: 'attach-meeting', meeting });
+    return;
+  }
+  if (!schedule.eventId) return;
+  if (job.action === 'update') {
+    await ctx.calendar.updateMeeting(conversation.managerId, schedule.eventId, { start: schedule.start, end: schedule.end });
+  } else {
+    await ctx.calendar.cancelMeeting(conversation.managerId, schedule.eventId, conversation.cancellation?.reason ?? '');
+  }
+}
+
+/** Creates an approver's To Do task, or completes it once they decided. */
+export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
+  const existing = await ctx.store.approvalTask(job.conversationId, job.assigneeId, job.version);
+  if (job.action === 'complete') {
+    if (!existing || existing.completedAt) return;
+    await ctx.tasks.complete(job.assigneeId, existing.taskId);
+    await ctx.store.saveApprovalTask({ ...existing, completedAt: ctx.now().toISOString() });
+    return;
+  }
+  if (existing) return;
+  const conversation = await load(ctx, job.conversationId);
+  const party = job.assigneeId === conversation.employeeId ? 'employee' : 'manager';
+  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version) return;
+  if (decisionOf(conversation, job.version, party)) return;
+  const employee = await ctx.directory.getUser(conversation.employeeId);
+  const format = formatOf(conversation);
+  const { taskId } = await ctx.tasks.create({
+    assigneeId: job.assigneeId,
+    title: `${localize(format.title, 'nl')} ${employee?.displayName ?? ''} – ter akkoord (versie ${job.version})`.replace(/\s+/g, ' '),
+    link: tabDeepLink(ctx.config, 'akkoord', { conversationId: conversation.id }),
+    idempotencyKey: job.key,
+  });
+  await ctx.store.saveApprovalTask({ conversationId: job.conversationId, assigneeId: job.assigneeId, version: job.version, taskId });
+}
+
+/** Everything the final document shows, with ids resolved to names. */
+export async function finalDocumentInput(ctx: AppContext, conversation: Conversation, version: number): Promise<FinalDocumentInput> {
+  const audit = await ctx.store.auditOf(conversation.id);
+  const ids = new Set<string>([conversation.employeeId, conversation.managerId, ...audit.map((a) => a.actorId), ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? ''])]);
+  const names: Record<string, string> = {};
+  for (const id of ids) {
+    if (!id) continue;
+    names[id] = id === 'system' ? 'Systeem' : ((await ctx.directory.getUser(id))?.displayName ?? id);
+  }
+  const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? { id: conversation.employeeId, displayName: conversation.employeeId };
+  const manager = (await ctx.directory.getUser(conversation.managerId)) ?? { id: conversation.managerId, displayName: conversation.managerId };
+  return {
+    organisation: ctx.organisationName,
+    conversation,
+    version,
+    employee: { id: employee.id, displayName: employee.displayName, ...('jobTitle' in employee && employee.jobTitle ? { jobTitle: employee.jobTitle } : {}), ...('department' in employee && employee.department ? { department: employee.department } : {}) },
+    manager: { id: manager.id, displayName: manager.displayName, ...('jobTitle' in manager && manager.jobTitle ? { jobTitle: manager.jobTitle } : {}) },
+    names,
+    audit: audit.filter((a) => a.action !== 'conversation.read').map((a) => ({ at: a.at, actorId: a.actorId, action: a.action, details: a.details })),
+    generatedAt: ctx.now().toISOString(),
+  };
+}
+
+/**
+ * Stores the approved version in the personnel file exactly once: a re-run after a crash finds the earlier
+ * upload by its hash instead of storing it again, then records where it is.
+ */
+export async function handleArchive(ctx: AppContext, job: ArchiveJob): Promise<void> {
+  const conversation = await load(ctx, job.conversationId);
+  if (conversation.stage === 'archived') return;
+  if (conversation.stage !== 'approved') throw new Error(`Conversation ${conversation.id} is ${conversation.stage}, not approved`);
+  const version = conversation.versions.find((v) => v.number === job.version);
+  if (!version) throw new Error(`Conversation ${conversation.id} has no version ${job.version}`);
+  let record = await ctx.archive.find(conversation, version.hash);
+  if (!record) {
+    const input = await finalDocumentInput(ctx, conversation, version.number);
+    const pdf = await ctx.renderer.render(input);
+    const employeeName = input.employee.displayName;
+    record = await ctx.archive.store({
+      conversation,
+      version: version.number,
+      hash: version.hash,
+      fileName: fileNameFor(conversation, employeeName, version.number),
+      pdf,
+      json: buildArchiveJson(input),
+    });
+  }
+  await runSystemCommand(ctx, conversation.id, { type: 'mark-archived', record });
+}
+
+/** A reminder: to prepare, or to decide on a waiting version. Sent only if still relevant. */
+export async function handleReminder(ctx: AppContext, job: ReminderJob): Promise<void> {
+  const conversation = await load(ctx, job.conversationId);
+  if (job.reason === 'prepare') {
+    if (conversation.stage !== 'planned' && conversation.stage !== 'preparing') return;
+    await deliverNotification(ctx, { kind: 'reminder', conversationId: conversation.id, recipientId: job.recipientId, key: `${conversation.id}:reminder:prepare:${conversation.schedule?.start}` });
+    return;
+  }
+  const version = Number(job.reason.replace('approval:v', ''));
+  const party = job.recipientId === conversation.employeeId ? 'employee' : 'manager';
+  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== version || decisionOf(conversation, version, party)) return;
+  await escalateIfAway(ctx, conversation, job.recipientId, version);
+  await deliverNotification(ctx, { kind: 'reminder', conversationId: conversation.id, recipientId: job.recipientId, version, key: `${conversation.id}:reminder:approval:${job.recipientId}:v${version}` });
+}
+
+/**
+ * When the manager who must approve is out of office, their own manager is assigned as delegate until
+ * they are back, and gets the approval card; the audit trail shows the assignment.
+ */
+async function escalateIfAway(ctx: AppContext, conversation: Conversation, approverId: string, version: number): Promise<void> {
+  if (approverId === conversation.employeeId) return;
+  const away = await ctx.directory.outOfOffice(approverId);
+  if (!away.active) return;
+  const delegate = await ctx.directory.managerOf(approverId);
+  if (!delegate) return;
+  const now = ctx.now();
+  const until = away.until ?? new Date(now.getTime() + 14 * 86_400_000).toISOString();
+  await ctx.store.saveDelegation({ managerId: approverId, delegateId: delegate.id, from: now.toISOString(), until });
+  await ctx.store.appendAudit({
+    actorId: 'system',
+    conversationId: conversation.id,
+    subjectId: conversation.employeeId,
+    action: 'delegation.assigned',
+    details: { managerId: approverId, delegateId: delegate.id, until, reason: 'out-of-office' },
+  });
+  await deliverNotification(ctx, { kind: 'approval', conversationId: conversation.id, recipientId: delegate.id, version, key: `${conversation.id}:approval:${delegate.id}:v${version}` });
+}
+
+/** Starts a worker per queue. Each handler is idempotent, so a retry after a crash is harmless. */
+export async function startWorkers(ctx: AppContext): Promise<void> {
+  const boss = ctx.outbox.boss;
+  const poll = { pollingIntervalSeconds: ctx.config.jobPollSeconds };
+  const each =
+    <T>(handler: (ctx: AppContext, data: T) => Promise<void>) =>
+    async (jobs: Job<T>[]) => {
+      for (const job of jobs) await handler(ctx, job.data);
+    };
+  await boss.work<NotificationJob>(queues.notify, poll, each(deliverNotification));
+  await boss.work<RefreshCardsJob>(queues.refreshCards, poll, each(refreshApprovalCards));
+  await boss.work<CalendarJob>(queues.calendar, poll, each(handleCalendar));
+  await boss.work<TaskJob>(queues.task, poll, each(handleTask));
+  await boss.work<ArchiveJob>(queues.archive, poll, each(handleArchive));
+  await boss.work<ReminderJob>(queues.reminder, poll, each(handleReminder));
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { fromPglite, type Db as IDatabase } from 'pg-boss';
+import type { SqlExecutor } from './store.js';
+
+/** The two ways to reach PostgreSQL: embedded PGlite (default) or a server via DATABASE_URL. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs parameterless SQL that may hold several statements (migrations). */
+  exec(text: string): Promise<void>;
+  transaction<T>(work: (tx: SqlExecutor & { exec(text: string): Promise<void> }) => Promise<T>): Promise<T>;
+  /** The adapter pg-boss uses for its own statements. */
+  jobDatabase(): IDatabase;
+  close(): Promise<void>;
+}
+
+/** Opens embedded PostgreSQL in `dataDir` (created when missing); `memory://` keeps it in memory. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    query: async <T>(text: string, params?: unknown[]) => {
+      const result = await db.query<T>(text, params);
+      return { rows: result.rows };
+    },
+    exec: async (text) => {
+      await db.exec(text);
+    },
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }),
+          exec: async (text: string) => {
+            await tx.exec(text);
+          },
+        }),
+      ),
+    jobDatabase: () => fromPglite(db),
+    close: async () => {
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+/** Connects to a PostgreSQL server through a pool. */
+export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max });
+  // Fail fast on a wrong URL instead of on the first request.
+  await pool.query('SELECT 1');
+  return {
+    kind: 'postgres',
+    query: async <T>(text: string, params?: unknown[]) => {
+      const result = await pool.query(text, params);
+      return { rows: result.rows as T[] };
+    },
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          query: async <T>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as T[] }),
+          exec: async (text: string) => {
+            await client.query(text);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    jobDatabase: () => ({
+      executeSql: async (text: string, values?: unknown[]) => {
+        const result = await pool.query(text, values);
+        // Multi-statement SQL returns one result per statement: pg-boss needs the rows of every one.
+        const results = Array.isArray(result) ? (result as pg.QueryResult[]) : [result];
+        return { rows: results.flatMap((r) => r.rows ?? []) };
+      },
+    }),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+/** A pg-boss adapter that runs inside an open transaction, so a job commits with the change that caused it. */
+export function transactionalJobDatabase(tx: SqlExecutor & { exec(text: string): Promise<void> }): IDatabase {
+  return {
+    executeSql: async (text: string, values?: unknown[]) => {
+      if (values && values.length > 0) return tx.query(text, values);
+      await tx.exec(text);
+      return { rows: [] };
+    },
+  };
+}

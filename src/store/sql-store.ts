@@ -1,0 +1,199 @@
+import type { Conversation, Delegation } from '../domain/index.js';
+import { DomainError } from '../domain/index.js';
+import type { Database } from './database.js';
+import { migrate } from './migrate.js';
+import type {
+  ApprovalTask,
+  AuditEntry,
+  CardCopy,
+  ChatReference,
+  NewAuditEntry,
+  SqlExecutor,
+  Store,
+  StoreTransaction,
+  StoredConversation,
+} from './store.js';
+
+interface ConversationRow {
+  data: Conversation;
+  revision: number;
+}
+
+interface AuditRow {
+  id: string | number;
+  at: Date | string;
+  actor_id: string;
+  conversation_id: string | null;
+  subject_id: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+
+/** Thrown when a write was based on a revision that is no longer current. */
+export class StaleRevisionError extends DomainError {
+  constructor(readonly expected: number, readonly actual: number | undefined) {
+    super(
+      'conflict',
+      'stale_revision',
+      {
+        nl: 'Iemand anders heeft dit gesprek intussen gewijzigd. Bekijk de nieuwste versie en kies wat je wilt bewaren.',
+        en: 'Someone else changed this conversation in the meantime. Look at the newest version and choose what to keep.',
+      },
+      { expected, actual },
+    );
+  }
+}
+
+function toStored(row: ConversationRow): StoredConversation {
+  return { conversation: row.data, revision: row.revision };
+}
+
+function toAudit(row: AuditRow): AuditEntry {
+  return {
+    id: Number(row.id),
+    at: iso(row.at),
+    actorId: row.actor_id,
+    conversationId: row.conversation_id,
+    subjectId: row.subject_id,
+    action: row.action,
+    details: row.details,
+  };
+}
+
+async function appendAudit(sql: SqlExecutor, entry: NewAuditEntry): Promise<void> {
+  await sql.query(
+    'INSERT INTO audit_log (at, actor_id, conversation_id, subject_id, action, details) VALUES (COALESCE($1::timestamptz, now()), $2, $3, $4, $5, $6)',
+    [entry.at ?? null, entry.actorId, entry.conversationId, entry.subjectId, entry.action, JSON.stringify(entry.details)],
+  );
+}
+
+async function getConversation(sql: SqlExecutor, id: string, forUpdate = false): Promise<StoredConversation | undefined> {
+  const { rows } = await sql.query<ConversationRow>(
+    `SELECT data, revision FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }): StoreTransaction {
+  return {
+    query: tx.query,
+    exec: tx.exec,
+    getConversation: (id, forUpdate) => getConversation(tx, id, forUpdate),
+    insertConversation: async (c) => {
+      await tx.query(
+        'INSERT INTO conversations (id, employee_id, manager_id, type, stage, revision, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)',
+        [c.id, c.employeeId, c.managerId, c.type, c.stage, JSON.stringify(c), c.createdAt, c.updatedAt],
+      );
+      return { conversation: c, revision: 1 };
+    },
+    updateConversation: async (c, expectedRevision) => {
+      const { rows } = await tx.query<{ revision: number }>(
+        'UPDATE conversations SET manager_id = $2, stage = $3, data = $4, updated_at = $5, revision = revision + 1 WHERE id = $1 AND revision = $6 RETURNING revision',
+        [c.id, c.managerId, c.stage, JSON.stringify(c), c.updatedAt, expectedRevision],
+      );
+      const row = rows[0];
+      if (!row) {
+        const current = await getConversation(tx, c.id);
+        throw new StaleRevisionError(expectedRevision, current?.revision);
+      }
+      return { conversation: c, revision: row.revision };
+    },
+    appendAudit: (entry) => appendAudit(tx, entry),
+  };
+}
+
+/** The PostgreSQL store, on PGlite or a server: the same SQL and migrations for both. */
+export async function createSqlStore(db: Database): Promise<Store & { db: Database }> {
+  await migrate(db);
+  const list = async (text: string, params: unknown[]) => (await db.query<ConversationRow>(text, params)).rows.map(toStored);
+  return {
+    db,
+    executor: db,
+    transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
+    getConversation: (id) => getConversation(db, id),
+    listConversations: ({ employeeIds }) =>
+      employeeIds.length === 0
+        ? Promise.resolve([])
+        : list('SELECT data, revision FROM conversations WHERE employee_id = ANY($1::text[]) ORDER BY created_at DESC', [employeeIds]),
+    conversationsOf: (employeeId) =>
+      list('SELECT data, revision FROM conversations WHERE employee_id = $1 ORDER BY created_at DESC', [employeeId]),
+    listArchived: () => list("SELECT data, revision FROM conversations WHERE stage = 'archived' ORDER BY updated_at DESC", []),
+    appendAudit: (entry) => appendAudit(db, entry),
+    auditOf: async (conversationId) =>
+      (await db.query<AuditRow>('SELECT * FROM audit_log WHERE conversation_id = $1 ORDER BY id', [conversationId])).rows.map(toAudit),
+    auditBySubject: async (subjectId) =>
+      (await db.query<AuditRow>('SELECT * FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])).rows.map(toAudit),
+    saveChatReference: async (ref: ChatReference) => {
+      await db.query(
+        `INSERT INTO chat_references (user_id, conversation_id, service_url, tenant_id, updated_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (user_id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, service_url = EXCLUDED.service_url, tenant_id = EXCLUDED.tenant_id, updated_at = now()`,
+        [ref.userId, ref.conversationId, ref.serviceUrl, ref.tenantId ?? null],
+      );
+    },
+    chatReference: async (userId) => {
+      const { rows } = await db.query<{ user_id: string; conversation_id: string; service_url: string; tenant_id: string | null; updated_at: Date }>(
+        'SELECT * FROM chat_references WHERE user_id = $1',
+        [userId],
+      );
+      const row = rows[0];
+      return row
+        ? { userId: row.user_id, conversationId: row.conversation_id, serviceUrl: row.service_url, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}), updatedAt: iso(row.updated_at) }
+        : undefined;
+    },
+    recordCardCopy: async (copy: CardCopy) => {
+      await db.query(
+        'INSERT INTO card_copies (conversation_id, recipient_id, kind, version, activity_id, chat_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+        [copy.conversationId, copy.recipientId, copy.kind, copy.version, copy.activityId, copy.chatId],
+      );
+    },
+    cardCopies: async (conversationId, kind) => {
+      const { rows } = await db.query<{ conversation_id: string; recipient_id: string; kind: string; version: number | null; activity_id: string; chat_id: string }>(
+        'SELECT * FROM card_copies WHERE conversation_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at',
+        [conversationId, kind ?? null],
+      );
+      return rows.map((r) => ({ conversationId: r.conversation_id, recipientId: r.recipient_id, kind: r.kind, version: r.version, activityId: r.activity_id, chatId: r.chat_id }));
+    },
+    sentMessage: async (key) => {
+      const { rows } = await db.query<{ activity_id: string }>('SELECT activity_id FROM sent_messages WHERE idempotency_key = $1', [key]);
+      return rows[0]?.activity_id;
+    },
+    recordSentMessage: async (key, recipientId, activityId) => {
+      await db.query('INSERT INTO sent_messages (idempotency_key, recipient_id, activity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [key, recipientId, activityId]);
+    },
+    saveApprovalTask: async (task: ApprovalTask) => {
+      await db.query(
+        `INSERT INTO approval_tasks (conversation_id, assignee_id, version, task_id, completed_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (conversation_id, assignee_id, version) DO UPDATE SET task_id = EXCLUDED.task_id, completed_at = EXCLUDED.completed_at`,
+        [task.conversationId, task.assigneeId, task.version, task.taskId, task.completedAt ?? null],
+      );
+    },
+    approvalTask: async (conversationId, assigneeId, version) => {
+      const { rows } = await db.query<{ task_id: string; completed_at: Date | null }>(
+        'SELECT task_id, completed_at FROM approval_tasks WHERE conversation_id = $1 AND assignee_id = $2 AND version = $3',
+        [conversationId, assigneeId, version],
+      );
+      const row = rows[0];
+      return row ? { conversationId, assigneeId, version, taskId: row.task_id, ...(row.completed_at ? { completedAt: iso(row.completed_at) } : {}) } : undefined;
+    },
+    saveDelegation: async (d: Delegation) => {
+      await db.query(
+        'INSERT INTO delegations (manager_id, delegate_id, from_at, until_at) VALUES ($1, $2, $3, $4) ON CONFLICT (manager_id, delegate_id, from_at) DO UPDATE SET until_at = EXCLUDED.until_at',
+        [d.managerId, d.delegateId, d.from, d.until],
+      );
+    },
+    delegationsFrom: async (managerId) => delegations(db, 'manager_id', managerId),
+    delegationsTo: async (delegateId) => delegations(db, 'delegate_id', delegateId),
+    close: () => db.close(),
+  };
+}
+
+async function delegations(db: Database, column: 'manager_id' | 'delegate_id', id: string): Promise<Delegation[]> {
+  const { rows } = await db.query<{ manager_id: string; delegate_id: string; from_at: Date; until_at: Date }>(
+    `SELECT * FROM delegations WHERE ${column} = $1 ORDER BY from_at`,
+    [id],
+  );
+  return rows.map((r) => ({ managerId: r.manager_id, delegateId: r.delegate_id, from: iso(r.from_at), until: iso(r.until_at) }));
+}
