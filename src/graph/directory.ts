@@ -1,0 +1,217 @@
+/**
+ * The organisation's directory from Microsoft Graph: users, managers, direct reports, HR membership and
+ * out-of-office. Results are cached for a short TTL; manager rights are decided from this on the server.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Directory, DirectoryUser, OutOfOffice } from '../ports/index.js';
+import { isNotFound } from './graph-errors.js';
+import { collectPages, type GraphPage } from './paging.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** The user properties we read. */
+export const userSelect = 'id,displayName,mail,userPrincipalName,jobTitle,department,preferredLanguage';
+
+/** A user (or other directory object) as Graph returns it. */
+export interface GraphUser {
+  '@odata.type'?: string;
+  id: string;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+  jobTitle?: string | null;
+  department?: string | null;
+  preferredLanguage?: string | null;
+}
+
+interface DateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+interface MailboxSettings {
+  automaticRepliesSetting?: {
+    status?: 'disabled' | 'alwaysEnabled' | 'scheduled';
+    internalReplyMessage?: string;
+    scheduledStartDateTime?: DateTimeTimeZone;
+    scheduledEndDateTime?: DateTimeTimeZone;
+  };
+}
+
+/** Options of the Graph directory. */
+export interface GraphDirectoryOptions {
+  client: Client;
+  hrGroupId: string;
+  cacheTtlMs: number;
+  /** Clock for the cache and for "is the scheduled out-of-office active now"; injectable for tests. */
+  now?: () => number;
+}
+
+/** `Directory` on Microsoft Graph (application permissions User.Read.All, GroupMember.Read.All, MailboxSettings.Read). */
+export class GraphDirectory implements Directory {
+  private readonly client: Client;
+  private readonly now: () => number;
+  private readonly users: TtlCache<DirectoryUser | undefined>;
+  private readonly managers: TtlCache<DirectoryUser | undefined>;
+  private readonly reports: TtlCache<DirectoryUser[]>;
+  private readonly hr: TtlCache<boolean>;
+  private readonly absence: TtlCache<OutOfOffice>;
+
+  constructor(private readonly options: GraphDirectoryOptions) {
+    this.client = options.client;
+    this.now = options.now ?? (() => Date.now());
+    const cache = <T>() => new TtlCache<T>(options.cacheTtlMs, this.now);
+    this.users = cache();
+    this.managers = cache();
+    this.reports = cache();
+    this.hr = cache();
+    this.absence = cache();
+  }
+
+  getUser(id: string): Promise<DirectoryUser | undefined> {
+    return this.users.get(id, async () => {
+      try {
+        const user = (await this.client.api(`/users/${encodeURIComponent(id)}`).select(userSelect).get()) as GraphUser;
+        return toDirectoryUser(user);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  managerOf(id: string): Promise<DirectoryUser | undefined> {
+    return this.managers.get(id, async () => {
+      try {
+        const manager = (await this.client.api(`/users/${encodeURIComponent(id)}/manager`).select(userSelect).get()) as GraphUser;
+        return toDirectoryUser(manager);
+      } catch (error) {
+        // No manager set (or no such user): Graph answers 404.
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  directReports(id: string): Promise<DirectoryUser[]> {
+    return this.reports.get(id, async () => {
+      try {
+        const all = await collectPages<GraphUser>(
+          this.client,
+          () => this.client.api(`/users/${encodeURIComponent(id)}/directReports`).select(userSelect).get() as Promise<GraphPage<GraphUser>>,
+        );
+        // directReports may hold org contacts too; only users can have conversations.
+        return all.filter(isUser).map(toDirectoryUser);
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+    });
+  }
+
+  isHr(id: string): Promise<boolean> {
+    return this.hr.get(id, async () => {
+      try {
+        // checkMemberGroups is transitive: members of nested groups count.
+        const result = (await this.client
+          .api(`/users/${encodeURIComponent(id)}/checkMemberGroups`)
+          .post({ groupIds: [this.options.hrGroupId] })) as { value: string[] };
+        return result.value.includes(this.options.hrGroupId);
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    });
+  }
+
+  outOfOffice(id: string): Promise<OutOfOffice> {
+    return this.absence.get(id, async () => {
+      const settings = (await this.client
+        .api(`/users/${encodeURIComponent(id)}/mailboxSettings`)
+        .select('automaticRepliesSetting')
+        .get()) as MailboxSettings;
+      return outOfOfficeFrom(settings, this.now());
+    });
+  }
+
+  async listUsers(): Promise<DirectoryUser[]> {
+    // One page only: the local identity switcher needs a sample, not the whole tenant.
+    const page = (await this.client.api('/users').select(userSelect).top(100).get()) as GraphPage<GraphUser>;
+    return page.value.map(toDirectoryUser);
+  }
+}
+
+function isUser(object: GraphUser): boolean {
+  return object['@odata.type'] === undefined || object['@odata.type'] === '#microsoft.graph.user';
+}
+
+/** Maps a Graph user to the port's shape (mail falls back to the UPN, which is the sign-in address). */
+export function toDirectoryUser(user: GraphUser): DirectoryUser {
+  return {
+    id: user.id,
+    displayName: user.displayName ?? user.userPrincipalName ?? user.id,
+    email: user.mail ?? user.userPrincipalName ?? '',
+    ...(user.jobTitle ? { jobTitle: user.jobTitle } : {}),
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.preferredLanguage ? { locale: user.preferredLanguage } : {}),
+  };
+}
+
+/** Reads automatic replies: `alwaysEnabled` is open-ended; `scheduled` is active only inside its window. */
+export function outOfOfficeFrom(settings: MailboxSettings, now: number): OutOfOffice {
+  const replies = settings.automaticRepliesSetting;
+  const message = replies?.internalReplyMessage ? { message: replies.internalReplyMessage } : {};
+  if (replies?.status === 'alwaysEnabled') return { active: true, ...message };
+  if (replies?.status === 'scheduled' && replies.scheduledStartDateTime && replies.scheduledEndDateTime) {
+    const start = parseDateTimeTimeZone(replies.scheduledStartDateTime);
+    const end = parseDateTimeTimeZone(replies.scheduledEndDateTime);
+    if (start !== undefined && end !== undefined && start <= now && now < end) {
+      return { active: true, until: new Date(end).toISOString(), ...message };
+    }
+  }
+  return { active: false };
+}
+
+/**
+ * Parses Graph's `{ dateTime, timeZone }`. We ask for UTC (`Prefer: outlook.timezone="UTC"` or UTC in the data);
+ * other zones are read through Intl so a Windows zone name still lands on the right instant where Node knows it.
+ */
+export function parseDateTimeTimeZone(value: DateTimeTimeZone): number | undefined {
+  const local = value.dateTime.replace(/\.\d+$/, '');
+  const zone = value.timeZone;
+  if (!zone || zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Coordinated Universal Time') {
+    const at = Date.parse(`${local}Z`);
+    return Number.isNaN(at) ? undefined : at;
+  }
+  const iana = windowsZones[zone] ?? zone;
+  const asUtc = Date.parse(`${local}Z`);
+  if (Number.isNaN(asUtc)) return undefined;
+  if (!knownZone(iana)) return asUtc; // An unknown zone name: read it as UTC rather than fail the whole lookup.
+  return asUtc - zoneOffsetMs(iana, asUtc);
+}
+
+function knownZone(timeZone: string): boolean {
+  return Intl.supportedValuesOf('timeZone').includes(timeZone) || timeZone === 'UTC';
+}
+
+/** The Windows zone names Dutch tenants use most, mapped to IANA. */
+const windowsZones: Record<string, string> = {
+  'W. Europe Standard Time': 'Europe/Amsterdam',
+  'Romance Standard Time': 'Europe/Paris',
+  'GMT Standard Time': 'Europe/London',
+};
+
+function zoneOffsetMs(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(at));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - at;
+}

@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { GraphDirectory, outOfOfficeFrom } from '../../src/graph/directory.js';
+import { FakeGraph } from '../support/fake-graph.js';
+import { testClient } from './harness.js';
+
+let fake: FakeGraph;
+let clock: number;
+
+function directory(ttlMs = 60_000): GraphDirectory {
+  return new GraphDirectory({ client: testClient(), hrGroupId: 'hr-group', cacheTtlMs: ttlMs, now: () => clock });
+}
+
+beforeAll(() => {
+  fake = new FakeGraph();
+  fake.listen();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  clock = Date.parse('2026-11-20T10:00:00Z');
+  fake.users.clear();
+  fake.log.length = 0;
+  fake.faults.clear();
+  fake.addUser({ id: 'jeroen', displayName: 'Jeroen de Vries', jobTitle: 'Teamleider', preferredLanguage: 'nl-NL' });
+  fake.addUser({ id: 'anna', displayName: 'Anna Bakker' });
+  for (const name of ['fatima', 'sem', 'lotte', 'daan', 'noor']) {
+    fake.addUser({ id: name, displayName: name.toUpperCase(), managerId: 'jeroen', department: 'Zorg' });
+  }
+  fake.addGroup('hr-group', [], ['hr-nested']);
+  fake.addGroup('hr-nested', ['anna']);
+});
+afterEach(() => fake.faults.clear());
+
+describe('GraphDirectory', () => {
+  it('reads a user and maps mail, job title and locale', async () => {
+    const user = await directory().getUser('jeroen');
+    expect(user).toEqual({
+      id: 'jeroen',
+      displayName: 'Jeroen de Vries',
+      email: 'jeroen@contoso.nl',
+      jobTitle: 'Teamleider',
+      locale: 'nl-NL',
+    });
+  });
+
+  it('answers undefined for an unknown user and for someone without a manager', async () => {
+    const dir = directory();
+    expect(await dir.getUser('nobody')).toBeUndefined();
+    expect(await dir.managerOf('jeroen')).toBeUndefined();
+    expect((await dir.managerOf('fatima'))?.id).toBe('jeroen');
+  });
+
+  it('follows @odata.nextLink through every page of direct reports', async () => {
+    const reports = await directory().directReports('jeroen');
+    expect(reports.map((r) => r.id).sort()).toEqual(['daan', 'fatima', 'lotte', 'noor', 'sem']);
+    // Five reports with a page size of two: three requests.
+    expect(fake.count('GET', /^\/users\/jeroen\/directReports$/)).toBe(3);
+  });
+
+  it('finds HR membership through a nested group', async () => {
+    const dir = directory();
+    expect(await dir.isHr('anna')).toBe(true);
+    expect(await dir.isHr('fatima')).toBe(false);
+  });
+
+  it('serves from the cache within the TTL and never across it', async () => {
+    const dir = directory(1_000);
+    await dir.getUser('jeroen');
+    clock += 999;
+    await dir.getUser('jeroen');
+    expect(fake.count('GET', /^\/users\/jeroen$/)).toBe(1);
+    fake.users.get('jeroen')!.displayName = 'Jeroen Renamed';
+    clock += 1;
+    expect((await dir.getUser('jeroen'))?.displayName).toBe('Jeroen Renamed');
+    expect(fake.count('GET', /^\/users\/jeroen$/)).toBe(2);
+  });
+
+  it('shares one request between concurrent misses', async () => {
+    const dir = directory();
+    await Promise.all([dir.getUser('sem'), dir.getUser('sem'), dir.getUser('sem')]);
+    expect(fake.count('GET', /^\/users\/sem$/)).toBe(1);
+  });
+
+  it('reads scheduled and open-ended automatic replies', async () => {
+    fake.users.get('jeroen')!.automaticReplies = {
+      status: 'scheduled',
+      start: '2026-11-19T00:00:00Z',
+      end: '2026-11-27T00:00:00Z',
+      message: 'Met vakantie',
+    };
+    fake.users.get('sem')!.automaticReplies = { status: 'alwaysEnabled' };
+    fake.users.get('lotte')!.automaticReplies = { status: 'scheduled', start: '2026-12-01T00:00:00Z', end: '2026-12-02T00:00:00Z' };
+    const dir = directory();
+    expect(await dir.outOfOffice('jeroen')).toEqual({ active: true, until: '2026-11-27T00:00:00.000Z', message: 'Met vakantie' });
+    expect(await dir.outOfOffice('sem')).toEqual({ active: true });
+    expect(await dir.outOfOffice('lotte')).toEqual({ active: false });
+    expect(await dir.outOfOffice('daan')).toEqual({ active: false });
+  });
+
+  it('reads a schedule given in a Windows time zone', () => {
+    const settings = {
+      automaticRepliesSetting: {
+        status: 'scheduled' as const,
+        scheduledStartDateTime: { dateTime: '2026-11-20T08:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+        scheduledEndDateTime: { dateTime: '2026-11-20T12:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+      },
+    };
+    // 08:00 Amsterdam is 07:00 UTC in November.
+    expect(outOfOfficeFrom(settings, Date.parse('2026-11-20T06:59:00Z')).active).toBe(false);
+    expect(outOfOfficeFrom(settings, Date.parse('2026-11-20T07:00:00Z'))).toEqual({ active: true, until: '2026-11-20T11:00:00.000Z' });
+  });
+
+  it('retries a throttled lookup and honours Retry-After', async () => {
+    fake.faults.add({ method: 'GET', path: /^\/users\/noor$/, status: 429, retryAfterSeconds: 3, times: 2 });
+    const started = Date.now();
+    expect((await directory().getUser('noor'))?.id).toBe('noor');
+    // Two waits of 3 s × 0.01 scale.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
+    expect(fake.count('GET', /^\/users\/noor$/)).toBe(3);
+    expect(fake.faults.firedCount(429)).toBe(2);
+  });
+
+  it('retries 503 and 504 without Retry-After', async () => {
+    fake.faults.add({ method: 'GET', path: /^\/users\/daan\/manager$/, status: 503, times: 1 });
+    fake.faults.add({ method: 'GET', path: /^\/users\/daan\/manager$/, status: 504, times: 1 });
+    expect((await directory().managerOf('daan'))?.id).toBe('jeroen');
+    expect(fake.count('GET', /^\/users\/daan\/manager$/)).toBe(3);
+  });
+});

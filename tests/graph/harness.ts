@@ -1,0 +1,25 @@
+/**
+ * Shared wiring for the Graph adapter tests: a fake Graph and a real SDK client pointed at it with scaled retries.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { createGraphClient } from '../../src/graph/client.js';
+import { FakeGraph } from '../support/fake-graph.js';
+
+/** Retry delays in tests: `Retry-After: 1` costs 10 ms. */
+export const testRetryScale = 0.01;
+
+/** A client with a fixed app-only token, scaled retry delays and a short timeout. */
+export function testClient(token = 'app-token', overrides: { maxRetries?: number; timeoutMs?: number } = {}): Client {
+  return createGraphClient({
+    authProvider: { getAccessToken: async () => token },
+    retryDelayScale: testRetryScale,
+    retryDelaySeconds: 1,
+    maxRetries: overrides.maxRetries ?? 10,
+    timeoutMs: overrides.timeoutMs ?? 5_000,
+  });
+}
+
+/** Starts a fake Graph for one test file; call the returned hooks from beforeAll/afterAll. */
+export function fakeGraph(): FakeGraph {
+  return new FakeGraph();
+}
