@@ -1,0 +1,214 @@
+/**
+ * The machine-readable companion of the final PDF, the content hash that locks a report version, and the file
+ * name both carry in the personnel file.
+ */
+import { createHash } from 'node:crypto';
+import type { AnswerValue } from '../domain/answers.js';
+import {
+  formatOf,
+  isApproved,
+  type Conversation,
+  type Decision,
+  type ReportVersion,
+} from '../domain/conversation.js';
+import type { FieldKind } from '../domain/formats.js';
+import type { LocalizedText } from '../domain/text.js';
+import type { FinalDocumentInput } from '../server/context.js';
+import { meetingDay } from './dates.js';
+
+/** Identifies the JSON layout; bump `archiveSchemaVersion` on any incompatible change. */
+export const archiveSchemaId = 'gesprekscyclus/final-document';
+export const archiveSchemaVersion = 1;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function canonical(value: unknown): Json | undefined {
+  if (value === null) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map((item) => canonical(item) ?? null);
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = canonical((value as Record<string, unknown>)[key]);
+      // Like JSON.stringify: absent and undefined are the same, so an optional field never changes the hash.
+      if (item !== undefined) out[key] = item;
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** JSON with object keys sorted at every depth: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value) ?? null);
+}
+
+/** SHA-256 (hex) of the canonical JSON of a report version's content. Printed in the document and archived. */
+export function contentHash(content: ReportVersion['content']): string {
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+}
+
+/** The report version a document is about; the live fields of the conversation are never used. */
+export function approvedVersion(conversation: Conversation, version: number): ReportVersion {
+  const found = conversation.versions.find((v) => v.number === version);
+  if (!found) throw new Error(`Conversation ${conversation.id} has no report version ${version}`);
+  return found;
+}
+
+/** When the version became final: the later of the two approving decisions. */
+export function approvedAt(conversation: Conversation, version: number): string | undefined {
+  if (!isApproved(conversation, version)) return undefined;
+  const times = conversation.decisions
+    .filter((d) => d.version === version && d.party !== 'system')
+    .map((d) => d.at);
+  return times.sort().at(-1);
+}
+
+const maxFileName = 200;
+// SharePoint and Windows refuse these; % and # confuse links, so they go as well.
+const forbidden = /["*:<>?/\\|#%\u0000-\u001f\u007f]/g;
+
+/** A file name segment that SharePoint, OneDrive and every desktop accept. */
+export function safeFileNamePart(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\uD800-\uDFFF]/g, '')
+    .replace(forbidden, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s~]+|[.\s]+$/g, '');
+}
+
+/**
+ * `2026-12-01 Vitaliteitsgesprek - Fatima El Amrani - v2.pdf`: meeting day first so a personnel file sorts by
+ * date, then the type, the employee and the version. The name is shortened to stay within 200 characters.
+ */
+export function fileNameFor(
+  conversation: Conversation,
+  employeeName: string,
+  version: number,
+  extension = 'pdf',
+): string {
+  const day = meetingDay(conversation);
+  const title = safeFileNamePart(formatOf(conversation).title.nl);
+  const suffix = ` - v${version}.${extension}`;
+  const head = `${day} ${title} - `;
+  let name = safeFileNamePart(employeeName) || safeFileNamePart(conversation.employeeId) || 'medewerker';
+  // Surrogates were removed above, so cutting by UTF-16 length never splits a character.
+  const room = maxFileName - head.length - suffix.length;
+  if (name.length > room) name = safeFileNamePart(name.slice(0, room));
+  return `${head}${name}${suffix}`;
+}
+
+interface FieldEntry {
+  sectionId: string;
+  section: LocalizedText;
+  fieldId: string;
+  kind: FieldKind;
+  label: LocalizedText;
+}
+
+function valueOf(value: AnswerValue | undefined): Json {
+  return value === undefined ? null : (canonical(value) ?? null);
+}
+
+function decisionJson(decision: Decision, names: Record<string, string>): Json {
+  return {
+    version: decision.version,
+    party: decision.party,
+    actorId: decision.actorId,
+    actorName: names[decision.actorId] ?? null,
+    onBehalfOfId: decision.onBehalfOf ?? null,
+    onBehalfOfName: decision.onBehalfOf ? (names[decision.onBehalfOf] ?? null) : null,
+    decision: decision.decision,
+    comment: decision.comment ?? null,
+    at: decision.at,
+  };
+}
+
+/** The archive JSON document (as an object); `buildArchiveJson` gives its text. */
+export function archiveJsonObject(input: FinalDocumentInput): { [key: string]: Json } {
+  const { conversation, names } = input;
+  const format = formatOf(conversation);
+  const version = approvedVersion(conversation, input.version);
+  const fields = (sections: typeof format.preparation): FieldEntry[] =>
+    sections.flatMap((section) =>
+      section.fields.map((field) => ({
+        sectionId: section.id,
+        section: section.title,
+        fieldId: field.id,
+        kind: field.kind,
+        label: field.label,
+      })),
+    );
+  const labelJson = (text: LocalizedText): Json => ({ nl: text.nl, en: text.en });
+  return {
+    schema: archiveSchemaId,
+    schemaVersion: archiveSchemaVersion,
+    organisation: input.organisation,
+    conversation: {
+      id: conversation.id,
+      type: conversation.type,
+      title: labelJson(format.title),
+      formatVersion: conversation.formatVersion,
+      requestedBy: conversation.requestedBy,
+      previousId: conversation.previousId ?? null,
+    },
+    employee: {
+      id: input.employee.id,
+      name: input.employee.displayName,
+      jobTitle: input.employee.jobTitle ?? null,
+      department: input.employee.department ?? null,
+    },
+    manager: {
+      id: input.manager.id,
+      name: input.manager.displayName,
+      jobTitle: input.manager.jobTitle ?? null,
+    },
+    meetingDate: meetingDay(conversation),
+    meeting: conversation.schedule
+      ? { start: conversation.schedule.start, end: conversation.schedule.end }
+      : null,
+    version: version.number,
+    hashAlgorithm: 'SHA-256',
+    hash: version.hash,
+    submittedBy: { id: version.submittedBy, name: names[version.submittedBy] ?? null },
+    submittedAt: version.submittedAt,
+    approvedAt: approvedAt(conversation, version.number) ?? null,
+    content: {
+      preparation: fields(format.preparation).map((f) => ({
+        sectionId: f.sectionId,
+        section: labelJson(f.section),
+        fieldId: f.fieldId,
+        kind: f.kind,
+        label: labelJson(f.label),
+        employee: valueOf(version.content.preparation[f.fieldId]),
+        manager: valueOf(version.content.completion[f.fieldId]),
+      })),
+      report: fields(format.report.sections).map((f) => ({
+        sectionId: f.sectionId,
+        section: labelJson(f.section),
+        fieldId: f.fieldId,
+        kind: f.kind,
+        label: labelJson(f.label),
+        author: format.report.author,
+        value: valueOf(version.content.report[f.fieldId]),
+      })),
+    },
+    decisions: conversation.decisions.map((d) => decisionJson(d, names)),
+    audit: input.audit.map((entry) => ({
+      at: entry.at,
+      actorId: entry.actorId,
+      actorName: names[entry.actorId] ?? null,
+      action: entry.action,
+      details: canonical(entry.details) ?? {},
+    })),
+    generatedAt: input.generatedAt,
+  };
+}
+
+/** The machine-readable JSON that travels with the PDF into the personnel file (pretty-printed, UTF-8). */
+export function buildArchiveJson(input: FinalDocumentInput): string {
+  return `${JSON.stringify(archiveJsonObject(input), null, 2)}\n`;
+}

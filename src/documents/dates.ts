@@ -1,0 +1,84 @@
+/**
+ * Dates in the final document: always Dutch time (Europe/Amsterdam), whatever the server's time zone, so the
+ * document reads the same wherever it was rendered.
+ */
+import type { Conversation } from '../domain/conversation.js';
+import type { Locale } from '../domain/text.js';
+
+/** The time zone every date in the document is shown in. */
+export const documentTimeZone = 'Europe/Amsterdam';
+
+const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+function parse(iso: string): Date | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** "1 december 2026" (or "1 December 2026"); a plain YYYY-MM-DD date is shown as that calendar day. */
+export function formatDate(iso: string, locale: Locale): string {
+  const plainDay = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = parse(plainDay ? `${iso}T12:00:00Z` : iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: plainDay ? 'UTC' : documentTimeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+}
+
+/** "1 december 2026 om 10:15" (or "1 December 2026 at 10:15"), in Europe/Amsterdam. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const day = formatDate(iso, locale);
+  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: documentTimeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+  return `${day} ${locale === 'nl' ? 'om' : 'at'} ${time}`;
+}
+
+/** The calendar day (YYYY-MM-DD, Europe/Amsterdam) of an instant, or undefined when it is not a date. */
+export function isoDay(iso: string): string | undefined {
+  const date = parse(iso);
+  if (!date) return undefined;
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: documentTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
+}
+
+/** The day the meeting took place (its planned start), or the day the conversation was created. */
+export function meetingDay(conversation: Conversation): string {
+  return (
+    (conversation.schedule && isoDay(conversation.schedule.start)) ??
+    isoDay(conversation.createdAt) ??
+    '0000-00-00'
+  );
+}
+
+/** "4 dec 2026 11:07", for narrow table columns; Europe/Amsterdam. */
+export function formatDateTimeShort(iso: string, locale: Locale): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const parts = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: documentTimeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(date);
+  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: documentTimeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+  return `${parts.replace('.', '')} ${time}`;
+}
