@@ -29,6 +29,7 @@ import {
   decisionName,
   documentName,
   facts,
+  formatDate,
   formatShortDateTime,
   heading,
   isWebUrl,
@@ -113,9 +114,9 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
       }),
     ),
     facts([{ title: text('versionLabel', locale), value: escapeCardText(String(version)) }]),
-    summarySection(conversation, version, locale),
-    decisionsSection(conversation, version, names, locale),
   );
+  const summary = summarySection(conversation, version, locale);
+  body.push(summary, decisionsSection(conversation, version, names, locale));
 
   const employeeDecision = decisionOf(conversation, version, 'employee');
   const managerDecision = decisionOf(conversation, version, 'manager');
@@ -131,24 +132,24 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
     !decisionOf(conversation, version, viewer.party);
   if (canDecide) actions.push(...decisionActions(id, version, viewer.party, locale));
 
-  if (stale) {
-    actions.push(openUrl(plain('approvalOpenCurrent', locale), tabDeepLink(links, 'akkoord', { conversationId: id })));
-  } else if (conversation.stage === 'archived' && isWebUrl(conversation.archive?.url)) {
-    actions.push(openUrl(plain('archivedOpenDocument', locale), conversation.archive.url));
-  } else {
-    actions.push(openUrl(plain('approvalOpenDocument', locale), tabDeepLink(links, 'akkoord', { conversationId: id })));
-  }
+  // The document link sits under the summary, so the decision buttons keep the action row to themselves.
+  const documentLink = stale
+    ? openUrl(plain('approvalOpenCurrent', locale), tabDeepLink(links, 'akkoord', { conversationId: id }))
+    : conversation.stage === 'archived' && isWebUrl(conversation.archive?.url)
+      ? openUrl(plain('archivedOpenDocument', locale), conversation.archive.url)
+      : openUrl(plain('approvalOpenDocument', locale), tabDeepLink(links, 'akkoord', { conversationId: id }));
+  body.splice(body.indexOf(summary) + 1, 0, { type: 'ActionSet', actions: [documentLink] });
 
   const refreshAction: IExecuteAction = {
     type: 'Action.Execute',
     verb: approvalVerbs.refresh,
     data: { conversationId: id, version } satisfies RefreshActionData,
   };
-  const summary = plain('approvalSummary', locale, { document, version });
-  const card: IAdaptiveCard = adaptiveCard(locale, summary, body, actions, {
+  const line = plain('approvalSummary', locale, { document, version });
+  const card: IAdaptiveCard = adaptiveCard(locale, line, body, actions, {
     refresh: { action: refreshAction, userIds: [...new Set(input.refreshUserIds)] },
   });
-  return { card, summary };
+  return { card, summary: line };
 
   function stateText() {
     const other = viewer?.party === 'employee' ? managerName : employeeName;
@@ -272,21 +273,22 @@ function summarySection(conversation: Conversation, version: number, locale: Loc
   const fields = fieldsOf(formatOf(conversation).report.sections);
   const items: CardElementArray = [paragraph(text('approvalSummaryHeading', locale), { bold: true })];
   for (const field of fields) {
-    const lines = answerLines(content[field.id]);
+    const lines = answerLines(content[field.id], locale);
     if (lines.length === 0) continue;
     items.push(paragraph(escapeCardText(field.label[locale], { singleLine: true }), { subtle: true, spacing: 'Small' }));
     for (const line of lines.slice(0, 8)) items.push(paragraph(line, { spacing: 'None' }));
+    if (lines.length > 8) items.push(paragraph(escapeCardText('…'), { spacing: 'None', subtle: true }));
   }
   return { type: 'Container', style: 'emphasis', items };
 }
 
 /** Turns one answer into short card-safe lines: a text excerpt, or one bullet per agreement or goal. */
-function answerLines(value: AnswerValue | undefined): CardText[] {
+function answerLines(value: AnswerValue | undefined, locale: Locale): CardText[] {
   if (value === undefined) return [];
   if (typeof value === 'string') return value.trim() ? [userText(value, 600)] : [];
   return value.map((item) => {
-    const label = 'text' in item ? item.text : item.title;
-    const due = 'due' in item && item.due ? ` (${item.due})` : '';
-    return `• ${escapeCardText(`${label}${due}`, { singleLine: true, maxLength: 300 })}` as CardText;
+    const label = escapeCardText('text' in item ? item.text : item.title, { singleLine: true, maxLength: 300 });
+    const due = 'due' in item && item.due ? ` ${text('agreementDue', locale, { date: formatDate(item.due, locale) })}` : '';
+    return `• ${label}${due}` as CardText;
   });
 }

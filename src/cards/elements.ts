@@ -109,6 +109,13 @@ export function formatShortDateTime(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
+/** A calendar date (YYYY-MM-DD), e.g. "15 januari 2027". */
+export function formatDate(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 /** The date of a schedule with the time zone named, or "not scheduled yet". */
 export function scheduleText(start: string | undefined, locale: Locale): string {
   if (!start) return plain('notPlanned', locale);

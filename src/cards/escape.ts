@@ -24,7 +24,7 @@ const significant = /[\\`*_{}[\]()#+\-.!|<>~$&=:^"']/g;
 
 /**
  * Escapes user text for a Markdown TextBlock or Fact: every significant character gets a backslash, line
- * endings are normalised, control characters dropped and runs of empty lines collapsed, so the text shows
+ * endings are normalised (each line its own paragraph), control characters dropped, so the text shows
  * as typed and can never form a link, an image, emphasis, a heading, a list or a host function.
  */
 export function escapeCardText(text: string, options: EscapeOptions = {}): CardText {
@@ -35,12 +35,14 @@ export function escapeCardText(text: string, options: EscapeOptions = {}): CardT
   if (options.maxLength !== undefined && value.length > options.maxLength) {
     value = `${value.slice(0, Math.max(0, options.maxLength - 1)).trimEnd()}…`;
   }
-  value = options.singleLine ? value.replace(/\s*\n\s*/g, ' ') : value.replace(/\n{3,}/g, '\n\n');
+  if (options.singleLine) value = value.replace(/\s*\n\s*/g, ' ');
   const escaped = value
     .split('\n')
     // Leading spaces would turn a line into a code block: keep the text, drop the indentation.
     .map((line) => line.replace(/^[ \t]+/, '').replace(significant, (c) => `\\${c}`))
-    .join('\n');
+    .filter((line) => line.trim() !== '')
+    // Markdown folds a single line break into a space; a paragraph break keeps the person's lines apart.
+    .join('\n\n');
   return escaped as CardText;
 }
 
