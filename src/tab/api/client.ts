@@ -1,0 +1,121 @@
+import type {
+  ArchiveItem,
+  ConversationSummary,
+  ConversationView,
+  DirectoryUser,
+  FormatDef,
+  Me,
+  PlanRequest,
+  Problem,
+  PublicConfig,
+  TabCommand,
+  TeamMember,
+  TeamVitalityPicture,
+} from './types.js';
+
+/** A refusal from the API, carrying its problem+json body (with `current` on a stale revision). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+}
+
+/** The request could not reach the server at all (offline, DNS, reset). Worth retrying. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Network request failed', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+/** Whether retrying later might succeed: no connection, or the server was briefly unavailable. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ApiError && (error.status >= 500 || error.status === 429 || error.status === 408);
+}
+
+export interface ClientOptions {
+  /** Headers that identify the user: `Authorization` in Entra mode, `X-Demo-User` in local mode. */
+  authHeaders: () => Promise<Record<string, string>>;
+  locale: string;
+  fetchImpl?: typeof fetch;
+  baseUrl?: string;
+}
+
+/** A small typed client for the routes in docs/api.md. */
+export function createApiClient(options: ClientOptions) {
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const base = options.baseUrl ?? '';
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': options.locale,
+      ...(await options.authHeaders()),
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+    if (!response.ok) throw new ApiError(await readProblem(response));
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    config: () => request<PublicConfig>('GET', '/api/config'),
+    demoUsers: () => request<{ users: DirectoryUser[] }>('GET', '/api/demo/users'),
+    me: () => request<Me>('GET', '/api/me'),
+    formats: () => request<{ formats: FormatDef[] }>('GET', '/api/formats'),
+    conversations: () => request<{ items: ConversationSummary[] }>('GET', '/api/conversations'),
+    conversation: (id: string) => request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+    plan: (body: PlanRequest) => request<ConversationView>('POST', '/api/conversations', body),
+    requestVitality: (note?: string) =>
+      request<ConversationView>('POST', '/api/conversations/requests', { type: 'vitaliteit', ...(note ? { note } : {}) }),
+    command: (id: string, revision: number, command: TabCommand) =>
+      request<ConversationView>('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command }),
+    team: () => request<{ members: TeamMember[] }>('GET', '/api/team'),
+    teamVitality: () => request<TeamVitalityPicture>('GET', '/api/team/vitality'),
+    archive: () => request<{ items: ArchiveItem[] }>('GET', '/api/archive'),
+    /** The archived PDF as a blob (a plain link would not carry the auth header). */
+    document: async (id: string): Promise<Blob> => {
+      const headers = { 'Accept-Language': options.locale, ...(await options.authHeaders()) };
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/api/conversations/${encodeURIComponent(id)}/document`, { headers });
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+      if (!response.ok) throw new ApiError(await readProblem(response));
+      return response.blob();
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return { ...body, status: response.status };
+  } catch {
+    // Not problem+json (e.g. a proxy error page): keep the status so the UI can still explain.
+    return { status: response.status, title: response.statusText };
+  }
+}

@@ -1,0 +1,218 @@
+import { Button, Field, Input, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
+import { useI18n } from '../i18n/i18n.js';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
+  grow: { flexGrow: 1, minWidth: '180px' },
+  title: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** A short unique id for a new goal or agreement. */
+export function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+interface ListProps<T> {
+  value: T[];
+  onChange(value: T[]): void;
+  disabled?: boolean;
+}
+
+function replaceAt<T>(list: T[], index: number, item: T): T[] {
+  return list.map((existing, i) => (i === index ? item : existing));
+}
+
+/** Goals of one part (Het Goede Gesprek): a title and an optional explanation each. */
+export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal> & { label: string }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const handleAdd = () => onChange([...value, { id: newId(), title: '' }]);
+  return (
+    <div role="group" aria-label={label} className={styles.list}>
+      {value.length === 0 ? <Text>{i18n.t('goals.empty')}</Text> : null}
+      <ul className={styles.list}>
+        {value.map((goal, index) => (
+          <li key={goal.id} className={styles.item}>
+            <Field label={`${i18n.t('goals.title')} ${index + 1}`}>
+              <Input
+                value={goal.title}
+                disabled={disabled}
+                onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, title: data.value }))}
+              />
+            </Field>
+            <Field label={i18n.t('goals.description')}>
+              <Textarea
+                value={goal.description ?? ''}
+                disabled={disabled}
+                resize="vertical"
+                onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, description: data.value }))}
+              />
+            </Field>
+            {disabled ? null : (
+              <div>
+                <Button
+                  aria-label={`${i18n.t('goals.remove')} ${index + 1}`}
+                  onClick={() => onChange(value.filter((_, i) => i !== index))}
+                >
+                  {i18n.t('goals.remove')}
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {disabled ? null : (
+        <div>
+          <Button onClick={handleAdd}>{i18n.t('goals.add')}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Each earlier goal with progress and the choice to continue or adjust the course (Reflectiegesprek). */
+export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps<GoalReview> & { label: string }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  // Goals added by hand get a marker, so their title stays editable.
+  const handleAdd = () => onChange([...value, { goalId: `hand-${newId()}`, title: '' }]);
+  return (
+    <div role="group" aria-label={label} className={styles.list}>
+      {value.length === 0 ? <Text>{i18n.t('review.empty')}</Text> : null}
+      <ul className={styles.list}>
+        {value.map((review, index) => (
+          <li key={review.goalId} className={styles.item}>
+            {review.title && !review.goalId.startsWith('hand-') ? (
+              <Text className={styles.title}>{review.title}</Text>
+            ) : (
+              <Field label={i18n.t('review.goalTitle')}>
+                <Input
+                  value={review.title}
+                  disabled={disabled}
+                  onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, title: data.value }))}
+                />
+              </Field>
+            )}
+            <Field label={`${i18n.t('review.progress')}: ${review.title}`}>
+              <Textarea
+                value={review.progress ?? ''}
+                disabled={disabled}
+                resize="vertical"
+                onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, progress: data.value }))}
+              />
+            </Field>
+            <Field label={`${i18n.t('review.course')}: ${review.title}`}>
+              <RadioGroup
+                layout="horizontal"
+                value={review.course ?? ''}
+                disabled={disabled}
+                onChange={(_e, data) =>
+                  onChange(replaceAt(value, index, { ...review, course: data.value === 'adjust' ? 'adjust' : 'continue' }))
+                }
+              >
+                <Radio value="continue" label={i18n.t('review.continue')} />
+                <Radio value="adjust" label={i18n.t('review.adjust')} />
+              </RadioGroup>
+            </Field>
+            {review.course === 'adjust' ? (
+              <Field label={i18n.t('review.adjustment')}>
+                <Textarea
+                  value={review.adjustment ?? ''}
+                  disabled={disabled}
+                  resize="vertical"
+                  onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, adjustment: data.value }))}
+                />
+              </Field>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {disabled ? null : (
+        <div>
+          <Button onClick={handleAdd}>{i18n.t('review.addGoal')}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const owners: Agreement['owner'][] = ['employee', 'manager', 'both'];
+
+/** Concrete agreements: what, who and by when. */
+export function AgreementsEditor({ value, onChange, disabled, label }: ListProps<Agreement> & { label: string }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const handleAdd = () => onChange([...value, { id: newId(), text: '', owner: 'employee' }]);
+  return (
+    <div role="group" aria-label={label} className={styles.list}>
+      {value.length === 0 ? <Text>{i18n.t('agreements.empty')}</Text> : null}
+      <ul className={styles.list}>
+        {value.map((agreement, index) => (
+          <li key={agreement.id} className={styles.item}>
+            <Field label={`${i18n.t('agreements.text')} ${index + 1}`}>
+              <Textarea
+                value={agreement.text}
+                disabled={disabled}
+                resize="vertical"
+                onChange={(_e, data) => onChange(replaceAt(value, index, { ...agreement, text: data.value }))}
+              />
+            </Field>
+            <div className={styles.row}>
+              <Field label={i18n.t('agreements.owner')} className={styles.grow}>
+                <Select
+                  value={agreement.owner}
+                  disabled={disabled}
+                  onChange={(_e, data) =>
+                    onChange(replaceAt(value, index, { ...agreement, owner: data.value as Agreement['owner'] }))
+                  }
+                >
+                  {owners.map((owner) => (
+                    <option key={owner} value={owner}>
+                      {i18n.t(`agreements.owner.${owner}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={i18n.t('agreements.due')} className={styles.grow}>
+                <Input
+                  type="date"
+                  value={agreement.due ?? ''}
+                  disabled={disabled}
+                  onChange={(_e, data) => {
+                    const { due: _due, ...rest } = agreement;
+                    onChange(replaceAt(value, index, data.value ? { ...rest, due: data.value } : rest));
+                  }}
+                />
+              </Field>
+              {disabled ? null : (
+                <Button
+                  aria-label={`${i18n.t('agreements.remove')} ${index + 1}`}
+                  onClick={() => onChange(value.filter((_, i) => i !== index))}
+                >
+                  {i18n.t('agreements.remove')}
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {disabled ? null : (
+        <div>
+          <Button onClick={handleAdd}>{i18n.t('agreements.add')}</Button>
+        </div>
+      )}
+    </div>
+  );
+}

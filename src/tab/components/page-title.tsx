@@ -1,0 +1,21 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  title: {
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+});
+
+/** The page's one h1; also sets the document title so history and screen readers name the page. */
+export function PageTitle({ children, text }: { children?: ReactNode; text: string }) {
+  const styles = useStyles();
+  useEffect(() => {
+    document.title = text;
+  }, [text]);
+  return <h1 className={styles.title}>{children ?? text}</h1>;
+}

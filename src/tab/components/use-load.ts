@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  setData(data: T): void;
+}
+
+/** Loads data for a page; reloads when `key` changes and ignores answers that arrive after a newer request. */
+export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [round, setRound] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    setError(undefined);
+    loadRef.current().then(
+      (value) => {
+        if (!current) return;
+        setData(value);
+        setLoading(false);
+      },
+      (reason: unknown) => {
+        if (!current) return;
+        setError(reason);
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, round]);
+
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}

@@ -1,0 +1,105 @@
+import type { Locale } from '../../domain/text.js';
+import { toLocale } from '../../domain/text.js';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+
+/** Where the tab runs and what the host tells us about the user's preferences. */
+export interface HostInfo {
+  inTeams: boolean;
+  locale: Locale;
+  theme: ThemeName;
+  /** Teams meeting side panel: a narrow column (320 px). */
+  sidePanel: boolean;
+  /** Registers a handler for live theme changes in Teams; a no-op in the browser. */
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  notifySuccess(): void;
+  notifyFailure(message: string): void;
+}
+
+/** Maps a Teams theme name (`default`, `dark`, `contrast`) to ours. */
+export function toThemeName(teamsTheme: string | undefined | null): ThemeName {
+  if (teamsTheme === 'dark') return 'dark';
+  if (teamsTheme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+/** Query overrides for testing and local use: `?theme=dark|contrast&lang=en`. */
+export function readOverrides(search: string): { theme?: ThemeName; locale?: Locale } {
+  const params = new URLSearchParams(search);
+  const theme = params.get('theme');
+  const lang = params.get('lang');
+  return {
+    ...(theme === 'dark' || theme === 'contrast' || theme === 'light' ? { theme } : {}),
+    ...(lang ? { locale: toLocale(lang) } : {}),
+  };
+}
+
+function isInIframe(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    // A cross-origin parent throws on access: that is exactly the hosted case.
+    return true;
+  }
+}
+
+function prefersDark(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function localHost(): HostInfo {
+  const overrides = readOverrides(window.location.search);
+  return {
+    inTeams: false,
+    // Dutch unless asked otherwise: the organisation works in Dutch, whatever the browser says.
+    locale: overrides.locale ?? 'nl',
+    theme: overrides.theme ?? (prefersDark() ? 'dark' : 'light'),
+    sidePanel: false,
+    onThemeChange: () => undefined,
+    notifySuccess: () => undefined,
+    notifyFailure: () => undefined,
+  };
+}
+
+/**
+ * Initialises teams-js when the page runs inside a frame, and falls back to the plain browser when it does
+ * not or when Teams does not answer quickly. teams-js is only downloaded in the hosted case.
+ */
+export async function detectHost(timeoutMs = 2500): Promise<HostInfo> {
+  if (!isInIframe()) return localHost();
+  try {
+    const { app } = await import('@microsoft/teams-js');
+    await withTimeout(app.initialize(), timeoutMs);
+    const context = await withTimeout(app.getContext(), timeoutMs);
+    const overrides = readOverrides(window.location.search);
+    return {
+      inTeams: true,
+      locale: overrides.locale ?? toLocale(context.app.locale),
+      theme: overrides.theme ?? toThemeName(context.app.theme),
+      sidePanel: context.page.frameContext === 'sidePanel',
+      onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
+      notifySuccess: () => void app.notifySuccess(),
+      notifyFailure: (message) =>
+        app.notifyFailure({ reason: app.FailedReason.Other, message }),
+    };
+  } catch {
+    // Framed but not by Teams (or Teams did not answer): behave as the local browser app.
+    return localHost();
+  }
+}

@@ -1,0 +1,53 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { localize, type LocalizedText, type Locale } from '../../domain/text.js';
+import { en } from './en.js';
+import { nl, type MessageKey, type Messages } from './nl.js';
+
+export type { MessageKey, Messages };
+
+export const catalogs: Record<Locale, Messages> = { nl, en };
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a mistake shows up in review. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+export interface I18n {
+  locale: Locale;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** Text from format data (labels in Dutch and English). */
+  text(value: LocalizedText): string;
+  date(iso: string): string;
+  dateTime(iso: string): string;
+  time(date: Date): string;
+}
+
+/** Builds the translation helpers for one locale. */
+export function createI18n(locale: Locale): I18n {
+  const messages = catalogs[locale];
+  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+  const dateFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
+  return {
+    locale,
+    t: (key, values) => format(messages[key], values),
+    text: (value) => localize(value, locale),
+    date: (iso) => dateFormat.format(new Date(iso)),
+    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    time: (date) => timeFormat.format(date),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('nl'));
+
+/** Provides the language chosen from the Teams locale or `?lang=`. */
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => createI18n(locale), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The translation helpers of the current language. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,100 @@
+import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useApp } from '../app-context.js';
+import { PageTitle } from '../components/page-title.js';
+import { ProblemBar } from '../components/problem-bar.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/i18n.js';
+import { href } from '../routing/router.js';
+import type { PageProps } from '../shell.js';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
+  cell: { textAlign: 'left', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
+});
+
+/** Archief: my archived documents; for HR also the list of archived records, without any content. */
+export function ArchivePage(_props: PageProps) {
+  const { api, me } = useApp();
+  const i18n = useI18n();
+  const styles = useStyles();
+  const mine = useLoad(() => api.conversations(), 'archive-mine');
+  const hr = useLoad(() => (me.isHr ? api.archive() : Promise.resolve(undefined)), `archive-hr-${me.isHr}`);
+  const archived = (mine.data?.items ?? []).filter((c) => c.stage === 'archived');
+
+  return (
+    <>
+      <PageTitle text={i18n.t('archive.title')} />
+      <section className={styles.section} aria-labelledby="archive-mine">
+        <h2 id="archive-mine" className={styles.heading}>
+          {i18n.t('archive.document')}
+        </h2>
+        <Text>{i18n.t('archive.intro')}</Text>
+        <ProblemBar error={mine.error} onRetry={mine.reload} />
+        {mine.loading ? <Spinner label={i18n.t('app.loading')} /> : null}
+        {mine.data && archived.length === 0 ? <Text>{i18n.t('archive.empty')}</Text> : null}
+        <ul className={styles.list}>
+          {archived.map((c) => {
+            const other = c.party === 'employee' ? c.manager : c.employee;
+            return (
+              <li key={c.id} className={styles.item} data-testid={`archived-${c.id}`}>
+                <Link href={href(`/archief/${c.id}`)}>
+                  {i18n.t(`type.${c.type}`)}
+                  {other ? ` ${i18n.t('home.with', { name: other.displayName })}` : ''}
+                </Link>
+                {c.archive ? <Text>{i18n.t('archive.archivedAt', { date: i18n.date(c.archive.archivedAt) })}</Text> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      {me.isHr ? (
+        <section className={styles.section} aria-labelledby="archive-hr">
+          <h2 id="archive-hr" className={styles.heading}>
+            {i18n.t('archive.hrTitle')}
+          </h2>
+          <Text>{i18n.t('archive.hrIntro')}</Text>
+          <ProblemBar error={hr.error} onRetry={hr.reload} />
+          {hr.data && hr.data.items.length === 0 ? <Text>{i18n.t('archive.empty')}</Text> : null}
+          {hr.data && hr.data.items.length > 0 ? (
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th className={styles.cell} scope="col">{i18n.t('archive.employee')}</th>
+                  <th className={styles.cell} scope="col">{i18n.t('archive.type')}</th>
+                  <th className={styles.cell} scope="col">{i18n.t('archive.date')}</th>
+                  <th className={styles.cell} scope="col">{i18n.t('archive.location')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hr.data.items.map((item) => (
+                  <tr key={item.conversationId}>
+                    <td className={styles.cell}>{item.employee.displayName}</td>
+                    <td className={styles.cell}>{i18n.t(`type.${item.type}`)}</td>
+                    <td className={styles.cell}>{i18n.date(item.archivedAt)}</td>
+                    <td className={styles.cell}>
+                      <Link href={item.url} target="_blank" rel="noreferrer">
+                        {item.location}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import { Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ConversationView } from '../api/types.js';
+import { useApp } from '../app-context.js';
+import { PageTitle } from '../components/page-title.js';
+import { ProblemBar } from '../components/problem-bar.js';
+import { StageTimeline } from '../components/stage-timeline.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/i18n.js';
+import { href, navigate } from '../routing/router.js';
+import { nextStepKey, sectionLabels, sectionsFor, targetHref, type Section, type Situation } from '../routing/targets.js';
+import type { PageProps } from '../shell.js';
+import type { SectionProps } from './section-props.js';
+
+type SectionPage = LazyExoticComponent<ComponentType<SectionProps>>;
+
+const sectionPages: Record<Section, SectionPage> = {
+  voorbereiden: lazy(() => import('./prepare-page.js').then((m) => ({ default: m.PreparePage }))),
+  gesprek: lazy(() => import('./meeting-page.js').then((m) => ({ default: m.MeetingPage }))),
+  verslag: lazy(() => import('./report-page.js').then((m) => ({ default: m.ReportPage }))),
+  akkoord: lazy(() => import('./approve-page.js').then((m) => ({ default: m.ApprovePage }))),
+  pop: lazy(() => import('./pop-page.js').then((m) => ({ default: m.PopPage }))),
+  evaluatie: lazy(() => import('./evaluation-page.js').then((m) => ({ default: m.EvaluationPage }))),
+};
+
+const isSection = (value: string | undefined): value is Section => value !== undefined && value in sectionPages;
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`, margin: 0 },
+  fact: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  def: { margin: 0 },
+  tabs: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
+  currentTab: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+});
+
+/** The situation of a view, for routing decisions. */
+export function situationOf(view: ConversationView): Situation {
+  const c = view.conversation;
+  return { id: c.id, type: c.type, stage: c.stage, party: view.party, nextStep: view.nextStep, employeeId: c.employeeId };
+}
+
+/**
+ * One conversation: its header (people, time, stage timeline), the sub-pages that matter in this stage, and
+ * the sub-page itself. Without a sub-page in the route it forwards to the page of the next step.
+ */
+export function ConversationPage({ params }: PageProps) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const styles = useStyles();
+  const id = params.id ?? '';
+  const section = isSection(params.section) ? params.section : undefined;
+  const load = useLoad(() => api.conversation(id), id);
+  const view = load.data;
+
+  useEffect(() => {
+    if (!view || section || params.section) return;
+    const target = targetHref(situationOf(view));
+    if (target) navigate(target, { replace: true });
+  }, [view, section, params.section]);
+
+  if (load.error && !view) return <ProblemBar error={load.error} onRetry={load.reload} />;
+  if (!view) return <Spinner label={i18n.t('app.loading')} />;
+
+  const c = view.conversation;
+  const other = view.party === 'employee' ? view.people.manager : view.people.employee;
+  const title = i18n.t('conv.title', { type: i18n.text(view.format.title), name: other?.displayName ?? '' });
+  const sections = sectionsFor(situationOf(view));
+  const Page = section ? sectionPages[section] : undefined;
+  const handleView = (next: ConversationView) => load.setData(next);
+
+  return (
+    <>
+      <div className={styles.header}>
+        <PageTitle text={title} />
+        <dl className={styles.facts}>
+          <div className={styles.fact}>
+            <dt className={styles.term}>{i18n.t('conv.employee')}:</dt>
+            <dd className={styles.def}>{view.people.employee.displayName}</dd>
+          </div>
+          {view.people.manager ? (
+            <div className={styles.fact}>
+              <dt className={styles.term}>{i18n.t('conv.manager')}:</dt>
+              <dd className={styles.def}>{view.people.manager.displayName}</dd>
+            </div>
+          ) : null}
+          <div className={styles.fact}>
+            <dt className={styles.term}>{i18n.t('conv.when')}:</dt>
+            <dd className={styles.def}>{c.schedule ? i18n.dateTime(c.schedule.start) : i18n.t('home.notScheduled')}</dd>
+          </div>
+        </dl>
+        {c.schedule?.meetingUrl ? (
+          <Link href={c.schedule.meetingUrl} target="_blank" rel="noreferrer">
+            {i18n.t('conv.meetingLink')}
+          </Link>
+        ) : null}
+        <StageTimeline stage={c.stage} requested={c.requestedBy === 'employee'} />
+        <Text>
+          <Text weight="semibold">{i18n.t('next.label')}: </Text>
+          {i18n.t(nextStepKey(view.party, view.nextStep))}
+        </Text>
+        {sections.length > 0 ? (
+          <nav aria-label={i18n.t('conv.tabs')}>
+            <ul className={styles.tabs}>
+              <li>
+                <Link href={href(`/gesprek/${c.id}`)} aria-current={section ? undefined : 'page'} className={section ? undefined : styles.currentTab}>
+                  {i18n.t('conv.tab.overview')}
+                </Link>
+              </li>
+              {sections.map((s) => (
+                <li key={s}>
+                  <Link
+                    href={href(`/gesprek/${c.id}/${s}`)}
+                    aria-current={s === section ? 'page' : undefined}
+                    className={s === section ? styles.currentTab : undefined}
+                  >
+                    {i18n.t(sectionLabels[s])}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </div>
+      {c.stage === 'cancelled' && c.cancellation ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{i18n.t('conv.cancelled', { reason: c.cancellation.reason })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {c.stage === 'requested' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {i18n.t('conv.requested')} {c.requestNote ? i18n.t('conv.requestNote', { note: c.requestNote }) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {Page ? (
+        <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+          <Page key={`${section}-${c.id}`} view={view} onView={handleView} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

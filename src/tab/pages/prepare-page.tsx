@@ -1,0 +1,96 @@
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useApp } from '../app-context.js';
+import { AutosaveChrome } from '../components/autosave-chrome.js';
+import { FormatForm } from '../components/format-form.js';
+import { ProblemBar } from '../components/problem-bar.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { SectionProps } from './section-props.js';
+import { useConversationForm } from './use-conversation-form.js';
+
+export const useFormStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+/** Voorbereiden: the employee fills in the format of this conversation type; every keystroke is kept. */
+export function PreparePage({ view, onView }: SectionProps) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const styles = useFormStyles();
+  const format = view.format;
+  const { autosave, fieldFor } = useConversationForm(view, onView, 'preparation', format.preparation);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const stage = view.conversation.stage;
+  const editable = view.party === 'employee' && (stage === 'planned' || stage === 'preparing');
+
+  const handleSubmit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (!(await autosave.flushNow())) return;
+      const next = await api.command(view.conversation.id, autosave.revision, { type: 'submit-preparation' });
+      autosave.adopt(next);
+      onView(next);
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.stack}>
+      <h2 className={styles.heading}>{i18n.t('prepare.title')}</h2>
+      <Text>{i18n.text(format.intro)}</Text>
+      {format.type === 'vitaliteit' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{i18n.t('conv.privacy')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {format.tip ? (
+        <MessageBar intent="success" icon={null}>
+          <MessageBarBody>{i18n.text(format.tip)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {view.party === 'employee' && stage === 'prepared' ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{i18n.t('prepare.submitted')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!editable && view.party === 'employee' && stage !== 'prepared' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{i18n.t('conv.readOnly')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editable ? (
+        <div className={styles.sticky}>
+          <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
+        </div>
+      ) : null}
+      <FormatForm sections={format.preparation} values={autosave.values} onEdit={autosave.edit} disabled={!editable} />
+      <ProblemBar error={error} />
+      {editable ? (
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy} onClick={() => void handleSubmit()}>
+            {i18n.t('prepare.submit')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { fieldsOf } from '../../domain/formats.js';
+import { useApp } from '../app-context.js';
+import { AnswerView, answerLines } from '../components/answer-fields.js';
+import { AutosaveChrome } from '../components/autosave-chrome.js';
+import { FormatForm } from '../components/format-form.js';
+import { diffLines } from '../components/line-diff.js';
+import { ProblemBar } from '../components/problem-bar.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useFormStyles } from './prepare-page.js';
+import type { SectionProps } from './section-props.js';
+import { useConversationForm } from './use-conversation-form.js';
+
+const useStyles = makeStyles({
+  diff: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
+  added: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorNeutralForeground1, textDecorationLine: 'none', padding: `0 ${tokens.spacingHorizontalXS}` },
+  removed: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorNeutralForeground1, padding: `0 ${tokens.spacingHorizontalXS}` },
+  fieldLabel: { fontWeight: tokens.fontWeightSemibold },
+  readField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+});
+
+/**
+ * Verslag: the employee's vitality report, or the manager's final format of a reflection, with the agreements.
+ * After "niet akkoord" it shows the comment and what changed since the rejected version.
+ */
+export function ReportPage({ view, onView }: SectionProps) {
+  const { api } = useApp();
+  const i18n = useI18n();
+  const styles = useStyles();
+  const formStyles = useFormStyles();
+  const format = view.format;
+  const c = view.conversation;
+  const { autosave, fieldFor } = useConversationForm(view, onView, 'report', format.report.sections);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const author = format.report.author;
+  const isAuthor = view.party === author;
+  const editable = isAuthor && c.stage === 'held';
+  const authorName = (author === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? '';
+  const lastVersion = c.versions.at(-1);
+  const rejection = lastVersion
+    ? c.decisions.find((d) => d.version === lastVersion.number && d.decision === 'niet_akkoord')
+    : undefined;
+  const rejectedBy = rejection
+    ? (rejection.party === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? i18n.t(`party.${rejection.party === 'employee' ? 'employee' : 'manager'}`)
+    : '';
+
+  const handleSubmit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (!(await autosave.flushNow())) return;
+      const next = await api.command(c.id, autosave.revision, { type: 'submit-report' });
+      autosave.adopt(next);
+      onView(next);
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reportFields = fieldsOf(format.report.sections);
+  const changes =
+    rejection && lastVersion && c.stage === 'held'
+      ? reportFields.map((field) => ({
+          field,
+          lines: diffLines(
+            answerLines(field, lastVersion.content.report[field.id], i18n),
+            answerLines(field, autosave.values[field.id], i18n),
+          ),
+        }))
+      : [];
+  const changed = changes.filter((entry) => entry.lines.some((l) => l.kind !== 'same'));
+
+  return (
+    <div className={formStyles.stack}>
+      <h2 className={formStyles.heading}>{i18n.text(format.report.title)}</h2>
+      {rejection && lastVersion && c.stage === 'held' ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{i18n.t('report.rejected', { name: rejectedBy, version: lastVersion.number })}</MessageBarTitle>
+            {rejection.comment}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {c.stage === 'held' && !isAuthor ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{i18n.t('report.waitForAuthor', { name: authorName })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {c.stage === 'awaiting_approval' && lastVersion ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{i18n.t('report.submitted', { version: lastVersion.number })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editable ? (
+        <div className={formStyles.sticky}>
+          <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
+        </div>
+      ) : null}
+      {editable ? (
+        <FormatForm sections={format.report.sections} values={autosave.values} onEdit={autosave.edit} />
+      ) : (
+        <div>
+          {reportFields.map((field) => (
+            <div key={field.id} className={styles.readField}>
+              <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
+              <AnswerView field={field} value={c.report[field.id]} />
+            </div>
+          ))}
+        </div>
+      )}
+      {rejection && lastVersion && c.stage === 'held' ? (
+        <section aria-labelledby="report-diff">
+          <h3 id="report-diff" className={formStyles.heading}>
+            {i18n.t('report.diffTitle', { version: lastVersion.number })}
+          </h3>
+          {changed.length === 0 ? <Text>{i18n.t('report.diffNone')}</Text> : null}
+          {changed.map(({ field, lines }) => (
+            <div key={field.id} className={styles.readField}>
+              <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
+              <ul className={styles.diff}>
+                {lines.map((line, index) =>
+                  line.kind === 'same' ? (
+                    <li key={index}>{line.text}</li>
+                  ) : line.kind === 'added' ? (
+                    <li key={index}>
+                      <ins className={styles.added}>
+                        + {i18n.t('report.diffAdded')}: {line.text}
+                      </ins>
+                    </li>
+                  ) : (
+                    <li key={index}>
+                      <del className={styles.removed}>
+                        − {i18n.t('report.diffRemoved')}: {line.text}
+                      </del>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <ProblemBar error={error} />
+      {editable ? (
+        <div className={formStyles.actions}>
+          <Button appearance="primary" disabled={busy} onClick={() => void handleSubmit()}>
+            {i18n.t('report.submit')}
+          </Button>
+        </div>
+      ) : null}
+      <Accordion collapsible>
+        <AccordionItem value="context">
+          <AccordionHeader as="h3">{i18n.t('report.context')}</AccordionHeader>
+          <AccordionPanel>
+            {fieldsOf(format.preparation).map((field) => (
+              <div key={field.id} className={styles.readField}>
+                <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
+                <Text size={200}>{i18n.t('party.employee')}:</Text>
+                <AnswerView field={field} value={c.preparation[field.id]} />
+                <Text size={200}>{i18n.t('party.manager')}:</Text>
+                <AnswerView field={field} value={c.completion[field.id]} />
+              </div>
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import {
+  FluentProvider,
+  Spinner,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { createApiClient } from './api/client.js';
+import type { DirectoryUser, Me, PublicConfig } from './api/types.js';
+import { AppProvider, type AppServices } from './app-context.js';
+import { ProblemBar } from './components/problem-bar.js';
+import type { HostInfo, ThemeName } from './host/host.js';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { Shell } from './shell.js';
+
+const themes: Record<ThemeName, Theme> = {
+  light: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  center: { padding: tokens.spacingHorizontalXXL },
+});
+
+/** The whole tab: theme and language from the host, then sign-in, then the pages. */
+export function Root({ host }: { host: HostInfo }) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  const styles = useStyles();
+
+  useEffect(() => {
+    // Teams users switch themes while the tab is open.
+    host.onThemeChange(setTheme);
+  }, [host]);
+
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.provider} data-theme={theme}>
+      <I18nProvider locale={host.locale}>
+        <Bootstrap host={host} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
+
+const demoUserKey = 'gc.demoUser';
+
+function storedDemoUser(users: DirectoryUser[]): string | undefined {
+  const fromQuery = new URLSearchParams(window.location.search).get('user');
+  let stored: string | null = null;
+  try {
+    stored = window.localStorage.getItem(demoUserKey);
+  } catch {
+    stored = null;
+  }
+  const wanted = fromQuery ?? stored;
+  return users.find((u) => u.id === wanted)?.id ?? users[0]?.id;
+}
+
+interface Session {
+  config: PublicConfig;
+  authHeaders: () => Promise<Record<string, string>>;
+  demoUsers: DirectoryUser[] | undefined;
+}
+
+function Bootstrap({ host }: { host: HostInfo }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const [session, setSession] = useState<Session | undefined>(undefined);
+  const [demoUserId, setDemoUserId] = useState<string | undefined>(undefined);
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [attempt, setAttempt] = useState(0);
+
+  // Step 1: configuration and the way to sign in.
+  useEffect(() => {
+    let current = true;
+    const anonymous = createApiClient({ authHeaders: async () => ({}), locale: host.locale });
+    (async (): Promise<Session> => {
+      const config = await anonymous.config();
+      if (config.authMode === 'local') {
+        const { users } = await anonymous.demoUsers();
+        return { config, authHeaders: async () => ({}), demoUsers: users };
+      }
+      if (!host.inTeams || !config.clientId || !config.apiScope) throw new Error(i18n.t('error.signIn'));
+      const { createEntraTokenSource } = await import('./auth/entra.js');
+      const token = await createEntraTokenSource({ clientId: config.clientId, apiScope: config.apiScope });
+      return { config, authHeaders: async () => ({ Authorization: `Bearer ${await token()}` }), demoUsers: undefined };
+    })().then(
+      (value) => {
+        if (!current) return;
+        setSession(value);
+        if (value.demoUsers) setDemoUserId(storedDemoUser(value.demoUsers));
+      },
+      (reason: unknown) => {
+        if (!current) return;
+        setError(reason);
+        host.notifyFailure(reason instanceof Error ? reason.message : 'bootstrap failed');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, attempt, i18n]);
+
+  const api = useMemo(() => {
+    if (!session) return undefined;
+    const authHeaders = session.demoUsers
+      ? async (): Promise<Record<string, string>> => (demoUserId ? { 'X-Demo-User': demoUserId } : {})
+      : session.authHeaders;
+    return createApiClient({ authHeaders, locale: host.locale });
+  }, [session, demoUserId, host.locale]);
+
+  // Step 2: who am I (again after switching demo users).
+  useEffect(() => {
+    if (!api) return;
+    let current = true;
+    setMe(undefined);
+    api.me().then(
+      (value) => {
+        if (!current) return;
+        setMe(value);
+        setError(undefined);
+        host.notifySuccess();
+      },
+      (reason: unknown) => {
+        if (!current) return;
+        setError(reason);
+        host.notifyFailure(reason instanceof Error ? reason.message : 'sign-in failed');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, host]);
+
+  const services = useMemo((): AppServices | undefined => {
+    if (!session || !api || !me) return undefined;
+    const demo = session.demoUsers
+      ? {
+          users: session.demoUsers,
+          userId: me.user.id,
+          setUserId: (id: string) => {
+            try {
+              window.localStorage.setItem(demoUserKey, id);
+            } catch {
+              // Without storage the choice lasts until reload; that is fine for a demo.
+            }
+            setDemoUserId(id);
+          },
+        }
+      : undefined;
+    return { api, config: session.config, me, host, demo };
+  }, [session, api, me, host]);
+
+  if (error && !services) {
+    return (
+      <div className={styles.center}>
+        <ProblemBar error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      </div>
+    );
+  }
+  if (!services) {
+    return (
+      <div className={styles.center}>
+        <Spinner label={i18n.t('app.loading')} />
+      </div>
+    );
+  }
+  return (
+    <AppProvider value={services}>
+      <Shell key={services.me.user.id} />
+    </AppProvider>
+  );
+}
