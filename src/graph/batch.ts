@@ -15,6 +15,8 @@ export interface BatchStep {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   body?: unknown;
+  /** Ids of earlier steps in the same batch that must succeed first (Graph then runs them in order). */
+  dependsOn?: string[];
 }
 
 /** What came back for one step, after any individual retry. */
@@ -43,6 +45,7 @@ export async function runBatch(client: Client, steps: BatchStep[]): Promise<Map<
       method: step.method,
       url: step.url,
       ...(step.body === undefined ? {} : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
+      ...(step.dependsOn?.length ? { dependsOn: step.dependsOn } : {}),
     }));
     const response = (await client.api('/$batch').post({ requests })) as BatchResponseBody;
     for (const step of chunk) {
@@ -52,7 +55,9 @@ export async function runBatch(client: Client, steps: BatchStep[]): Promise<Map<
         outcomes.set(step.id, { id: step.id, status, body: answer.body, resent: false });
         continue;
       }
-      outcomes.set(step.id, await resend(client, step));
+      // A step whose prerequisites still failed after their own resend must not run on its own.
+      const blocked = (step.dependsOn ?? []).some((id) => (outcomes.get(id)?.status ?? 500) >= 300);
+      outcomes.set(step.id, blocked ? { id: step.id, status: 424, body: answer?.body, resent: false } : await resend(client, step));
     }
   }
   return outcomes;

@@ -7,6 +7,7 @@ import type { Directory, DirectoryUser, OutOfOffice } from '../ports/index.js';
 import { isNotFound } from './graph-errors.js';
 import { collectPages, type GraphPage } from './paging.js';
 import { TtlCache } from './ttl-cache.js';
+import { parseDateTimeTimeZone, type DateTimeTimeZone } from './date-time.js';
 
 /** The user properties we read. */
 export const userSelect = 'id,displayName,mail,userPrincipalName,jobTitle,department,preferredLanguage';
@@ -21,11 +22,6 @@ export interface GraphUser {
   jobTitle?: string | null;
   department?: string | null;
   preferredLanguage?: string | null;
-}
-
-interface DateTimeTimeZone {
-  dateTime: string;
-  timeZone: string;
 }
 
 interface MailboxSettings {
@@ -169,49 +165,4 @@ export function outOfOfficeFrom(settings: MailboxSettings, now: number): OutOfOf
     }
   }
   return { active: false };
-}
-
-/**
- * Parses Graph's `{ dateTime, timeZone }`. We ask for UTC (`Prefer: outlook.timezone="UTC"` or UTC in the data);
- * other zones are read through Intl so a Windows zone name still lands on the right instant where Node knows it.
- */
-export function parseDateTimeTimeZone(value: DateTimeTimeZone): number | undefined {
-  const local = value.dateTime.replace(/\.\d+$/, '');
-  const zone = value.timeZone;
-  if (!zone || zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Coordinated Universal Time') {
-    const at = Date.parse(`${local}Z`);
-    return Number.isNaN(at) ? undefined : at;
-  }
-  const iana = windowsZones[zone] ?? zone;
-  const asUtc = Date.parse(`${local}Z`);
-  if (Number.isNaN(asUtc)) return undefined;
-  if (!knownZone(iana)) return asUtc; // An unknown zone name: read it as UTC rather than fail the whole lookup.
-  return asUtc - zoneOffsetMs(iana, asUtc);
-}
-
-function knownZone(timeZone: string): boolean {
-  return Intl.supportedValuesOf('timeZone').includes(timeZone) || timeZone === 'UTC';
-}
-
-/** The Windows zone names Dutch tenants use most, mapped to IANA. */
-const windowsZones: Record<string, string> = {
-  'W. Europe Standard Time': 'Europe/Amsterdam',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-};
-
-function zoneOffsetMs(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - at;
 }

@@ -4,7 +4,7 @@
  * injection (throttling with Retry-After, 5xx, lost answers, dropped connections) with counters to assert on.
  */
 import { http, HttpResponse } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { FaultInjector, type FaultRule } from './fake-graph/faults.js';
 import {
   asRecord,
@@ -146,7 +146,7 @@ export class FakeGraph {
   private readonly sessions = new Map<string, UploadSession>();
   private counter = 0;
   private readonly routes: Route[];
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
 
   constructor() {
     this.routes = this.buildRoutes();
@@ -158,7 +158,7 @@ export class FakeGraph {
 
   /** Starts intercepting; unknown hosts fail the test. */
   listen(): void {
-    this.server.listen({ onUnhandledRequest: 'error' });
+    this.server.listen({ onUnhandledFrame: 'error' });
   }
 
   close(): void {
@@ -235,7 +235,7 @@ export class FakeGraph {
     const url = new URL(request.url);
     const fakeRequest = await this.toFakeRequest(request, url, url.pathname);
     // The upload URL is pre-authenticated: a bearer token there is refused (documented 401).
-    if (request.headers.get('Authorization')) {
+    if (url.pathname.startsWith('/_upload/') && request.headers.get('Authorization')) {
       return toResponse(graphError(401, 'unauthenticated', 'Do not send an Authorization header to the upload URL.'));
     }
     return toResponse(this.dispatch(fakeRequest));
@@ -341,8 +341,16 @@ export class FakeGraph {
     if (requests.length > 20) {
       return graphError(400, 'BadRequest', 'Unable to deserialize content. Number of requests exceeds 20.');
     }
+    const statuses = new Map<string, number>();
     const responses = requests.map((raw) => {
       const sub = asRecord(raw);
+      const dependsOn = Array.isArray(sub.dependsOn) ? sub.dependsOn.map(String) : [];
+      if (dependsOn.some((id) => (statuses.get(id) ?? 424) >= 300)) {
+        // Documented: a request whose dependency failed is not run and answers 424.
+        statuses.set(String(sub.id), 424);
+        const failed = graphError(424, 'failedDependency', 'A request this one depends on failed.');
+        return { id: String(sub.id), status: 424, headers: { 'Content-Type': 'application/json' }, body: failed.body };
+      }
       const url = new URL(String(sub.url), `${graphRoot}/`);
       const headers = new Headers(asRecord(sub.headers) as Record<string, string>);
       const subRequest: FakeRequest = {
@@ -359,6 +367,7 @@ export class FakeGraph {
       let answer = this.dispatch(subRequest);
       // A dropped connection cannot happen inside a batch: it shows as a server error there.
       if (answer.networkError) answer = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.');
+      statuses.set(String(sub.id), answer.status);
       return { id: String(sub.id), status: answer.status, headers: { 'Content-Type': 'application/json', ...answer.headers }, body: answer.body ?? null };
     });
     return ok({ responses });
@@ -645,7 +654,7 @@ export class FakeGraph {
 
   // ---- drives ----
 
-  private newItem(driveId: string, name: string, parentId: string | undefined, isFolder: boolean, content = new Uint8Array(), mimeType?: string): FakeDriveItem {
+  private newItem(driveId: string, name: string, parentId: string | undefined, isFolder: boolean, content: Uint8Array = new Uint8Array(), mimeType?: string): FakeDriveItem {
     const item: FakeDriveItem = {
       id: this.nextId('01DRIVEITEM'),
       driveId,
