@@ -382,11 +382,28 @@ function heading(text: string, style: 'h1' | 'h2', extra: Partial<{ subtitle: st
   });
 }
 
-/** Blocks up to about this much definition text surely fit on one page, so they may be kept together. */
-const smallBlock = 2500;
+/**
+ * A block surely fits on one A4 page when it holds at most this many characters of text and this many
+ * pieces (cells, lines): even in a narrow table column that stays well under a page.
+ */
+const smallBlock = { characters: 1200, pieces: 60 };
 
-function isSmall(nodes: readonly Content[]): boolean {
-  return JSON.stringify(nodes).length < smallBlock;
+function isSmall(nodes: unknown): boolean {
+  let characters = 0;
+  let pieces = 0;
+  // Only what is printed counts: text, and the containers that hold it (not styles, colours or vectors).
+  const containers = new Set(['text', 'stack', 'columns', 'table', 'body', 'ol', 'ul']);
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      characters += node.length;
+      pieces += 1 + (node.match(/\n/g)?.length ?? 0);
+    } else if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) if (containers.has(key)) visit(value);
+    }
+  };
+  visit(nodes);
+  return characters <= smallBlock.characters && pieces <= smallBlock.pieces;
 }
 
 /**
@@ -715,6 +732,41 @@ function detailsTable(
 }
 
 /**
+ * pdfmake silently drops a table row that must stay whole (`dontBreakRows`, or the first row under
+ * `keepWithHeaderRows`) when that row is taller than a page. Those options are therefore switched off for
+ * tables whose rows are not surely small, so long answers break across pages instead of disappearing.
+ */
+function guarded(content: Content[]): Content[] {
+  guardTables(content);
+  return content;
+}
+
+function guardTables(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) guardTables(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const table = (
+    node as {
+      table?: {
+        body?: unknown[][];
+        headerRows?: number;
+        keepWithHeaderRows?: number;
+        dontBreakRows?: boolean;
+      };
+    }
+  ).table;
+  if (table?.body) {
+    const rows = table.body;
+    if (table.keepWithHeaderRows !== undefined && !isSmall(rows[table.headerRows ?? 0] ?? []))
+      delete table.keepWithHeaderRows;
+    if (table.dontBreakRows && rows.some((row) => !isSmall(row))) table.dontBreakRows = false;
+  }
+  for (const value of Object.values(node)) guardTables(value);
+}
+
+/**
  * The pdfmake definition of the final document: header with organisation and type, page numbers and the
  * version hash in the footer, the details, every section with both columns, the report, the approvals and the
  * audit trail on the last page. Content comes from the approved version, never from the live fields.
@@ -831,7 +883,7 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
       fontSize: 7,
       color: colors.muted,
     }),
-    content: keepLeadsWithNext(content),
+    content: guarded(keepLeadsWithNext(content)),
     defaultStyle: { font: documentFont, fontSize: 9.5, lineHeight: 1.25, color: colors.ink },
     styles: {
       title: { fontSize: 22, bold: true, color: colors.heading, margin: [0, 0, 0, 2] },

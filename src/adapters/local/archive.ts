@@ -1,0 +1,243 @@
+/**
+ * The personnel file on local disk: `<dataDir>/archive/<employeeId>/<file name>.pdf` with its JSON sidecar.
+ *
+ * A document counts as stored only when its record file exists (`.records/<conversation>.<hash>.json`), and
+ * that file is written last, after the PDF and the JSON are complete on disk. Every file is written to a
+ * temporary name, flushed and renamed, so a crash leaves either nothing or a leftover temporary file that is
+ * never taken for a stored document; a re-run then writes the same files again instead of a second copy.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { ArchiveRecord, Conversation } from '../../domain/conversation.js';
+import type { Archive, ArchiveItem } from '../../ports/index.js';
+
+/** Options of the local archive. */
+export interface LocalArchiveOptions {
+  /** The app's data directory; the archive lives in its `archive/` folder. */
+  dataDir: string;
+  /** The clock, injectable for tests. */
+  now?: () => Date;
+}
+
+/** What the record file holds: the archive record plus what it belongs to. */
+interface StoredRecord {
+  conversationId: string;
+  version: number;
+  record: ArchiveRecord;
+  json: string;
+}
+
+const tempSuffix = '.tmp';
+
+/** A path segment from an id: only safe characters, never `.` or `..`, so ids cannot leave the archive. */
+function segment(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 120);
+  return safe.length > 0 ? safe : '_';
+}
+
+function assertHash(hash: string): void {
+  if (!/^[0-9a-f]{16,128}$/i.test(hash)) throw new Error('Archive hash must be hexadecimal');
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+}
+
+/** Writes a file so that it is either complete under its name or absent: temp file, fsync, rename, fsync dir. */
+async function writeAtomically(path: string, data: Uint8Array | string, folder: string): Promise<void> {
+  const temp = join(folder, `.${randomBytes(6).toString('hex')}${tempSuffix}`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
+  await syncFolder(folder);
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Makes the rename itself durable. Some platforms cannot open a folder; the data is synced all the same.
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    return;
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+/** Local `Archive`: the default personnel file when the app runs without SharePoint. */
+export class LocalArchive implements Archive {
+  private readonly root: string;
+  private readonly now: () => Date;
+
+  constructor(options: LocalArchiveOptions) {
+    this.root = resolve(options.dataDir, 'archive');
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private folderOf(employeeId: string): string {
+    return join(this.root, segment(employeeId));
+  }
+
+  private recordPath(conversation: Conversation, hash: string): string {
+    return join(
+      this.folderOf(conversation.employeeId),
+      '.records',
+      `${segment(conversation.id)}.${hash.toLowerCase()}.json`,
+    );
+  }
+
+  /** The absolute path of a record's location, or undefined when it would point outside the archive. */
+  private pathOf(record: ArchiveRecord): string | undefined {
+    const path = resolve(this.root, '..', record.location);
+    const inside = relative(this.root, path);
+    if (
+      inside === '' ||
+      inside.startsWith('..') ||
+      inside.startsWith(sep) ||
+      resolve(this.root, inside) !== path
+    )
+      return undefined;
+    return path;
+  }
+
+  async find(conversation: Conversation, hash: string): Promise<ArchiveRecord | undefined> {
+    assertHash(hash);
+    let stored: StoredRecord;
+    try {
+      stored = JSON.parse(await readFile(this.recordPath(conversation, hash), 'utf8')) as StoredRecord;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const path = this.pathOf(stored.record);
+    // A record whose PDF has gone is not a stored document: storing again repairs it.
+    if (!path || !(await exists(path))) return undefined;
+    return stored.record;
+  }
+
+  async store(item: ArchiveItem): Promise<ArchiveRecord> {
+    assertHash(item.hash);
+    const earlier = await this.find(item.conversation, item.hash);
+    if (earlier) return earlier;
+
+    const folder = this.folderOf(item.conversation.employeeId);
+    await mkdir(join(folder, '.records'), { recursive: true });
+    const fileName = await this.freeName(folder, item);
+    const pdfPath = join(folder, fileName);
+    const jsonPath = join(folder, jsonNameFor(fileName));
+    await writeAtomically(jsonPath, item.json, folder);
+    await writeAtomically(pdfPath, item.pdf, folder);
+
+    const record: ArchiveRecord = {
+      location: relative(resolve(this.root, '..'), pdfPath).split(sep).join('/'),
+      url: `/api/conversations/${encodeURIComponent(item.conversation.id)}/document`,
+      hash: item.hash.toLowerCase(),
+      archivedAt: this.now().toISOString(),
+    };
+    const stored: StoredRecord = {
+      conversationId: item.conversation.id,
+      version: item.version,
+      record,
+      json: jsonNameFor(fileName),
+    };
+    await writeAtomically(
+      this.recordPath(item.conversation, item.hash),
+      `${JSON.stringify(stored, null, 2)}\n`,
+      join(folder, '.records'),
+    );
+    return record;
+  }
+
+  async read(record: ArchiveRecord): Promise<Uint8Array | undefined> {
+    const path = this.pathOf(record);
+    if (!path) return undefined;
+    try {
+      return new Uint8Array(await readFile(path));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * The item's file name, unless another conversation's document already has it (two conversations of the
+   * same type on the same day): then ` (2)`, ` (3)`, … A file left by an earlier, interrupted run of this same
+   * item is overwritten.
+   */
+  private async freeName(folder: string, item: ArchiveItem): Promise<string> {
+    const owners = await this.owners(folder);
+    for (let n = 1; n < 1000; n++) {
+      const name = n === 1 ? item.fileName : withCounter(item.fileName, n);
+      const owner = owners.get(name);
+      if (owner === undefined && !(await exists(join(folder, name)))) return name;
+      if (owner === `${item.conversation.id}:${item.hash.toLowerCase()}`) return name;
+      if (owner === undefined && (await this.sidecarBelongsTo(join(folder, jsonNameFor(name)), item)))
+        return name;
+    }
+    throw new Error(`No free file name for ${item.fileName}`);
+  }
+
+  /** File names of stored documents in a folder, with the conversation and hash they belong to. */
+  private async owners(folder: string): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    let entries: string[];
+    try {
+      entries = await readdir(join(folder, '.records'));
+    } catch (error) {
+      if (isNotFound(error)) return owners;
+      throw error;
+    }
+    for (const entry of entries.filter((e) => e.endsWith('.json'))) {
+      const stored = JSON.parse(await readFile(join(folder, '.records', entry), 'utf8')) as StoredRecord;
+      const name = stored.record.location.split('/').at(-1);
+      if (name) owners.set(name, `${stored.conversationId}:${stored.record.hash}`);
+    }
+    return owners;
+  }
+
+  /** Whether an unrecorded file pair was left by an interrupted run of this same item. */
+  private async sidecarBelongsTo(jsonPath: string, item: ArchiveItem): Promise<boolean> {
+    try {
+      const sidecar = JSON.parse(await readFile(jsonPath, 'utf8')) as {
+        conversation?: { id?: unknown };
+        hash?: unknown;
+      };
+      return sidecar.conversation?.id === item.conversation.id && sidecar.hash === item.hash;
+    } catch (error) {
+      if (isNotFound(error) || error instanceof SyntaxError) return false;
+      throw error;
+    }
+  }
+}
+
+/** `x.pdf` → `x.json`: the sidecar sits next to the PDF under the same name. */
+export function jsonNameFor(fileName: string): string {
+  return fileName.replace(/\.pdf$/i, '') + '.json';
+}
+
+function withCounter(fileName: string, n: number): string {
+  const match = /^(.*?)(\.[^.]+)?$/.exec(fileName);
+  const base = match?.[1] ?? fileName;
+  const extension = match?.[2] ?? '';
+  return `${base} (${n})${extension}`;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchRender } from '../../src/documents/bench.js';
+import { PdfRenderer } from '../../src/documents/pdf-renderer.js';
+import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
+import type { FinalDocumentInput } from '../../src/server/context.js';
+
+const outDir = join(process.cwd(), 'test-artifacts', 'documents');
+const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+
+/** Page objects in the PDF file itself (pdfkit writes dictionaries uncompressed). */
+function pageObjects(pdf: Uint8Array): number {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\n/g) ?? []).length;
+}
+
+async function renderTo(name: string, input: FinalDocumentInput, locale: 'nl' | 'en' = 'nl'): Promise<{ pdf: Uint8Array; path: string }> {
+  const pdf = await new PdfRenderer(locale).render(input);
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, `${name}.pdf`);
+  writeFileSync(path, pdf);
+  return { pdf, path };
+}
+
+/** Turns the PDF into PNG pages (kept for people to look at) and returns how many there are. */
+function pngPages(path: string, name: string): number {
+  for (const file of readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) rmSync(join(outDir, file));
+  execFileSync('pdftoppm', ['-r', '60', '-png', path, join(outDir, name)]);
+  return readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).length;
+}
+
+describe('PdfRenderer', () => {
+  it('renders a realistic Vitaliteitsgesprek to a multi-page PDF', async () => {
+    const { pdf, path } = await renderTo('vitaliteitsgesprek', sampleVitalityInput());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const pages = pageObjects(pdf);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    if (hasPoppler) {
+      expect(pngPages(path, 'vitaliteitsgesprek')).toBe(pages);
+      const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
+      // Every Dutch character comes out as itself, so the font carries it and maps it back.
+      for (const expected of ['Vertrouwelijk — dit verslag wordt nooit gebruikt bij een beoordeling.', 'privéleven', 'collega’s', '“Regie op je werk”', 'namens Jeroen de Vries', `Pagina 1 van ${pages}`]) {
+        expect(text).toContain(expected);
+      }
+      const fonts = execFileSync('pdffonts', [path]).toString('utf8');
+      expect(fonts).toMatch(/Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+      expect(fonts).not.toMatch(/\sno\s+(yes|no)\s+(yes|no)\s/);
+    }
+  });
+
+  it('renders a realistic Reflectiegesprek, in Dutch and in English', async () => {
+    const { pdf, path } = await renderTo('reflectiegesprek', sampleReflectionInput());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const english = await renderTo('reflectiegesprek-en', sampleReflectionInput(), 'en');
+    expect(pageObjects(english.pdf)).toBeGreaterThanOrEqual(3);
+    if (hasPoppler) {
+      expect(pngPages(path, 'reflectiegesprek')).toBe(pageObjects(pdf));
+      const text = execFileSync('pdftotext', [path, '-']).toString('utf8');
+      expect(text).toContain('Definitief format');
+      expect(text).toContain('Koers vervolgen');
+      expect(text).toContain('Voor gezien');
+      expect(execFileSync('pdftotext', [english.path, '-']).toString('utf8')).toContain('Audit trail');
+    }
+  });
+
+  it('renders hostile text without breaking the document', async () => {
+    const input = sampleVitalityInput();
+    const conversation = structuredClone(input.conversation);
+    const version = conversation.versions.at(-1);
+    if (!version) throw new Error('no version');
+    version.content.report['verslag.samenvatting'] = `{"text":"x"} <b>vet</b> \${x} ${'lang'.repeat(300)} 👍🏽 \uD83D ${'tekst '.repeat(1600)}`;
+    const { pdf, path } = await renderTo('vijandige-tekst', { ...input, conversation });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    if (hasPoppler) {
+      const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
+      expect(text).toContain('{"text":"x"} <b>vet</b> ${x}');
+      // Nothing of a very long text is cut off: its last word is there.
+      expect(text.match(/tekst/g)?.length).toBeGreaterThanOrEqual(1600);
+    }
+  });
+
+  it('has a benchmark that reports milliseconds per document', async () => {
+    const ms = await benchRender(2);
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(10_000);
+    await expect(benchRender(0)).rejects.toThrow(/positive/);
+  });
+});
