@@ -140,6 +140,8 @@ export class FakeGraph {
   simpleUploadLimit = 4 * 1024 * 1024;
   /** Upload session lifetime. */
   uploadSessionLifetimeMs = 15 * 60 * 1000;
+  /** Called with every request before it is handled (e.g. to move the clock at a chosen moment). */
+  onRequest: ((request: FakeRequest) => void) | undefined;
   /** The fake's clock (upload session expiry). */
   now: () => number = () => Date.now();
 
@@ -250,6 +252,7 @@ export class FakeGraph {
   }
 
   private dispatch(request: FakeRequest): FakeResponse {
+    this.onRequest?.(request);
     const fault = this.faults.take(request);
     let response: FakeResponse;
     if (fault && fault.rule.when !== 'after-commit') {
