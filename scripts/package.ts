@@ -11,13 +11,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 
 type JsonObject = { [key: string]: JsonValue };
 type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+// Both are CommonJS packages that also export themselves as `default`, which is what TypeScript sees.
+const AjvDraft04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

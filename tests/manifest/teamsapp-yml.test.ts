@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import ajv from 'ajv';
 import { parse } from 'yaml';
 import { committedEnv, repoRoot } from './provisioned.js';
 
@@ -21,8 +21,7 @@ interface ProjectFile {
 const schema = JSON.parse(readFileSync(join(repoRoot, 'tests', 'manifest', 'schemas', 'teamsapp-yaml-v1.11.schema.json'), 'utf8')) as {
   properties: { version: { const: string } };
 };
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+const validate = new ajv.default({ allErrors: true, strict: false }).compile(schema);
 
 const text = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 const load = (file: string) => parse(text(file)) as ProjectFile;

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { ApiError, type ApiClient, type ConversationView, type DirectoryUser, type NewConversationRequest } from '../../src/outlook/api-client.js';
+import { ApiError, type ApiClient, type FreeSlotsRequest, type ConversationView, type DirectoryUser, type NewConversationRequest } from '../../src/outlook/api-client.js';
 import { PlanError, appointmentBodyHtml, appointmentSubject, planAppointment, proposeTimes, withInvitation } from '../../src/outlook/plan-appointment.js';
 import { mailboxMock, newAppointment, type Setter } from './mailbox-mock.js';
 
@@ -131,7 +131,7 @@ describe('proposeTimes', () => {
   const now = new Date('2026-11-30T07:10:00Z'); // Monday 08:10 in Amsterdam
 
   it('uses the server’s free slots when it offers them', async () => {
-    const freeSlots = jest.fn(async () => [slot]);
+    const freeSlots = jest.fn(async (_request: FreeSlotsRequest) => [slot]);
     const { api } = fakeApi({ freeSlots });
     const proposal = await proposeTimes(api, { managerId: 'jeroen', employeeId: 'fatima', durationMinutes: 60, now });
     expect(proposal).toEqual({ slots: [slot], source: 'calendar' });
