@@ -1,0 +1,108 @@
+/**
+ * Proactive messages in Teams: each person's 1:1 chat with the bot (created when only their id is known),
+ * paced below Teams' limits, retried on throttling, and idempotent per message key through the store.
+ */
+import type { App } from '@microsoft/teams.apps';
+import type { ChatMessage, Messenger, SentMessage } from '../ports/index.js';
+import type { ChatReference, Store } from '../store/store.js';
+import { SendLimiter, withRetry, type RetryOptions } from './pacing.js';
+
+/** The few Bot Connector calls the messenger makes; the SDK implements them, tests may fake them. */
+export interface Connector {
+  createActivity(serviceUrl: string, conversationId: string, activity: CardActivity): Promise<{ id: string }>;
+  updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: CardActivity): Promise<void>;
+  /** Opens (or finds) the 1:1 chat between the bot and a user, by Entra object id. */
+  createPersonalChat(serviceUrl: string, userId: string, tenantId?: string): Promise<{ id: string }>;
+}
+
+/** A message activity carrying one Adaptive Card. */
+export interface CardActivity {
+  type: 'message';
+  summary?: string;
+  attachments: Array<{ contentType: 'application/vnd.microsoft.card.adaptive'; content: Record<string, unknown> }>;
+}
+
+/** Wraps a card in a message activity. */
+export function cardActivity(card: Record<string, unknown>, summary?: string): CardActivity {
+  return {
+    type: 'message',
+    ...(summary ? { summary } : {}),
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  };
+}
+
+/** The connector on the Teams SDK's API client, scoped to each chat's service URL. */
+export function sdkConnector(app: App): Connector {
+  const at = (serviceUrl: string) => app.api.clone({ serviceUrl });
+  return {
+    async createActivity(serviceUrl, conversationId, activity) {
+      const result = await at(serviceUrl).conversations.activities(conversationId).create(activity);
+      return { id: result.id };
+    },
+    async updateActivity(serviceUrl, conversationId, activityId, activity) {
+      await at(serviceUrl).conversations.activities(conversationId).update(activityId, activity);
+    },
+    async createPersonalChat(serviceUrl, userId, tenantId) {
+      const created = await at(serviceUrl).conversations.create({
+        isGroup: false,
+        ...(app.id ? { bot: { id: app.id, role: 'bot' as const } } : {}),
+        members: [{ id: userId, aadObjectId: userId, role: 'user' }],
+        ...(tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : {}),
+      });
+      return { id: created.id };
+    },
+  };
+}
+
+export interface TeamsMessengerOptions {
+  connector: Connector;
+  store: Pick<Store, 'chatReference' | 'saveChatReference' | 'sentMessage' | 'recordSentMessage'>;
+  /** Where to create chats for people who never talked to the bot (e.g. https://smba.trafficmanager.net/emea/). */
+  serviceUrl: string;
+  tenantId?: string;
+  limiter?: SendLimiter;
+  retry?: Partial<RetryOptions>;
+}
+
+export class TeamsMessenger implements Messenger {
+  private readonly limiter: SendLimiter;
+
+  constructor(private readonly options: TeamsMessengerOptions) {
+    this.limiter = options.limiter ?? new SendLimiter();
+  }
+
+  async send(message: ChatMessage): Promise<SentMessage> {
+    const { store, connector } = this.options;
+    const earlier = await store.sentMessage(message.idempotencyKey);
+    if (earlier) return { activityId: earlier };
+    const chat = await this.chatOf(message.recipientId);
+    await this.limiter.acquire(chat.conversationId);
+    const created = await withRetry(
+      () => connector.createActivity(chat.serviceUrl, chat.conversationId, cardActivity(message.card, message.summary)),
+      this.options.retry,
+    );
+    await store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id);
+    return { activityId: created.id };
+  }
+
+  async update(recipientId: string, activityId: string, card: Record<string, unknown>): Promise<void> {
+    const chat = await this.options.store.chatReference(recipientId);
+    if (!chat) throw new Error(`No chat with ${recipientId} to update activity ${activityId} in`);
+    await this.limiter.acquire(chat.conversationId);
+    await withRetry(
+      () => this.options.connector.updateActivity(chat.serviceUrl, chat.conversationId, activityId, cardActivity(card)),
+      this.options.retry,
+    );
+  }
+
+  private async chatOf(userId: string): Promise<ChatReference> {
+    const { store, connector, serviceUrl, tenantId } = this.options;
+    const known = await store.chatReference(userId);
+    if (known) return known;
+    // Teams only lets the bot open a chat with someone who has the app installed (installed for them via Graph).
+    const created = await withRetry(() => connector.createPersonalChat(serviceUrl, userId, tenantId), this.options.retry);
+    const reference: ChatReference = { userId, conversationId: created.id, serviceUrl, ...(tenantId ? { tenantId } : {}) };
+    await store.saveChatReference(reference);
+    return reference;
+  }
+}
