@@ -77,8 +77,8 @@ export function actorFor(viewer: Viewer, conversation: Conversation, facts: Acce
     case 'delegate':
       return { id: viewer.id, party: 'manager', onBehalfOf: facts.currentManagerId as string };
     case 'hr':
-      throw errors.forbidden('act');
     case 'none':
+      // HR has no part in a conversation before it is archived; to them it does not exist.
       throw errors.notFound();
   }
 }

@@ -50,7 +50,7 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
     directory,
     calendar: overrides.calendar ?? new LocalCalendar(config.publicUrl),
     tasks: overrides.tasks ?? new LocalTasks(),
-    archive: overrides.archive ?? new LocalArchive(config.dataDir),
+    archive: overrides.archive ?? new LocalArchive({ dataDir: config.dataDir }),
     renderer: overrides.renderer ?? new PdfRenderer(),
     messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
     organisationName: overrides.organisationName ?? config.organisationName ?? demo.organisation.name,

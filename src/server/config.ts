@@ -29,6 +29,7 @@ const envSchema = z
     BOT_TENANT_ID: z.string().optional(),
     PLAYGROUND_USER: z.string().optional(),
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+    WORKER_QUEUES: z.string().default('all'),
     ARCHIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -73,6 +74,8 @@ export interface Config {
   playgroundUser?: string;
   jobPollSeconds: number;
   archiveHeartbeatSeconds: number;
+  /** Which outbox queues this process works off (`all`, or a comma list), so workers can be split out. */
+  workerQueues: 'all' | string[];
   logLevel: string;
 }
 
@@ -117,6 +120,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     ...(env.PLAYGROUND_USER ? { playgroundUser: env.PLAYGROUND_USER } : {}),
     jobPollSeconds: env.JOB_POLL_SECONDS,
     archiveHeartbeatSeconds: env.ARCHIVE_HEARTBEAT_SECONDS,
+    workerQueues: env.WORKER_QUEUES === 'all' ? 'all' : env.WORKER_QUEUES.split(',').map((q) => q.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
   };
 }

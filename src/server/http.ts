@@ -16,6 +16,7 @@ import {
   teamVitality,
 } from './commands.js';
 import type { AppContext } from './context.js';
+import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import { commandRequestSchema, delegationSchema, planSchema, requestSchema } from './schemas.js';
 
@@ -129,7 +130,15 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   api.get('/conversations/:id', route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))));
   api.post('/conversations/:id/commands', route(async (req, _res, { userId }) => {
     const { revision, command } = parse(commandRequestSchema, req.body);
-    return runCommand(ctx, userId, String(req.params.id), command, revision);
+    try {
+      return await runCommand(ctx, userId, String(req.params.id), command, revision);
+    } catch (error) {
+      // A stale edit gets what is stored now, so the tab can offer a merge instead of losing either side.
+      if (error instanceof StaleRevisionError) {
+        throw new HttpProblem(409, error.code, error.text, { current: await getConversationView(ctx, userId, String(req.params.id)) });
+      }
+      throw error;
+    }
   }));
   api.get('/conversations/:id/audit', route(async (req, _res, { userId }) => ({ entries: await conversationAudit(ctx, userId, String(req.params.id)) })));
   api.get('/conversations/:id/document', route(async (req, res, { userId }) => {

@@ -1,11 +1,10 @@
 import { loadConfig } from './config.js';
 import { startApp } from './app.js';
-import { mountBot } from './bot-mount.js';
 
 /** Entry point: `npm start`. Fails fast on invalid configuration; drains jobs on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startApp(config, { mountBot });
+  const app = await startApp(config);
   console.log(`Gesprekscyclus draait op ${app.url}/tabs/home/ (API ${app.url}/api, bot ${app.url}/api/messages, ${config.authMode === 'local' ? 'demo-identiteiten' : 'Microsoft Entra ID'}, ${config.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + config.dataDir})`);
   const shutdown = (signal: string) => {
     console.log(`${signal}: stopping…`);

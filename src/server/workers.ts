@@ -5,7 +5,7 @@ import { deliverNotification, refreshApprovalCards } from '../bot/notifications.
 import { tabDeepLink } from '../cards/links.js';
 import type { AppContext, FinalDocumentInput } from './context.js';
 import { runSystemCommand } from './commands.js';
-import { queues, type ArchiveJob, type CalendarJob, type NotificationJob, type RefreshCardsJob, type TaskJob } from './jobs.js';
+import { queues, type QueueName, type ArchiveJob, type CalendarJob, type NotificationJob, type RefreshCardsJob, type TaskJob } from './jobs.js';
 
 interface ReminderJob {
   conversationId: string;
@@ -171,15 +171,17 @@ async function escalateIfAway(ctx: AppContext, conversation: Conversation, appro
 export async function startWorkers(ctx: AppContext): Promise<void> {
   const boss = ctx.outbox.boss;
   const poll = { pollingIntervalSeconds: ctx.config.jobPollSeconds };
-  const each =
-    <T>(handler: (ctx: AppContext, data: T) => Promise<void>) =>
-    async (jobs: Job<T>[]) => {
+  const selected = ctx.config.workerQueues;
+  const work = async <T>(queue: QueueName, handler: (ctx: AppContext, data: T) => Promise<void>) => {
+    if (selected !== 'all' && !selected.includes(queue)) return;
+    await boss.work<T>(queue, poll, async (jobs: Job<T>[]) => {
       for (const job of jobs) await handler(ctx, job.data);
-    };
-  await boss.work<NotificationJob>(queues.notify, poll, each(deliverNotification));
-  await boss.work<RefreshCardsJob>(queues.refreshCards, poll, each(refreshApprovalCards));
-  await boss.work<CalendarJob>(queues.calendar, poll, each(handleCalendar));
-  await boss.work<TaskJob>(queues.task, poll, each(handleTask));
-  await boss.work<ArchiveJob>(queues.archive, poll, each(handleArchive));
-  await boss.work<ReminderJob>(queues.reminder, poll, each(handleReminder));
+    });
+  };
+  await work<NotificationJob>(queues.notify, deliverNotification);
+  await work<RefreshCardsJob>(queues.refreshCards, refreshApprovalCards);
+  await work<CalendarJob>(queues.calendar, handleCalendar);
+  await work<TaskJob>(queues.task, handleTask);
+  await work<ArchiveJob>(queues.archive, handleArchive);
+  await work<ReminderJob>(queues.reminder, handleReminder);
 }

@@ -38,7 +38,10 @@ export default async function globalSetup(): Promise<void> {
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await waitForServer(join(bin, 'pg_isready'), port);
   process.env.TEST_DATABASE_URL = url;
-  writeFileSync(join(tmpdir(), 'gesprekscyclus-test-pg.json'), JSON.stringify({ pid: child.pid, dir, data, bin, asRoot }));
+  // Per run: parallel test runs on one machine each stop only their own server.
+  const stateFile = join(dir, 'state.json');
+  process.env.TEST_PG_STATE = stateFile;
+  writeFileSync(stateFile, JSON.stringify({ pid: child.pid, dir, data, bin, asRoot }));
 }
 
 function q(arg: string): string {

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Stops the throwaway PostgreSQL server the global setup started. */
 export default async function globalTeardown(): Promise<void> {
-  const file = join(tmpdir(), 'gesprekscyclus-test-pg.json');
-  if (!existsSync(file)) return;
+  const file = process.env.TEST_PG_STATE;
+  if (!file || !existsSync(file)) return;
   const { data, bin, dir, asRoot } = JSON.parse(readFileSync(file, 'utf8')) as { data: string; bin: string; dir: string; asRoot: boolean };
   const stop = [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
   try {
@@ -14,6 +13,5 @@ export default async function globalTeardown(): Promise<void> {
     else execFileSync(stop[0] as string, stop.slice(1), { stdio: 'ignore' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(file, { force: true });
   }
 }
