@@ -1,0 +1,14 @@
+/**
+ * Microsoft Graph implementations of the ports (Directory, Calendar, Tasks, Archive) and the Teams app installer.
+ */
+export * from './app-installer.js';
+export * from './batch.js';
+export * from './bench.js';
+export * from './calendar.js';
+export * from './client.js';
+export * from './directory.js';
+export * from './free-slots.js';
+export * from './graph-errors.js';
+export * from './sharepoint-archive.js';
+export * from './tasks.js';
+export * from './upload.js';
