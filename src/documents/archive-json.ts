@@ -67,11 +67,18 @@ export function approvedAt(conversation: Conversation, version: number): string 
 
 const maxFileName = 200;
 // SharePoint and Windows refuse these; % and # confuse links, so they go as well.
-const forbidden = /["*:<>?/\\|#%\u0000-\u001f\u007f]/g;
+const forbidden = /["*:<>?/\\|#%]/g;
+
+function withoutControls(text: string): string {
+  return Array.from(text, (c) => {
+    const code = c.codePointAt(0) as number;
+    return code < 0x20 || code === 0x7f ? ' ' : c;
+  }).join('');
+}
 
 /** A file name segment that SharePoint, OneDrive and every desktop accept. */
 export function safeFileNamePart(text: string): string {
-  return text
+  return withoutControls(text)
     .normalize('NFC')
     .replace(/[\uD800-\uDFFF]/g, '')
     .replace(forbidden, ' ')

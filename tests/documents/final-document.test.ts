@@ -12,7 +12,10 @@ function footerText(input: FinalDocumentInput, locale: 'nl' | 'en', page: number
   return plainTextOf(footer(page, pages, { width: 595, height: 842, orientation: 'portrait' }) as Content);
 }
 
-function withVersionContent(input: FinalDocumentInput, change: (content: ReportVersion['content']) => void): FinalDocumentInput {
+function withVersionContent(
+  input: FinalDocumentInput,
+  change: (content: ReportVersion['content']) => void,
+): FinalDocumentInput {
   const conversation = structuredClone(input.conversation);
   const version = conversation.versions.find((v) => v.number === input.version);
   if (!version) throw new Error('no version');
@@ -29,7 +32,9 @@ describe('buildFinalDocument — Vitaliteitsgesprek', () => {
     expect(definition.pageSize).toBe('A4');
     const header = definition.header;
     if (typeof header !== 'function') throw new Error('header must be a function');
-    const headerText = plainTextOf(header(2, 5, { width: 595, height: 842, orientation: 'portrait' }) as Content);
+    const headerText = plainTextOf(
+      header(2, 5, { width: 595, height: 842, orientation: 'portrait' }) as Content,
+    );
     expect(headerText).toContain('Gemeente Zuiderhaven');
     expect(headerText).toContain('Vitaliteitsgesprek');
   });
@@ -64,7 +69,17 @@ describe('buildFinalDocument — Vitaliteitsgesprek', () => {
 
   it('has every section of the format, the report, the approvals and the audit trail', () => {
     const format = formatFor('vitaliteit', 1);
-    for (const title of ['1. Inzicht in kwaliteit', 'Gezondheid', 'Competenties', 'Normen, waarden en motivatie', 'Werk', '2. Inventarisatie van behoeften', '3. Goed werknemerschap', '4. Goed werkgeverschap', 'Toekomstige situatie']) {
+    for (const title of [
+      '1. Inzicht in kwaliteit',
+      'Gezondheid',
+      'Competenties',
+      'Normen, waarden en motivatie',
+      'Werk',
+      '2. Inventarisatie van behoeften',
+      '3. Goed werknemerschap',
+      '4. Goed werkgeverschap',
+      'Toekomstige situatie',
+    ]) {
       expect(text).toContain(title);
     }
     expect(format.preparation.length).toBe(10);
@@ -84,8 +99,12 @@ describe('buildFinalDocument — Vitaliteitsgesprek', () => {
     for (const word of ['Goed', 'Neutraal', 'Kan beter', 'Niet van toepassing']) expect(text).toContain(word);
     const canvases = JSON.stringify(definition.content).match(/"canvas":/g) ?? [];
     const version = input.conversation.versions.find((v) => v.number === 2);
-    const smileyIds = fieldsOf(formatFor('vitaliteit', 1).preparation).filter((f) => f.kind === 'smiley').map((f) => f.id);
-    const ratings = smileyIds.filter((id) => version?.content.preparation[id]).length + smileyIds.filter((id) => version?.content.completion[id]).length;
+    const smileyIds = fieldsOf(formatFor('vitaliteit', 1).preparation)
+      .filter((f) => f.kind === 'smiley')
+      .map((f) => f.id);
+    const ratings =
+      smileyIds.filter((id) => version?.content.preparation[id]).length +
+      smileyIds.filter((id) => version?.content.completion[id]).length;
     expect(ratings).toBeGreaterThan(20);
     expect(canvases.length).toBe(ratings);
     expect(smileyIcon('happy')).not.toEqual(smileyIcon('sad'));
@@ -94,7 +113,9 @@ describe('buildFinalDocument — Vitaliteitsgesprek', () => {
   it('leaves out optional questions nobody answered, and says so once', () => {
     expect(text).toContain('Om mijn inzetbaarheid te verhogen is het nodig dat…');
     expect(text).not.toContain('Ik verwacht van mijn collega’s…');
-    expect(text).toContain('Vragen die door beide partijen niet zijn ingevuld en niet verplicht waren, zijn weggelaten.');
+    expect(text).toContain(
+      'Vragen die door beide partijen niet zijn ingevuld en niet verplicht waren, zijn weggelaten.',
+    );
     // Answered on one side only: the other side says so.
     expect(text).toContain('niet ingevuld');
   });
@@ -150,7 +171,8 @@ describe('buildFinalDocument — Reflectiegesprek', () => {
   const text = plainTextOf(buildFinalDocument(input).content);
 
   it('has the three parts with goal reviews, progress and course', () => {
-    for (const part of ['Vitaliteit en werkplezier', 'Kennis en competenties', 'Resultaatdoelstellingen']) expect(text).toContain(part);
+    for (const part of ['Vitaliteit en werkplezier', 'Kennis en competenties', 'Resultaatdoelstellingen'])
+      expect(text).toContain(part);
     expect(text).toContain('Doel: Certificaat Klantgericht schrijven (B1) behalen');
     expect(text).toContain('Koers vervolgen');
     expect(text).toContain('Bijsturen');
@@ -160,7 +182,8 @@ describe('buildFinalDocument — Reflectiegesprek', () => {
 
   it('has the final format with the three result fields and the agreements', () => {
     expect(text).toContain('B. Definitief format');
-    for (const field of fieldsOf(formatFor('reflectie', 1).report.sections)) expect(text).toContain(field.label.nl);
+    for (const field of fieldsOf(formatFor('reflectie', 1).report.sections))
+      expect(text).toContain(field.label.nl);
     expect(text).toContain('Bij storingen: extra bezetting vanuit de backoffice op dezelfde dag.');
   });
 
@@ -181,7 +204,18 @@ describe('buildFinalDocument — English', () => {
   it('uses English fixed texts and format texts', () => {
     const input = sampleVitalityInput();
     const text = plainTextOf(buildFinalDocument(input, 'en').content);
-    for (const expected of ['Vitality conversation', 'Confidential — this report is never used in an appraisal.', 'Employee’s preparation', 'Manager’s completion', 'C. Approval', 'D. Audit trail', 'on behalf of Jeroen de Vries', 'Not agreed', 'Could be better', '1 December 2026']) {
+    for (const expected of [
+      'Vitality conversation',
+      'Confidential — this report is never used in an appraisal.',
+      'Employee’s preparation',
+      'Manager’s completion',
+      'C. Approval',
+      'D. Audit trail',
+      'on behalf of Jeroen de Vries',
+      'Not agreed',
+      'Could be better',
+      '1 December 2026',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Akkoordverklaring');
@@ -224,7 +258,15 @@ describe('buildFinalDocument — hostile user text', () => {
 
   it('never turns user text into document structure', () => {
     const keys = keysOf(definition.content);
-    for (const forbidden of ['image', 'qr', 'svg', 'link', 'linkToPage', 'linkToDestination', 'absolutePosition']) {
+    for (const forbidden of [
+      'image',
+      'qr',
+      'svg',
+      'link',
+      'linkToPage',
+      'linkToDestination',
+      'absolutePosition',
+    ]) {
       expect(keys.has(forbidden)).toBe(false);
     }
     expect(JSON.stringify(definition.content)).not.toContain('"image":"data');

@@ -14,7 +14,8 @@ export function textsOf(node: unknown): string[] {
     }
     if (typeof value === 'object' && value !== null) {
       for (const [k, v] of Object.entries(value)) {
-        if (['text', 'stack', 'columns', 'ol', 'ul', 'table', 'body', 'content'].includes(k)) visit(v, k === 'text' ? 'text' : undefined);
+        if (['text', 'stack', 'columns', 'ol', 'ul', 'table', 'body', 'content'].includes(k))
+          visit(v, k === 'text' ? 'text' : undefined);
       }
     }
   };

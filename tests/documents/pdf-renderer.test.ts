@@ -12,10 +12,18 @@ const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdft
 
 /** Page objects in the PDF file itself (pdfkit writes dictionaries uncompressed). */
 function pageObjects(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\n/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\n/g) ?? []
+  ).length;
 }
 
-async function renderTo(name: string, input: FinalDocumentInput, locale: 'nl' | 'en' = 'nl'): Promise<{ pdf: Uint8Array; path: string }> {
+async function renderTo(
+  name: string,
+  input: FinalDocumentInput,
+  locale: 'nl' | 'en' = 'nl',
+): Promise<{ pdf: Uint8Array; path: string }> {
   const pdf = await new PdfRenderer(locale).render(input);
   mkdirSync(outDir, { recursive: true });
   const path = join(outDir, `${name}.pdf`);
@@ -25,7 +33,8 @@ async function renderTo(name: string, input: FinalDocumentInput, locale: 'nl' | 
 
 /** Turns the PDF into PNG pages (kept for people to look at) and returns how many there are. */
 function pngPages(path: string, name: string): number {
-  for (const file of readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) rmSync(join(outDir, file));
+  for (const file of readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')))
+    rmSync(join(outDir, file));
   execFileSync('pdftoppm', ['-r', '60', '-png', path, join(outDir, name)]);
   return readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).length;
 }
@@ -40,7 +49,14 @@ describe('PdfRenderer', () => {
       expect(pngPages(path, 'vitaliteitsgesprek')).toBe(pages);
       const text = execFileSync('pdftotext', [path, '-']).toString('utf8').replace(/\s+/g, ' ');
       // Every Dutch character comes out as itself, so the font carries it and maps it back.
-      for (const expected of ['Vertrouwelijk — dit verslag wordt nooit gebruikt bij een beoordeling.', 'privéleven', 'collega’s', '“Regie op je werk”', 'namens Jeroen de Vries', `Pagina 1 van ${pages}`]) {
+      for (const expected of [
+        'Vertrouwelijk — dit verslag wordt nooit gebruikt bij een beoordeling.',
+        'privéleven',
+        'collega’s',
+        '“Regie op je werk”',
+        'namens Jeroen de Vries',
+        `Pagina 1 van ${pages}`,
+      ]) {
         expect(text).toContain(expected);
       }
       const fonts = execFileSync('pdffonts', [path]).toString('utf8');
@@ -69,7 +85,8 @@ describe('PdfRenderer', () => {
     const conversation = structuredClone(input.conversation);
     const version = conversation.versions.at(-1);
     if (!version) throw new Error('no version');
-    version.content.report['verslag.samenvatting'] = `{"text":"x"} <b>vet</b> \${x} ${'lang'.repeat(300)} 👍🏽 \uD83D ${'tekst '.repeat(1600)}`;
+    version.content.report['verslag.samenvatting'] =
+      `{"text":"x"} <b>vet</b> \${x} ${'lang'.repeat(300)} 👍🏽 \uD83D ${'tekst '.repeat(1600)}`;
     const { pdf, path } = await renderTo('vijandige-tekst', { ...input, conversation });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     if (hasPoppler) {

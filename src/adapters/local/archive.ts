@@ -29,6 +29,8 @@ interface StoredRecord {
 }
 
 const tempSuffix = '.tmp';
+/** A temporary file older than this is a leftover of a crash, not a write in progress. */
+const staleTempMs = 60 * 60 * 1000;
 
 /** A path segment from an id: only safe characters, never `.` or `..`, so ids cannot leave the archive. */
 function segment(id: string): string {
@@ -142,6 +144,7 @@ export class LocalArchive implements Archive {
 
     const folder = this.folderOf(item.conversation.employeeId);
     await mkdir(join(folder, '.records'), { recursive: true });
+    await this.removeStaleTemps(folder);
     const fileName = await this.freeName(folder, item);
     const pdfPath = join(folder, fileName);
     const jsonPath = join(folder, jsonNameFor(fileName));
@@ -176,6 +179,21 @@ export class LocalArchive implements Archive {
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
+    }
+  }
+
+  /** Clears temporary files that an interrupted earlier run left behind. */
+  private async removeStaleTemps(folder: string): Promise<void> {
+    // File times come from the real clock, not the injectable one.
+    const limit = Date.now() - staleTempMs;
+    for (const entry of await readdir(folder)) {
+      if (!entry.startsWith('.') || !entry.endsWith(tempSuffix)) continue;
+      const path = join(folder, entry);
+      try {
+        if ((await stat(path)).mtimeMs < limit) await rm(path, { force: true });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
     }
   }
 
