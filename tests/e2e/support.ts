@@ -1,0 +1,180 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const screenshotDir = join(process.cwd(), 'test-artifacts', 'screenshots');
+
+/** Builds the tab the way `npm start` does, so the server serves what users get. */
+export function buildTab(): void {
+  execFileSync(join(process.cwd(), 'node_modules/.bin/vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+}
+
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`Server at ${url} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * The real app in local mode with a fresh data directory: `startTestServer()` from tests/support when it
+ * loads, otherwise `tsx src/server/main.ts` as a child process. `E2E_BASE_URL` reuses a running server.
+ */
+export async function startServer(): Promise<TestServer> {
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    await waitForHealth(external, 60_000);
+    return { url: external, stop: async () => undefined };
+  }
+  try {
+    const { startTestServer } = await import('../support/server.js');
+    const app = await startTestServer();
+    return { url: app.url, stop: () => app.stop() };
+  } catch (error) {
+    console.warn('startTestServer unavailable, starting src/server/main.ts:', error instanceof Error ? error.message : error);
+  }
+  const port = 40_000 + Math.floor(Math.random() * 10_000);
+  const child: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_MODE: 'local',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tab-e2e-')),
+      JOB_POLL_SECONDS: '0.5',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'inherit',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, 90_000);
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL'],
+  });
+}
+
+/** A page for one demo user at a given width. */
+export async function newPage(browser: Browser, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('pageerror:', error.message));
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Opens a hash route of the tab as a demo user. */
+export async function open(page: Page, base: string, user: string, route: string, extra = ''): Promise<void> {
+  // A fresh query every time: the same URL with only a hash would not load the page again.
+  await page.goto(`${base}/tabs/home/?user=${user}${extra}&load=${Date.now()}#${route}`);
+  await page.getByRole('main').waitFor();
+}
+
+/** A JSON client for the API as one demo user, for arranging stages quickly. */
+export function apiAs(base: string, user: string) {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'X-Demo-User': user, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await response.json()) as T;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+interface Focused {
+  tag: string;
+  type: string;
+  name: string;
+  text: string;
+  disabled: boolean;
+}
+
+/** What has keyboard focus, with its accessible-ish name. */
+export async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return { tag: '', type: '', name: '', text: '', disabled: false };
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const byIds = labelledBy
+      ? labelledBy
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ')
+      : '';
+    const labels = (el as HTMLInputElement).labels;
+    const name = el.getAttribute('aria-label') ?? (byIds || (labels && labels[0] ? labels[0].textContent ?? '' : ''));
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: (el as HTMLInputElement).type ?? '',
+      name: name.trim(),
+      text: (el.textContent ?? '').trim(),
+      disabled: (el as HTMLInputElement).disabled === true,
+    };
+  });
+}
+
+/**
+ * Fills a whole format with the keyboard only: Tab moves on, typing fills each text field, the arrow key
+ * chooses a smiley (or a course) in each radio group. Stops with focus on the button named `stopAt`.
+ */
+export async function fillByKeyboard(page: Page, stopAt: string, maxTabs = 400): Promise<{ texts: number; radios: number }> {
+  let texts = 0;
+  let radios = 0;
+  let lastRadioGroup = '';
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const el = await focused(page);
+    if (el.tag === 'button' && el.text === stopAt) return { texts, radios };
+    if (el.disabled) continue;
+    if (el.tag === 'textarea') {
+      await page.keyboard.type(`Antwoord ${texts + 1}`);
+      texts++;
+    } else if (el.tag === 'input' && el.type === 'radio') {
+      const group = await page.evaluate(() => (document.activeElement as HTMLInputElement).name);
+      if (group !== lastRadioGroup) {
+        await page.keyboard.press('ArrowRight');
+        radios++;
+        lastRadioGroup = group;
+      }
+    }
+  }
+  throw new Error(`Did not reach the button "${stopAt}" with Tab`);
+}
+
+/** Waits until the autosave status says everything is on the server. */
+export async function waitSaved(page: Page): Promise<void> {
+  // Past the typing pause first, so an older "saved" does not count.
+  await page.waitForTimeout(1000);
+  await page.getByTestId('save-status').filter({ hasText: /Opgeslagen om|Saved at/ }).waitFor({ timeout: 20_000 });
+}
