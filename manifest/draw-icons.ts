@@ -145,11 +145,14 @@ export function drawOutlineIcon(size = 32): PNG {
 /** Ribbon button icons for Outlook (16, 32 and 80 pixels): the colour icon on a transparent corner. */
 export function drawRibbonIcon(size: number): PNG {
   const field = roundedRect(0.5, 0.5, 0.5, 0.5, 0.18);
+  const back = backBubble();
+  const gap = frontBubble(0.04);
+  const front = frontBubble();
   return render(size, [
     { shape: field, color: teal, alpha: 1 },
-    { shape: (x, y) => field(x, y) && backBubble()(x, y), color: mist, alpha: 1 },
-    { shape: (x, y) => field(x, y) && frontBubble(0.04)(x, y), color: teal, alpha: 1 },
-    { shape: (x, y) => field(x, y) && frontBubble()(x, y), color: white, alpha: 1 },
+    { shape: (x, y) => field(x, y) && back(x, y), color: mist, alpha: 1 },
+    { shape: (x, y) => field(x, y) && gap(x, y), color: teal, alpha: 1 },
+    { shape: (x, y) => field(x, y) && front(x, y), color: white, alpha: 1 },
     { shape: dots(0.04), color: teal, alpha: 1 },
   ]);
 }

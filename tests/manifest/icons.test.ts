@@ -22,7 +22,9 @@ describe('app icons', () => {
 
   it('the colour icon fills its square (no transparent corners)', () => {
     const color = PNG.sync.read(read(iconFiles.color));
-    for (let i = 3; i < color.data.length; i += 4) expect(color.data[i]).toBe(255);
+    let notOpaque = 0;
+    for (let i = 3; i < color.data.length; i += 4) if (color.data[i] !== 255) notOpaque++;
+    expect(notOpaque).toBe(0);
   });
 
   it('flags a wrong size, a coloured outline and a file that is not a PNG', () => {
@@ -42,5 +44,6 @@ describe('app icons', () => {
       expect([png.width, png.height]).toEqual([size, size]);
       expect(png.data.equals(drawRibbonIcon(size).data)).toBe(true);
     }
-  });
+    // Redrawing with 4×4 supersampling takes a while inside the test runner's module sandbox.
+  }, 120_000);
 });
