@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { commentInputId } from '../../src/cards/approval-card.js';
+import { planConversation, runCommand } from '../../src/server/commands.js';
+import { activity, listen, loadBot, newExpress, testContext, type TestContext } from './support.js';
+
+const { createBot } = await loadBot();
+
+type Json = Record<string, unknown>;
+
+const outbound: Array<{ url: string; body: Json }> = [];
+const connector = setupServer(
+  http.post('https://smba.test/*', async ({ request }) => {
+    outbound.push({ url: request.url, body: (await request.json()) as Json });
+    return HttpResponse.json({ id: `sent-${outbound.length}` });
+  }),
+);
+
+let t: TestContext;
+let url: string;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  connector.listen({ onUnhandledRequest: 'bypass' });
+  t = await testContext({ AUTH_MODE: 'local' });
+  const app = newExpress();
+  await createBot(t.ctx, app);
+  const server = await listen(app);
+  url = server.url;
+  stop = server.close;
+});
+
+afterEach(() => {
+  outbound.length = 0;
+});
+
+afterAll(async () => {
+  await stop();
+  await t.close();
+  connector.close();
+});
+
+async function post(body: Json): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+const fatima = { id: '29:fatima', aadObjectId: 'fatima' };
+const jeroen = { id: '29:jeroen', aadObjectId: 'jeroen' };
+
+function sentCards(): Json[] {
+  return outbound.flatMap((o) => ((o.body.attachments as Json[] | undefined) ?? []).map((a) => a.content as Json));
+}
+
+/** A conversation awaiting approval of version 1, through the real command layer. */
+async function awaitingApproval(): Promise<string> {
+  const view = await planConversation(t.ctx, 'jeroen', { employeeId: 'fatima', type: 'vitaliteit', start: '2026-12-15T09:00:00Z', end: '2026-12-15T10:00:00Z' });
+  const id = view.conversation.id;
+  await runCommand(t.ctx, 'fatima', id, {
+    type: 'save-preparation',
+    answers: { 'kwaliteit.betekenis': 'Energie', 'behoeften.verbeterpunten': 'Rust', 'werknemerschap.zelf': 'Pauzes', 'werkgeverschap.steun': 'Thuiswerkdag' },
+  });
+  await runCommand(t.ctx, 'fatima', id, { type: 'submit-preparation' });
+  await runCommand(t.ctx, 'jeroen', id, { type: 'complete-meeting' });
+  await runCommand(t.ctx, 'fatima', id, {
+    type: 'save-report',
+    answers: { 'verslag.samenvatting': 'Goed gesprek.', 'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }] },
+  });
+  await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
+  return id;
+}
+
+function invoke(from: typeof fatima, verb: string, data: Json): Json {
+  return activity(from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+}
+
+/** What a person reads on a card: every text and fact, with the Markdown escapes resolved. */
+function visible(card: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const value = node as Json;
+    if (value.type === 'TextBlock' && typeof value.text === 'string') parts.push(value.text);
+    if (typeof value.title === 'string' && typeof value.value === 'string') parts.push(`${value.title}: ${value.value}`);
+    for (const [key, child] of Object.entries(value)) if (key !== 'refresh') walk(child);
+  };
+  walk(card);
+  return parts.join('\n').replace(/\\(.)/g, '$1');
+}
+
+const hasNotice = (card: unknown, style: string) => ((card as Json).body as Json[])[0]?.style === style;
+
+const decideActions = (card: unknown) => JSON.stringify(card).match(/"verb":"decide"/g)?.length ?? 0;
+
+describe('messages', () => {
+  it('answers "help" with the help card in the chat', async () => {
+    const response = await post(activity(fatima, { type: 'message', text: 'help' }));
+    expect(response.status).toBe(200);
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0]!.url).toBe('https://smba.test/teams/v3/conversations/a:chat-fatima/activities');
+    expect(JSON.stringify(sentCards()[0])).toContain('Wat kan ik voor je doen?');
+    expect(await t.ctx.store.chatReference('fatima')).toMatchObject({ conversationId: 'a:chat-fatima', serviceUrl: 'https://smba.test/teams/', tenantId: 'tenant-1' });
+  });
+
+  it('answers "mijn gesprekken" and "my conversations" with the status list', async () => {
+    await planConversation(t.ctx, 'jeroen', { employeeId: 'fatima', type: 'reflectie', start: '2026-12-20T13:00:00Z', end: '2026-12-20T14:00:00Z' });
+    await post(activity(fatima, { type: 'message', text: '<at>Gesprekken</at> Mijn gesprekken!' }));
+    const card = JSON.stringify(sentCards()[0]);
+    expect(card).toContain('Mijn gesprekken');
+    expect(card).toContain('Reflectiegesprek met Jeroen Bakker');
+    outbound.length = 0;
+    await post(activity(jeroen, { type: 'message', text: 'my conversations' }));
+    expect(JSON.stringify(sentCards()[0])).toContain('Reflectiegesprek van Fatima El Amrani');
+  });
+
+  it('explains itself on an unknown message, in English for an English-speaking user', async () => {
+    await post(activity({ id: '29:thomas', aadObjectId: 'thomas' }, { type: 'message', text: 'wat?!' }));
+    expect(outbound.map((o) => o.body.text).filter(Boolean)).toEqual(['I did not understand that. Type "help" to see what I can do.']);
+    expect(JSON.stringify(sentCards()[0])).toContain('What can I do for you?');
+  });
+});
+
+describe('install', () => {
+  it('saves the chat and sends the welcome card once', async () => {
+    const install = () => activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'installationUpdate', action: 'add' });
+    expect((await post(install())).status).toBe(200);
+    expect(await t.ctx.store.chatReference('daan')).toMatchObject({ conversationId: 'a:chat-daan' });
+    expect(JSON.stringify(sentCards()[0])).toContain('Welkom bij Gesprekscyclus');
+    await post(install());
+    await post(activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] }));
+    expect(sentCards()).toHaveLength(1);
+  });
+});
+
+describe('approval card actions', () => {
+  it('records akkoord and answers with the refreshed card; a replay records nothing more', async () => {
+    const id = await awaitingApproval();
+    const first = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(hasNotice(first.body.value, 'good')).toBe(true);
+    expect(visible(first.body.value)).toContain('Je besluit is vastgelegd.');
+    expect(decideActions(first.body.value)).toBe(0);
+
+    const replay = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    expect(replay.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(hasNotice(replay.body.value, 'good')).toBe(false);
+    expect(visible(replay.body.value)).toContain('Je besluit is vastgelegd. We wachten nog op Jeroen Bakker.');
+    const stored = await t.ctx.store.getConversation(id);
+    expect(stored?.conversation.decisions.filter((d) => d.party === 'employee')).toHaveLength(1);
+  });
+
+  it('records exactly one decision when the same button is pressed twice at once', async () => {
+    const id = await awaitingApproval();
+    const press = () => post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const answers = await Promise.all([press(), press(), press()]);
+    for (const answer of answers) expect(answer.body.statusCode).toBe(200);
+    const stored = await t.ctx.store.getConversation(id);
+    expect(stored?.conversation.decisions).toHaveLength(1);
+  });
+
+  it('requires the remark with "voor gezien" and keeps the buttons', async () => {
+    const id = await awaitingApproval();
+    const missing = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'voor_gezien' }));
+    expect(hasNotice(missing.body.value, 'attention')).toBe(true);
+    expect(visible(missing.body.value)).toContain('Bij "voor gezien" is een opmerking verplicht: die komt in het document te staan.');
+    expect(decideActions(missing.body.value)).toBe(3);
+    const given = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'voor_gezien', [commentInputId('voor_gezien')]: 'Gezien, met een kanttekening.' }));
+    expect(visible(given.body.value)).toContain('Gezien, met een kanttekening.');
+    const stored = await t.ctx.store.getConversation(id);
+    expect(stored?.conversation.decisions[0]).toMatchObject({ decision: 'voor_gezien', comment: 'Gezien, met een kanttekening.' });
+  });
+
+  it('explains a stale version and shows no buttons for it', async () => {
+    const id = await awaitingApproval();
+    await post(invoke(jeroen, 'decide', { conversationId: id, version: 1, decision: 'niet_akkoord', [commentInputId('niet_akkoord')]: 'Graag de datum aanpassen.' }));
+    await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
+    const stale = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const card = visible(stale.body.value);
+    expect(card).toContain('Er is een nieuwere versie (versie 2).');
+    expect(card).toContain('Je besluit ging over versie 1, maar versie 2 is nu de actuele versie.');
+    expect(decideActions(stale.body.value)).toBe(0);
+    const stored = await t.ctx.store.getConversation(id);
+    expect(stored?.conversation.decisions.filter((d) => d.version === 2)).toHaveLength(0);
+  });
+
+  it('refreshes the card for each viewer: buttons only for whoever still has to decide', async () => {
+    const id = await awaitingApproval();
+    await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const forEmployee = await post(invoke(fatima, 'refresh', { conversationId: id, version: 1 }));
+    const forManager = await post(invoke(jeroen, 'refresh', { conversationId: id, version: 1 }));
+    expect(decideActions(forEmployee.body.value)).toBe(0);
+    expect(decideActions(forManager.body.value)).toBe(2);
+    expect(visible(forManager.body.value)).toContain('Medewerker: Fatima El Amrani: Akkoord op 1 dec 2026, 09:00');
+  });
+
+  it('refuses someone outside the conversation without showing anything of it', async () => {
+    const id = await awaitingApproval();
+    const response = await post(invoke({ id: '29:ruben', aadObjectId: 'ruben' }, 'refresh', { conversationId: id, version: 1 }));
+    expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(JSON.stringify(response.body)).not.toContain('Goed gesprek');
+  });
+
+  it('refuses malformed action data', async () => {
+    const response = await post(invoke(fatima, 'decide', { conversationId: '', version: 'x' }));
+    expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+  });
+});
