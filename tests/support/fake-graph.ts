@@ -5,7 +5,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
-import { FaultInjector, type FaultRule } from './fake-graph/faults.js';
+import { FaultInjector } from './fake-graph/faults.js';
 import {
   asRecord,
   field,
