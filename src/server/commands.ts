@@ -137,7 +137,7 @@ async function previousSummary(ctx: AppContext, conversation: Conversation): Pro
 }
 
 async function present(ctx: AppContext, stored: StoredConversation, relation: ContentRelation): Promise<ConversationView> {
-  const { conversation, revision } = stored;
+  const { conversation, editRevision: revision } = stored;
   const party = partyOf(relation);
   const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId);
   const manager = (await ctx.directory.managerOf(conversation.employeeId)) ?? (await ctx.directory.getUser(conversation.managerId)) ?? null;
@@ -173,7 +173,8 @@ async function commit(
   result: { conversation: Conversation; events: DomainEvent[] },
   actor: Actor,
 ): Promise<StoredConversation> {
-  const saved = stored ? await tx.updateConversation(result.conversation, stored.revision) : await tx.insertConversation(result.conversation);
+  const byPerson = actor.party !== 'system';
+  const saved = stored ? await tx.updateConversation(result.conversation, stored.revision, byPerson) : await tx.insertConversation(result.conversation);
   for (const entry of auditEntriesFor(result.events, actor, result.conversation)) await tx.appendAudit(entry);
   const jobs = effectsOf(result.conversation, result.events, saved.revision, actor.id, {
     now: ctx.now(),
@@ -200,8 +201,8 @@ export async function runCommand(
   const saved = await ctx.store.transaction(async (tx) => {
     const current = await tx.getConversation(conversationId, true);
     if (!current) throw errors.notFound();
-    if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-      throw new StaleRevisionError(expectedRevision, current.revision);
+    if (expectedRevision !== undefined && current.editRevision !== expectedRevision) {
+      throw new StaleRevisionError(expectedRevision, current.editRevision);
     }
     const domainCommand: Command =
       command.type === 'submit-report' ? { type: 'submit-report', hash: contentHash(reportContent(current.conversation)) } : (command as Command);
@@ -261,7 +262,7 @@ async function summarize(ctx: AppContext, stored: StoredConversation, party: 'em
     ...(conversation.schedule ? { schedule: conversation.schedule } : {}),
     party,
     nextStep: nextStepFor(conversation, party),
-    revision: stored.revision,
+    revision: stored.editRevision,
     updatedAt: conversation.updatedAt,
     ...(version ? { currentVersion: version.number } : {}),
     ...(conversation.archive ? { archive: conversation.archive } : {}),

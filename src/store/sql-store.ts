@@ -17,6 +17,7 @@ import type {
 interface ConversationRow {
   data: Conversation;
   revision: number;
+  edit_revision: number;
 }
 
 interface AuditRow {
@@ -47,7 +48,7 @@ export class StaleRevisionError extends DomainError {
 }
 
 function toStored(row: ConversationRow): StoredConversation {
-  return { conversation: row.data, revision: row.revision };
+  return { conversation: row.data, revision: row.revision, editRevision: row.edit_revision };
 }
 
 function toAudit(row: AuditRow): AuditEntry {
@@ -71,7 +72,7 @@ async function appendAudit(sql: SqlExecutor, entry: NewAuditEntry): Promise<void
 
 async function getConversation(sql: SqlExecutor, id: string, forUpdate = false): Promise<StoredConversation | undefined> {
   const { rows } = await sql.query<ConversationRow>(
-    `SELECT data, revision FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT data, revision, edit_revision FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
   );
   return rows[0] ? toStored(rows[0]) : undefined;
@@ -87,19 +88,20 @@ function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }):
         'INSERT INTO conversations (id, employee_id, manager_id, type, stage, revision, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)',
         [c.id, c.employeeId, c.managerId, c.type, c.stage, JSON.stringify(c), c.createdAt, c.updatedAt],
       );
-      return { conversation: c, revision: 1 };
+      return { conversation: c, revision: 1, editRevision: 1 };
     },
-    updateConversation: async (c, expectedRevision) => {
-      const { rows } = await tx.query<{ revision: number }>(
-        'UPDATE conversations SET manager_id = $2, stage = $3, data = $4, updated_at = $5, revision = revision + 1 WHERE id = $1 AND revision = $6 RETURNING revision',
-        [c.id, c.managerId, c.stage, JSON.stringify(c), c.updatedAt, expectedRevision],
+    updateConversation: async (c, expectedRevision, byPerson = true) => {
+      const { rows } = await tx.query<{ revision: number; edit_revision: number }>(
+        `UPDATE conversations SET manager_id = $2, stage = $3, data = $4, updated_at = $5, revision = revision + 1,
+           edit_revision = edit_revision + $7 WHERE id = $1 AND revision = $6 RETURNING revision, edit_revision`,
+        [c.id, c.managerId, c.stage, JSON.stringify(c), c.updatedAt, expectedRevision, byPerson ? 1 : 0],
       );
       const row = rows[0];
       if (!row) {
         const current = await getConversation(tx, c.id);
         throw new StaleRevisionError(expectedRevision, current?.revision);
       }
-      return { conversation: c, revision: row.revision };
+      return { conversation: c, revision: row.revision, editRevision: row.edit_revision };
     },
     appendAudit: (entry) => appendAudit(tx, entry),
   };
@@ -117,10 +119,10 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
     listConversations: ({ employeeIds }) =>
       employeeIds.length === 0
         ? Promise.resolve([])
-        : list('SELECT data, revision FROM conversations WHERE employee_id = ANY($1::text[]) ORDER BY created_at DESC', [employeeIds]),
+        : list('SELECT data, revision, edit_revision FROM conversations WHERE employee_id = ANY($1::text[]) ORDER BY created_at DESC', [employeeIds]),
     conversationsOf: (employeeId) =>
-      list('SELECT data, revision FROM conversations WHERE employee_id = $1 ORDER BY created_at DESC', [employeeId]),
-    listArchived: () => list("SELECT data, revision FROM conversations WHERE stage = 'archived' ORDER BY updated_at DESC", []),
+      list('SELECT data, revision, edit_revision FROM conversations WHERE employee_id = $1 ORDER BY created_at DESC', [employeeId]),
+    listArchived: () => list("SELECT data, revision, edit_revision FROM conversations WHERE stage = 'archived' ORDER BY updated_at DESC", []),
     appendAudit: (entry) => appendAudit(db, entry),
     auditOf: async (conversationId) =>
       (await db.query<AuditRow>('SELECT * FROM audit_log WHERE conversation_id = $1 ORDER BY id', [conversationId])).rows.map(toAudit),

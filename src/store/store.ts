@@ -7,7 +7,10 @@ import type { Conversation, Delegation } from '../domain/index.js';
 /** A conversation as stored, with the revision used for optimistic concurrency. */
 export interface StoredConversation {
   conversation: Conversation;
+  /** Bumped by every write; guards the row itself. */
   revision: number;
+  /** Bumped only by people's changes: what clients edit against (a stale one is a real conflict). */
+  editRevision: number;
 }
 
 export interface AuditEntry {
@@ -62,8 +65,11 @@ export interface StoreTransaction extends SqlExecutor {
   exec(text: string): Promise<void>;
   getConversation(id: string, forUpdate?: boolean): Promise<StoredConversation | undefined>;
   insertConversation(conversation: Conversation): Promise<StoredConversation>;
-  /** Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict. */
-  updateConversation(conversation: Conversation, expectedRevision: number): Promise<StoredConversation>;
+  /**
+   * Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict.
+   * `byPerson` also bumps the edit revision.
+   */
+  updateConversation(conversation: Conversation, expectedRevision: number, byPerson?: boolean): Promise<StoredConversation>;
   appendAudit(entry: NewAuditEntry): Promise<void>;
 }
 

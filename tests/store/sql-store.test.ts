@@ -20,7 +20,7 @@ describe.each(backends)('store on %s', (backend) => {
     const s = await open();
     const c = aConversation();
     await s.transaction((tx) => tx.insertConversation(c));
-    expect(await s.getConversation(c.id)).toEqual({ conversation: c, revision: 1 });
+    expect(await s.getConversation(c.id)).toEqual({ conversation: c, revision: 1, editRevision: 1 });
     expect((await s.conversationsOf('fatima')).map((x) => x.conversation.id)).toEqual([c.id]);
     expect(await s.listConversations({ employeeIds: ['daan'] })).toEqual([]);
   });
@@ -32,6 +32,16 @@ describe.each(backends)('store on %s', (backend) => {
     await s.transaction((tx) => tx.updateConversation({ ...c, stage: 'preparing' }, 1));
     await expect(s.transaction((tx) => tx.updateConversation({ ...c, stage: 'cancelled' }, 1))).rejects.toBeInstanceOf(StaleRevisionError);
     expect((await s.getConversation(c.id))?.conversation.stage).toBe('preparing');
+  });
+
+  it('bumps the edit revision only for changes made by people', async () => {
+    const s = await open();
+    const c = aConversation();
+    await s.transaction((tx) => tx.insertConversation(c));
+    await s.transaction((tx) => tx.updateConversation({ ...c, stage: 'preparing' }, 1, true));
+    const system = await s.transaction((tx) => tx.updateConversation({ ...c, stage: 'preparing' }, 2, false));
+    expect(system).toMatchObject({ revision: 3, editRevision: 2 });
+    expect(await s.getConversation(c.id)).toMatchObject({ revision: 3, editRevision: 2 });
   });
 
   it('leaves nothing half-written when a transaction fails', async () => {
@@ -82,6 +92,6 @@ describe.each(backends)('store on %s', (backend) => {
     await store.close();
     store = await openStore(options);
     const { rows } = await store.executor.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(rows[0]?.n).toBe(1);
+    expect(rows[0]?.n).toBe(2);
   });
 });
