@@ -49,7 +49,10 @@ const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
-  demo: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, marginLeft: 'auto', flexWrap: 'wrap' },
+  demo: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, marginLeft: 'auto', flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' },
+  demoField: { minWidth: 0, maxWidth: '100%' },
+  // Never wider than the 320 px side panel minus the header padding.
+  demoSelect: { maxWidth: 'calc(100vw - 32px)' },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     maxWidth: '1100px',
@@ -120,9 +123,10 @@ export function Shell() {
             <Badge appearance="filled" color="warning">
               {i18n.t('demo.badge')}
             </Badge>
-            <Field label={i18n.t('demo.switchUser')} size="small">
+            <Field label={i18n.t('demo.switchUser')} size="small" className={styles.demoField}>
               <Select
                 size="small"
+                className={styles.demoSelect}
                 value={demo.userId}
                 data-testid="demo-user"
                 onChange={(_event, data) => handleUserChange(data.value)}
@@ -130,7 +134,6 @@ export function Shell() {
                 {demo.users.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.displayName}
-                    {u.jobTitle ? ` — ${u.jobTitle}` : ''}
                   </option>
                 ))}
               </Select>

@@ -62,6 +62,8 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await manager.getByText('Antwoord 1', { exact: true }).first().waitFor();
   await manager.getByLabel('Aanvulling leidinggevende: Wat betekent vitaliteit voor jou persoonlijk?').fill('Fit blijven in een druk team.');
   await waitSaved(manager);
+  // The meeting page must fit the side panel: no sideways scrolling.
+  expect(await manager.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
   await manager.getByRole('button', { name: 'Gesprek afronden' }).click();
   await manager.getByText('Het gesprek is afgerond.').waitFor();
 

@@ -90,6 +90,21 @@ export function createApiClient(options: ClientOptions) {
       request<ConversationView>('POST', '/api/conversations/requests', { type: 'vitaliteit', ...(note ? { note } : {}) }),
     command: (id: string, revision: number, command: TabCommand) =>
       request<ConversationView>('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command }),
+    /**
+     * A one-off action (submit, decide, complete): the person means the conversation as it is now, so when
+     * only the revision is stale (e.g. the calendar added the meeting link) it is sent once more on the newest.
+     * Typed answers never go this way; they use the autosave merge.
+     */
+    action: async (id: string, revision: number, command: TabCommand): Promise<ConversationView> => {
+      const path = `/api/conversations/${encodeURIComponent(id)}/commands`;
+      try {
+        return await request<ConversationView>('POST', path, { revision, command });
+      } catch (error) {
+        const current = error instanceof ApiError && error.code === 'stale_revision' ? error.problem.current : undefined;
+        if (!current) throw error;
+        return request<ConversationView>('POST', path, { revision: current.conversation.revision, command });
+      }
+    },
     team: () => request<{ members: TeamMember[] }>('GET', '/api/team'),
     teamVitality: () => request<TeamVitalityPicture>('GET', '/api/team/vitality'),
     archive: () => request<{ items: ArchiveItem[] }>('GET', '/api/archive'),

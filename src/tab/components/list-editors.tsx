@@ -1,4 +1,5 @@
 import { Button, Field, Input, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '180px' },
   title: { fontWeight: tokens.fontWeightSemibold },
+  label: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A short unique id for a new goal or agreement. */
@@ -38,9 +40,13 @@ function replaceAt<T>(list: T[], index: number, item: T): T[] {
 export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
+  const labelId = useId();
   const handleAdd = () => onChange([...value, { id: newId(), title: '' }]);
   return (
-    <div role="group" aria-label={label} className={styles.list}>
+    <div role="group" aria-labelledby={labelId} className={styles.list}>
+      <Text id={labelId} className={styles.label}>
+        {label}
+      </Text>
       {value.length === 0 ? <Text>{i18n.t('goals.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((goal, index) => (
@@ -86,10 +92,14 @@ export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal
 export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps<GoalReview> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
+  const labelId = useId();
   // Goals added by hand get a marker, so their title stays editable.
   const handleAdd = () => onChange([...value, { goalId: `hand-${newId()}`, title: '' }]);
   return (
-    <div role="group" aria-label={label} className={styles.list}>
+    <div role="group" aria-labelledby={labelId} className={styles.list}>
+      <Text id={labelId} className={styles.label}>
+        {label}
+      </Text>
       {value.length === 0 ? <Text>{i18n.t('review.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((review, index) => (
@@ -154,9 +164,13 @@ const owners: Agreement['owner'][] = ['employee', 'manager', 'both'];
 export function AgreementsEditor({ value, onChange, disabled, label }: ListProps<Agreement> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
+  const labelId = useId();
   const handleAdd = () => onChange([...value, { id: newId(), text: '', owner: 'employee' }]);
   return (
-    <div role="group" aria-label={label} className={styles.list}>
+    <div role="group" aria-labelledby={labelId} className={styles.list}>
+      <Text id={labelId} className={styles.label}>
+        {label}
+      </Text>
       {value.length === 0 ? <Text>{i18n.t('agreements.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((agreement, index) => (

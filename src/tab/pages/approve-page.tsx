@@ -56,7 +56,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const next = await api.command(c.id, c.revision, {
+      const next = await api.action(c.id, c.revision, {
         type: 'decide',
         version: version.number,
         decision,

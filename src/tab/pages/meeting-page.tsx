@@ -60,7 +60,7 @@ export function MeetingPage({ view, onView }: SectionProps) {
     setError(undefined);
     try {
       if (!(await autosave.flushNow())) return;
-      const next = await api.command(c.id, autosave.revision, { type: 'complete-meeting' });
+      const next = await api.action(c.id, autosave.revision, { type: 'complete-meeting' });
       autosave.adopt(next);
       onView(next);
     } catch (reason) {

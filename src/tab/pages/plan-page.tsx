@@ -68,7 +68,7 @@ export function PlanPage({ location }: PageProps) {
     setError(undefined);
     try {
       if (requestView) {
-        const view = await api.command(requestView.conversation.id, requestView.conversation.revision, { type: 'plan', schedule });
+        const view = await api.action(requestView.conversation.id, requestView.conversation.revision, { type: 'plan', schedule });
         navigate(href(`/gesprek/${view.conversation.id}`));
         return;
       }

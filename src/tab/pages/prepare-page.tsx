@@ -43,7 +43,7 @@ export function PreparePage({ view, onView }: SectionProps) {
     setError(undefined);
     try {
       if (!(await autosave.flushNow())) return;
-      const next = await api.command(view.conversation.id, autosave.revision, { type: 'submit-preparation' });
+      const next = await api.action(view.conversation.id, autosave.revision, { type: 'submit-preparation' });
       autosave.adopt(next);
       onView(next);
     } catch (reason) {

@@ -63,7 +63,7 @@ export function ReportPage({ view, onView }: SectionProps) {
     setError(undefined);
     try {
       if (!(await autosave.flushNow())) return;
-      const next = await api.command(c.id, autosave.revision, { type: 'submit-report' });
+      const next = await api.action(c.id, autosave.revision, { type: 'submit-report' });
       autosave.adopt(next);
       onView(next);
     } catch (reason) {
