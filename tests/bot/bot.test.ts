@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { commentInputId } from '../../src/cards/approval-card.js';
 import { planConversation, runCommand } from '../../src/server/commands.js';
+import { loadConfig } from '../../src/server/config.js';
 import { activity, listen, loadBot, newExpress, testContext, type TestContext } from './support.js';
 
 const { createBot } = await loadBot();
@@ -10,7 +12,18 @@ const { createBot } = await loadBot();
 type Json = Record<string, unknown>;
 
 const outbound: Array<{ url: string; body: Json }> = [];
+let jwks: { keys: Record<string, unknown>[] } = { keys: [] };
+let jwksRequests = 0;
 const connector = setupServer(
+  // Bot Framework's signing keys, served from a key pair made here, so tokens signed by us count as theirs.
+  http.get('https://login.botframework.com/v1/.well-known/keys', () => {
+    jwksRequests += 1;
+    return HttpResponse.json(jwks);
+  }),
+  // The bot's own client-credentials token for replying (MSAL against Entra).
+  http.post('https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token', () =>
+    HttpResponse.json({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln' }),
+  ),
   http.post('https://smba.test/*', async ({ request }) => {
     outbound.push({ url: request.url, body: (await request.json()) as Json });
     return HttpResponse.json({ id: `sent-${outbound.length}` });
@@ -22,7 +35,7 @@ let url: string;
 let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  connector.listen({ onUnhandledRequest: 'bypass' });
+  connector.listen({ onUnhandledFrame: 'bypass' });
   t = await testContext({ AUTH_MODE: 'local' });
   const app = newExpress();
   await createBot(t.ctx, app);
@@ -211,5 +224,100 @@ describe('approval card actions', () => {
   it('refuses malformed action data', async () => {
     const response = await post(invoke(fatima, 'decide', { conversationId: '', version: 'x' }));
     expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+  });
+});
+
+const botId = 'bot-app-id';
+const serviceUrl = 'https://smba.test/teams/';
+let trusted: CryptoKey;
+let untrusted: CryptoKey;
+let secureUrl: string;
+let stopSecure: () => Promise<void>;
+
+/** The same bot outside local mode: Bot Framework tokens required. */
+async function startSecureBot(): Promise<void> {
+  const key = await generateKeyPair('RS256', { extractable: true });
+  trusted = key.privateKey;
+  untrusted = (await generateKeyPair('RS256')).privateKey;
+  const jwk = { ...(await exportJWK(key.publicKey)), kid: 'bf-key-1', use: 'sig', alg: 'RS256' };
+  jwks = { keys: [jwk] };
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', DEMO_ORGANISATION: 'demo/organisation.json', AUTH_MODE: 'entra', ENTRA_TENANT_ID: 'tenant-1', ENTRA_CLIENT_ID: 'api-client', BOT_ID: botId, BOT_PASSWORD: 'secret', BOT_TENANT_ID: 'tenant-1' });
+  const app = newExpress();
+  await createBot({ ...t.ctx, config }, app);
+  const server = await listen(app);
+  secureUrl = server.url;
+  stopSecure = server.close;
+}
+
+interface Claims {
+  aud?: string;
+  iss?: string;
+  expiresIn?: string | number;
+  serviceurl?: string;
+}
+
+async function token(key: CryptoKey, claims: Claims = {}, kid = 'bf-key-1'): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ serviceurl: claims.serviceurl ?? serviceUrl, appid: 'bf-connector' })
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(claims.iss ?? 'https://api.botframework.com')
+    .setAudience(claims.aud ?? botId)
+    .setIssuedAt(now - 60)
+    .setNotBefore(now - 60)
+    .setExpirationTime(claims.expiresIn ?? now + 3600)
+    .sign(key);
+}
+
+async function postSecure(authorization?: string): Promise<number> {
+  const body = activity({ id: '29:fatima', aadObjectId: 'fatima' }, { type: 'message', text: 'help' }, serviceUrl);
+  const response = await fetch(`${secureUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
+  await response.text();
+  return response.status;
+}
+
+const unsigned = (payload: Record<string, unknown>) =>
+  `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+
+describe('Bot Framework authentication outside local mode', () => {
+  beforeAll(startSecureBot);
+  afterAll(() => stopSecure());
+
+  it('rejects a request without a token', async () => {
+    expect(await postSecure()).toBe(401);
+  });
+
+  it('rejects an unsigned token', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await postSecure(`Bearer ${unsigned({ iss: 'https://api.botframework.com', aud: botId, exp: now + 3600, serviceurl: serviceUrl })}`)).toBe(401);
+  });
+
+  it('rejects a token signed with a key Bot Framework does not publish', async () => {
+    expect(await postSecure(`Bearer ${await token(untrusted)}`)).toBe(401);
+    expect(await postSecure(`Bearer ${await token(untrusted, {}, 'unknown-kid')}`)).toBe(401);
+  });
+
+  it('rejects an expired token', async () => {
+    const longAgo = Math.floor(Date.now() / 1000) - 3600;
+    expect(await postSecure(`Bearer ${await token(trusted, { expiresIn: longAgo })}`)).toBe(401);
+  });
+
+  it('rejects a token for another bot or from another issuer', async () => {
+    expect(await postSecure(`Bearer ${await token(trusted, { aud: 'someone-else' })}`)).toBe(401);
+    expect(await postSecure(`Bearer ${await token(trusted, { iss: 'https://evil.example' })}`)).toBe(401);
+  });
+
+  it('rejects a token issued for another service URL', async () => {
+    expect(await postSecure(`Bearer ${await token(trusted, { serviceurl: 'https://elsewhere.example/' })}`)).toBe(401);
+  });
+
+  it('accepts a correctly signed, current token for this bot and handles the activity', async () => {
+    outbound.length = 0;
+    expect(await postSecure(`Bearer ${await token(trusted)}`)).toBe(200);
+    expect(jwksRequests).toBeGreaterThan(0);
+    expect(outbound.map((o) => o.url)).toEqual(['https://smba.test/teams/v3/conversations/a:chat-fatima/activities']);
   });
 });

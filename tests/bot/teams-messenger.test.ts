@@ -31,7 +31,7 @@ const connector = setupServer(
   }),
 );
 
-beforeAll(() => connector.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => connector.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   calls.length = 0;
 });
