@@ -101,6 +101,8 @@ export interface Conversation {
   evaluation?: SelfEvaluation;
   archive?: ArchiveRecord;
   cancellation?: { by: string; reason: string; at: string };
+  /** When retention removed the working copies (only the approved report remains). */
+  purgedAt?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,3 +5,4 @@ export * from './formats.js';
 export * from './policy.js';
 export * from './team.js';
 export * from './text.js';
+export * from './retention.js';

@@ -152,13 +152,26 @@ async function present(ctx: AppContext, stored: StoredConversation, relation: Co
   };
 }
 
+/** Free text never goes into the audit log: it holds who did what and when, so erasure and retention can leave it. */
+const freeTextKeys = new Set(['comment', 'note', 'reason']);
+
+function auditDetails(event: DomainEvent): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (key === 'type') continue;
+    if (freeTextKeys.has(key)) details[`has${key[0]?.toUpperCase()}${key.slice(1)}`] = true;
+    else details[key] = value;
+  }
+  return details;
+}
+
 function auditEntriesFor(events: readonly DomainEvent[], actor: Actor, conversation: Conversation): Parameters<StoreTransaction['appendAudit']>[0][] {
   return events.map((event) => ({
     actorId: actor.id,
     conversationId: conversation.id,
     subjectId: conversation.employeeId,
     action: `conversation.${event.type}`,
-    details: { ...event, ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) },
+    details: { ...auditDetails(event), ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}) },
   }));
 }
 

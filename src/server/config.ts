@@ -13,6 +13,7 @@ const envSchema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().optional(),
     AUTH_MODE: z.enum(['local', 'entra']).default('local'),
+    MICROSOFT_365: z.enum(['local', 'graph']).default('local'),
     ENTRA_TENANT_ID: z.string().optional(),
     ENTRA_CLIENT_ID: z.string().optional(),
     ENTRA_API_AUDIENCE: z.string().optional(),
@@ -27,8 +28,11 @@ const envSchema = z
     BOT_ID: z.string().optional(),
     BOT_PASSWORD: z.string().optional(),
     BOT_TENANT_ID: z.string().optional(),
+    BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
     PLAYGROUND_USER: z.string().optional(),
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+    RETENTION_CRON: z.string().default('30 3 * * *'),
     WORKER_QUEUES: z.string().default('all'),
     ARCHIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +44,9 @@ const envSchema = z
         path: ['AUTH_MODE'],
         message: 'AUTH_MODE=local (demo identities) is refused when NODE_ENV=production; use AUTH_MODE=entra.',
       });
+    }
+    if (env.MICROSOFT_365 === 'graph' && env.AUTH_MODE === 'local') {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_365'], message: 'MICROSOFT_365=graph needs AUTH_MODE=entra: real directory ids need real sign-in.' });
     }
     if (env.AUTH_MODE === 'entra') {
       for (const key of ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID'] as const) {
@@ -56,6 +63,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   authMode: 'local' | 'entra';
+  /** Which implementations the Microsoft 365 ports use: local ones, or Microsoft Graph. */
+  microsoft365: 'local' | 'graph';
   entra: {
     tenantId?: string;
     clientId?: string;
@@ -70,10 +79,15 @@ export interface Config {
   reminderDaysBefore: number;
   approvalReminderDays: number;
   teamsAppId: string;
-  bot: { clientId?: string; clientSecret?: string; tenantId?: string };
+  /** The bot's app registration; `serviceUrl` is where chats the bot opens itself live (Teams, or the Playground). */
+  bot: { clientId?: string; clientSecret?: string; tenantId?: string; serviceUrl: string };
   playgroundUser?: string;
   jobPollSeconds: number;
   archiveHeartbeatSeconds: number;
+  /** Days after archiving (or cancelling) that drafts and working copies are removed. */
+  retentionDays: number;
+  /** When the retention run starts (cron, Europe/Amsterdam). */
+  retentionCron: string;
   /** Which outbox queues this process works off (`all`, or a comma list), so workers can be split out. */
   workerQueues: 'all' | string[];
   logLevel: string;
@@ -97,6 +111,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataDir: env.DATA_DIR,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     authMode: env.AUTH_MODE,
+    microsoft365: env.MICROSOFT_365,
     entra: {
       ...(tenant ? { tenantId: tenant } : {}),
       ...(env.ENTRA_CLIENT_ID ? { clientId: env.ENTRA_CLIENT_ID } : {}),
@@ -116,10 +131,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ...(env.BOT_ID ? { clientId: env.BOT_ID } : {}),
       ...(env.BOT_PASSWORD ? { clientSecret: env.BOT_PASSWORD } : {}),
       ...(env.BOT_TENANT_ID ? { tenantId: env.BOT_TENANT_ID } : {}),
+      serviceUrl: env.BOT_SERVICE_URL,
     },
     ...(env.PLAYGROUND_USER ? { playgroundUser: env.PLAYGROUND_USER } : {}),
     jobPollSeconds: env.JOB_POLL_SECONDS,
     archiveHeartbeatSeconds: env.ARCHIVE_HEARTBEAT_SECONDS,
+    retentionDays: env.RETENTION_DAYS,
+    retentionCron: env.RETENTION_CRON,
     workerQueues: env.WORKER_QUEUES === 'all' ? 'all' : env.WORKER_QUEUES.split(',').map((q) => q.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
   };

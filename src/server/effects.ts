@@ -63,6 +63,8 @@ export function effectsOf(
         jobs.push(notify('prepared', managerId, revision));
         break;
       case 'report-submitted':
+        // Cards of an earlier version now say a newer one exists.
+        if (event.version > 1) jobs.push({ queue: 'refresh-cards', data: { conversationId: id } });
         for (const recipientId of [employeeId, managerId]) {
           jobs.push(notify('approval', recipientId, `v${event.version}`, event.version));
           jobs.push({

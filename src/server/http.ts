@@ -18,7 +18,8 @@ import {
 import type { AppContext } from './context.js';
 import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
-import { commandRequestSchema, delegationSchema, planSchema, requestSchema } from './schemas.js';
+import { commandRequestSchema, delegationSchema, erasureSchema, planSchema, requestSchema } from './schemas.js';
+import { eraseEmployeeData, exportOwnData } from './privacy.js';
 
 /** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
 export const frameAncestors = [
@@ -115,6 +116,11 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
     ]);
     return { user: user ?? { id: userId, displayName: userId, email: '' }, manager: manager ?? null, reports, isHr, isManager: reports.length > 0 };
   }));
+  api.get('/me/export', route(async (_req, res, { userId }) => {
+    const { zip, fileName } = await exportOwnData(ctx, userId);
+    res.type('application/zip').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(Buffer.from(zip));
+  }));
+  api.post('/hr/erasure', route(async (req, _res, { userId }) => ({ removed: await eraseEmployeeData(ctx, userId, parse(erasureSchema, req.body)) })));
   api.get('/formats', route(async () => ({ formats: formatRegistry })));
   api.get('/conversations', route(async (_req, _res, { userId }) => ({ items: await listConversations(ctx, userId) })));
   api.post('/conversations', route(async (req, res, { userId }) => {

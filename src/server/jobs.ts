@@ -57,5 +57,6 @@ export const queues = {
   task: 'task',
   archive: 'archive',
   reminder: 'reminder',
+  retention: 'retention',
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];

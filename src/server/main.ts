@@ -1,10 +1,14 @@
 import { loadConfig } from './config.js';
 import { startApp } from './app.js';
+import { mountBot } from './bot-mount.js';
+import { graphAdapters, graphConfigFromEnv } from './microsoft365.js';
 
 /** Entry point: `npm start`. Fails fast on invalid configuration; drains jobs on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startApp(config);
+  // Microsoft Graph behind every port in a tenant; the local implementations otherwise.
+  const overrides = config.microsoft365 === 'graph' ? graphAdapters(graphConfigFromEnv()) : {};
+  const app = await startApp(config, { overrides, mountBot });
   console.log(`Gesprekscyclus draait op ${app.url}/tabs/home/ (API ${app.url}/api, bot ${app.url}/api/messages, ${config.authMode === 'local' ? 'demo-identiteiten' : 'Microsoft Entra ID'}, ${config.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + config.dataDir})`);
   const shutdown = (signal: string) => {
     console.log(`${signal}: stopping…`);

@@ -13,6 +13,7 @@ const queuePolicies: Record<QueueName, Parameters<PgBoss['createQueue']>[1]> = {
   task: { retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
   archive: { retryLimit: 20, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
   reminder: { retryLimit: 3, retryDelay: 60 },
+  retention: { retryLimit: 2, retryDelay: 600 },
 };
 
 /**

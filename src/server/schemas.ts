@@ -59,3 +59,8 @@ export const delegationSchema = z.object({
   from: isoDateTime,
   until: isoDateTime,
 });
+
+export const erasureSchema = z.object({
+  employeeId: z.string().min(1).max(200),
+  reason: z.string().trim().min(1, 'a reason is required').max(1000),
+});

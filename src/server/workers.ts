@@ -1,10 +1,11 @@
 import type { Job } from 'pg-boss';
-import { currentVersion, decisionOf, errors, formatOf, localize, type Conversation } from '../domain/index.js';
+import { currentVersion, decisionOf, formatOf, localize, type Conversation } from '../domain/index.js';
 import { buildArchiveJson, fileNameFor } from '../documents/archive-json.js';
 import { deliverNotification, refreshApprovalCards } from '../bot/notifications.js';
 import { tabDeepLink } from '../cards/links.js';
 import type { AppContext, FinalDocumentInput } from './context.js';
 import { runSystemCommand } from './commands.js';
+import { runRetention } from './privacy.js';
 import { queues, type QueueName, type ArchiveJob, type CalendarJob, type NotificationJob, type RefreshCardsJob, type TaskJob } from './jobs.js';
 
 interface ReminderJob {
@@ -13,10 +14,9 @@ interface ReminderJob {
   recipientId: string;
 }
 
-async function load(ctx: AppContext, id: string): Promise<Conversation> {
-  const stored = await ctx.store.getConversation(id);
-  if (!stored) throw errors.notFound();
-  return stored.conversation;
+/** A job's conversation; undefined when it was erased meanwhile (then the job has nothing left to do). */
+async function load(ctx: AppContext, id: string): Promise<Conversation | undefined> {
+  return (await ctx.store.getConversation(id))?.conversation;
 }
 
 function escapeHtml(text: string): string {
@@ -26,8 +26,8 @@ function escapeHtml(text: string): string {
 /** Creates, moves or cancels the Teams meeting of a conversation. */
 export async function handleCalendar(ctx: AppContext, job: CalendarJob): Promise<void> {
   const conversation = await load(ctx, job.conversationId);
-  const schedule = conversation.schedule;
-  if (!schedule) return;
+  const schedule = conversation?.schedule;
+  if (!conversation || !schedule) return;
   if (job.action === 'create') {
     // Cancelled before the meeting was made, or made by an earlier attempt: nothing to do.
     if (conversation.stage === 'cancelled' || schedule.eventId) return;
@@ -65,6 +65,7 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
   }
   if (existing) return;
   const conversation = await load(ctx, job.conversationId);
+  if (!conversation) return;
   const party = job.assigneeId === conversation.employeeId ? 'employee' : 'manager';
   if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version) return;
   if (decisionOf(conversation, job.version, party)) return;
@@ -108,7 +109,7 @@ export async function finalDocumentInput(ctx: AppContext, conversation: Conversa
  */
 export async function handleArchive(ctx: AppContext, job: ArchiveJob): Promise<void> {
   const conversation = await load(ctx, job.conversationId);
-  if (conversation.stage === 'archived') return;
+  if (!conversation || conversation.stage === 'archived') return;
   if (conversation.stage !== 'approved') throw new Error(`Conversation ${conversation.id} is ${conversation.stage}, not approved`);
   const version = conversation.versions.find((v) => v.number === job.version);
   if (!version) throw new Error(`Conversation ${conversation.id} has no version ${job.version}`);
@@ -132,6 +133,7 @@ export async function handleArchive(ctx: AppContext, job: ArchiveJob): Promise<v
 /** A reminder: to prepare, or to decide on a waiting version. Sent only if still relevant. */
 export async function handleReminder(ctx: AppContext, job: ReminderJob): Promise<void> {
   const conversation = await load(ctx, job.conversationId);
+  if (!conversation) return;
   if (job.reason === 'prepare') {
     if (conversation.stage !== 'planned' && conversation.stage !== 'preparing') return;
     await deliverNotification(ctx, { kind: 'reminder', conversationId: conversation.id, recipientId: job.recipientId, key: `${conversation.id}:reminder:prepare:${conversation.schedule?.start}` });
@@ -184,4 +186,9 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
   await work<TaskJob>(queues.task, handleTask);
   await work<ArchiveJob>(queues.archive, handleArchive);
   await work<ReminderJob>(queues.reminder, handleReminder);
+  await work<object>(queues.retention, async (c) => {
+    await runRetention(c, c.config.retentionDays);
+  });
+  // One schedule for the whole deployment; pg-boss keeps it in the database.
+  await boss.schedule(queues.retention, ctx.config.retentionCron, {}, { tz: 'Europe/Amsterdam' });
 }

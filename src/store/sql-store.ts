@@ -186,6 +186,25 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         [d.managerId, d.delegateId, d.from, d.until],
       );
     },
+    retentionCandidates: (archivedBefore) =>
+      list(
+        `SELECT data, revision, edit_revision FROM conversations
+          WHERE data->>'purgedAt' IS NULL
+            AND ((stage = 'archived' AND (data->'archive'->>'archivedAt')::timestamptz < $1::timestamptz)
+              OR (stage = 'cancelled' AND updated_at < $1::timestamptz))
+          ORDER BY updated_at`,
+        [archivedBefore],
+      ),
+    eraseEmployee: (employeeId) =>
+      db.transaction(async (tx) => {
+        const ids = (await tx.query<{ id: string }>('SELECT id FROM conversations WHERE employee_id = $1', [employeeId])).rows.map((r) => r.id);
+        const count = async (text: string, params: unknown[]) => (await tx.query<{ n: number }>(`WITH gone AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params)).rows[0]?.n ?? 0;
+        const cardCopies = await count('DELETE FROM card_copies WHERE conversation_id = ANY($1::text[])', [ids]);
+        const tasks = await count('DELETE FROM approval_tasks WHERE conversation_id = ANY($1::text[])', [ids]);
+        const messages = await count('DELETE FROM sent_messages WHERE recipient_id = $1', [employeeId]);
+        const conversations = await count('DELETE FROM conversations WHERE employee_id = $1', [employeeId]);
+        return { conversations, cardCopies, tasks, messages };
+      }),
     delegationsFrom: async (managerId) => delegations(db, 'manager_id', managerId),
     delegationsTo: async (delegateId) => delegations(db, 'delegate_id', delegateId),
     close: () => db.close(),

@@ -97,6 +97,10 @@ export interface Store {
   saveDelegation(delegation: Delegation): Promise<void>;
   delegationsFrom(managerId: string): Promise<Delegation[]>;
   delegationsTo(delegateId: string): Promise<Delegation[]>;
+  /** Archived conversations archived before `archivedBefore`, and cancelled ones untouched since, not yet purged. */
+  retentionCandidates(archivedBefore: string): Promise<StoredConversation[]>;
+  /** Removes everything the app holds about an employee's conversations (erasure on request). */
+  eraseEmployee(employeeId: string): Promise<{ conversations: number; cardCopies: number; tasks: number; messages: number }>;
   /** The executor pg-boss uses outside transactions. */
   executor: SqlExecutor;
   close(): Promise<void>;

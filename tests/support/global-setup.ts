@@ -1,61 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startPostgresServer } from './postgres-server.ts';
 
 /**
- * Starts a throwaway PostgreSQL server (Debian's `postgresql` package) for the integration suites, unless
- * TEST_DATABASE_URL already points at one. The same suites also run against embedded PGlite.
+ * Starts a throwaway PostgreSQL server for the integration suites, unless TEST_DATABASE_URL already points at
+ * one. The same suites also run against embedded PGlite.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;
-  const root = '/usr/lib/postgresql';
-  const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
-  if (!version) {
-    throw new Error(
-      'PostgreSQL is not installed: install it (apt-get install -y postgresql) or set TEST_DATABASE_URL to a server.',
-    );
-  }
-  const bin = join(root, version, 'bin');
-  const dir = mkdtempSync(join(tmpdir(), 'pgtest-'));
-  const data = join(dir, 'data');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const asRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root: run it as the postgres system user the package creates.
-  const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map(q).join(' ')]) : execFileSync(cmd, args);
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'];
-  const child = asRoot
-    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', [join(bin, 'postgres'), ...args].map(q).join(' ')], { stdio: 'ignore', detached: true })
-    : spawn(join(bin, 'postgres'), args, { stdio: 'ignore', detached: true });
-  child.unref();
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  await waitForServer(join(bin, 'pg_isready'), port);
+  const { url, stateFile } = await startPostgresServer();
   process.env.TEST_DATABASE_URL = url;
-  // Per run: parallel test runs on one machine each stop only their own server.
-  const stateFile = join(dir, 'state.json');
   process.env.TEST_PG_STATE = stateFile;
-  writeFileSync(stateFile, JSON.stringify({ pid: child.pid, dir, data, bin, asRoot }));
-}
-
-function q(arg: string): string {
-  return `'${arg.replaceAll("'", "'\\''")}'`;
-}
-
-async function waitForServer(pgIsReady: string, port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      execFileSync(pgIsReady, ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`PostgreSQL did not start on port ${port}`);
 }

@@ -2,12 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.js';
+import { jest } from '@jest/globals';
 import { startApp, type ContextOverrides, type RunningApp } from '../../src/server/app.js';
 
 export interface TestServerOptions {
   env?: Record<string, string>;
   overrides?: ContextOverrides;
   workers?: boolean;
+  /** Mount the bot on /api/messages (default true). */
+  bot?: boolean;
 }
 
 /** Starts the real app on an ephemeral port with a fresh data directory, in local identity mode. */
@@ -24,6 +27,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const app = await startApp(config, {
+    ...(options.bot === false ? {} : { mountBot: await loadMountBot() }),
     ...(options.overrides ? { overrides: options.overrides } : {}),
     ...(options.workers === false ? { workers: false } : {}),
   });
@@ -63,4 +67,14 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Loads the bot wiring. The Teams SDK (through jwks-rsa) `require`s the ESM-only `jose`: Node 22 does that
+ * natively, Jest's module runtime does not, so Jest is handed the real module for that require.
+ */
+async function loadMountBot(): Promise<typeof import('../../src/server/bot-mount.js').mountBot> {
+  const jose = await import('jose');
+  jest.mock('jose', () => jose);
+  return (await import('../../src/server/bot-mount.js')).mountBot;
 }
