@@ -30,6 +30,8 @@ export interface Schedule {
   end: string;
   meetingUrl?: string;
   eventId?: string;
+  /** `outlook`: the manager's own Outlook appointment is the meeting, so the app makes none. */
+  source?: 'app' | 'outlook';
 }
 
 /** A locked version of the report that both parties approve. */

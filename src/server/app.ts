@@ -36,6 +36,7 @@ export interface StartOptions {
 }
 
 const defaultTabDir = fileURLToPath(new URL('../../dist/tab/', import.meta.url));
+const defaultOutlookDir = fileURLToPath(new URL('../../dist/outlook/', import.meta.url));
 
 /** Builds the context from configuration: local adapters by default, overridable per port. */
 export async function buildContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -62,7 +63,7 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const ctx = await buildContext(config, options.overrides);
   const verify = config.authMode === 'entra' ? entraAuthenticator(config) : undefined;
-  const http = createHttpApp(ctx, { tabDir: defaultTabDir });
+  const http = createHttpApp(ctx, { tabDir: defaultTabDir, outlookDir: defaultOutlookDir });
   if (options.mountBot) await options.mountBot(ctx, http);
   finishHttpApp(http, ctx, verify);
   if (options.workers !== false) await startWorkers(ctx);

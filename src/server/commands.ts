@@ -310,6 +310,7 @@ export interface PlanInput {
   start: string;
   end: string;
   previousId?: string;
+  meeting?: 'app' | 'outlook';
   earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
 }
 
@@ -336,7 +337,7 @@ export async function planConversation(ctx: AppContext, viewerId: string, input:
     employeeId: input.employeeId,
     managerId,
     requestedBy: 'manager',
-    schedule: { start: input.start, end: input.end },
+    schedule: { start: input.start, end: input.end, ...(input.meeting === 'outlook' ? { source: 'outlook' as const } : {}) },
     ...(previous ? { previous } : {}),
     ...(earlierGoals ? { earlierGoals } : {}),
     now: ctx.now().toISOString(),
@@ -469,4 +470,17 @@ export async function delegate(ctx: AppContext, viewerId: string, input: { deleg
   if (Date.parse(input.until) <= Date.parse(input.from)) throw errors.invalidSchedule();
   await ctx.store.saveDelegation({ managerId: viewerId, delegateId: input.delegateId, from: input.from, until: input.until });
   await ctx.store.appendAudit({ actorId: viewerId, conversationId: null, subjectId: viewerId, action: 'delegation.created', details: input });
+}
+
+/**
+ * Free slots for a conversation: only for the planner themselves and people they manage, so calendars of
+ * others cannot be probed.
+ */
+export async function freeSlots(ctx: AppContext, viewerId: string, input: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }) {
+  const allowed = new Set([viewerId, ...(await managedEmployees(ctx, viewerId)).map((u) => u.id)]);
+  const outside = input.attendeeIds.filter((id) => !allowed.has(id));
+  if (outside.length > 0) throw errors.notYourReport(outside[0] as string);
+  if (Date.parse(input.until) <= Date.parse(input.from)) throw errors.invalidSchedule();
+  const attendeeIds = [...new Set([viewerId, ...input.attendeeIds])];
+  return ctx.calendar.findTimes({ attendeeIds, durationMinutes: input.durationMinutes, from: input.from, until: input.until });
 }

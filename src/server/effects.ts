@@ -43,17 +43,24 @@ export function effectsOf(
         jobs.push(notify('request', managerId, revision));
         break;
       case 'planned':
-        // The invitation follows once the Teams meeting exists, so it can carry the join link.
-        jobs.push({ queue: 'calendar', data: { action: 'create', conversationId: id, key: `${id}:calendar:create` }, options: { singletonKey: `${id}:calendar:create` } });
+        if (event.schedule.source === 'outlook') {
+          // The appointment the manager sends from Outlook is the meeting: invite in chat straight away.
+          jobs.push(notify('invitation', employeeId, 'outlook'));
+        } else {
+          // The invitation follows once the Teams meeting exists, so it can carry the join link.
+          jobs.push({ queue: 'calendar', data: { action: 'create', conversationId: id, key: `${id}:calendar:create` }, options: { singletonKey: `${id}:calendar:create` } });
+        }
         jobs.push(...reminders(conversation, settings, revision));
         break;
       case 'rescheduled':
-        jobs.push({ queue: 'calendar', data: { action: 'update', conversationId: id, key: `${id}:calendar:update:${revision}` } });
+        if (event.schedule.source !== 'outlook') {
+          jobs.push({ queue: 'calendar', data: { action: 'update', conversationId: id, key: `${id}:calendar:update:${revision}` } });
+        }
         jobs.push(notify('rescheduled', employeeId, revision));
         jobs.push(...reminders(conversation, settings, revision));
         break;
       case 'cancelled':
-        if (conversation.schedule) {
+        if (conversation.schedule && conversation.schedule.source !== 'outlook') {
           jobs.push({ queue: 'calendar', data: { action: 'cancel', conversationId: id, key: `${id}:calendar:cancel` } });
         }
         // Tell the other side; the one who cancelled knows.

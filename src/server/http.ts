@@ -7,6 +7,7 @@ import {
   archivedDocument,
   conversationAudit,
   delegate,
+  freeSlots,
   getConversationView,
   listConversations,
   planConversation,
@@ -18,7 +19,7 @@ import {
 import type { AppContext } from './context.js';
 import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
-import { commandRequestSchema, delegationSchema, erasureSchema, planSchema, requestSchema } from './schemas.js';
+import { commandRequestSchema, delegationSchema, erasureSchema, freeSlotsSchema, planSchema, requestSchema } from './schemas.js';
 import { eraseEmployeeData, exportOwnData } from './privacy.js';
 
 /** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
@@ -89,6 +90,7 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
       authMode: ctx.config.authMode,
       ...(ctx.config.entra.clientId ? { clientId: ctx.config.entra.clientId, apiScope: `${ctx.config.entra.audiences.at(-1)}/access_as_user` } : {}),
       appName: 'Gesprekscyclus',
+      teamsAppId: ctx.config.teamsAppId,
       organisation: ctx.organisationName,
       teamPictureMinimum: ctx.config.teamPictureMinimum,
     });
@@ -157,6 +159,7 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   api.get('/team', route(async (_req, _res, { userId }) => ({ members: await teamOverview(ctx, userId) })));
   api.get('/team/vitality', route(async (_req, _res, { userId }) => teamVitality(ctx, userId)));
   api.get('/archive', route(async (_req, _res, { userId }) => ({ items: await archiveIndex(ctx, userId) })));
+  api.post('/calendar/free-slots', route(async (req, _res, { userId }) => ({ slots: await freeSlots(ctx, userId, parse(freeSlotsSchema, req.body)) })));
   api.post('/delegations', route(async (req, res, { userId }) => {
     await delegate(ctx, userId, parse(delegationSchema, req.body));
     res.status(201);
@@ -167,13 +170,14 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
 }
 
 /** The Express app: security headers, the API, the tab's static files. The bot adds /api/messages. */
-export function createHttpApp(ctx: AppContext, options: { tabDir: string; verify?: (token: string) => Promise<Principal> }): express.Express {
+export function createHttpApp(ctx: AppContext, options: { tabDir: string; outlookDir: string }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
   app.use(securityHeaders);
   app.get('/', (_req, res) => res.redirect('/tabs/home/'));
   if (existsSync(options.tabDir)) app.use('/tabs/home', express.static(options.tabDir, { index: 'index.html', maxAge: '1h' }));
+  if (existsSync(options.outlookDir)) app.use('/outlook', express.static(options.outlookDir, { index: 'index.html', maxAge: '1h' }));
   return app;
 }
 

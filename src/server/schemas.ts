@@ -46,6 +46,8 @@ export const planSchema = z.object({
   start: isoDateTime,
   end: isoDateTime,
   previousId: z.string().max(200).optional(),
+  /** `outlook` when the conversation is planned from an Outlook appointment, which then is the meeting. */
+  meeting: z.enum(['app', 'outlook']).default('app'),
   earlierGoals: z.partialRecord(z.enum(goalParts), z.array(goalSchema).max(limits.listItems)).optional(),
 });
 
@@ -63,4 +65,11 @@ export const delegationSchema = z.object({
 export const erasureSchema = z.object({
   employeeId: z.string().min(1).max(200),
   reason: z.string().trim().min(1, 'a reason is required').max(1000),
+});
+
+export const freeSlotsSchema = z.object({
+  attendeeIds: z.array(z.string().min(1).max(200)).min(1).max(10),
+  durationMinutes: z.number().int().min(15).max(480),
+  from: isoDateTime,
+  until: isoDateTime,
 });

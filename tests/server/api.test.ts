@@ -146,6 +146,30 @@ describe('privacy, concurrency and bad input', () => {
     expect((list.body.items as { id: string }[]).map((c) => c.id)).not.toContain(id);
   });
 
+  it('proposes free slots only for the planner and the people they manage', async () => {
+    const from = inDays(1, 0);
+    const until = inDays(8, 0);
+    const slots = await as(server.url, 'jeroen').post('/api/calendar/free-slots', { attendeeIds: ['fatima'], durationMinutes: 60, from, until });
+    expect(slots.status).toBe(200);
+    expect(slots.body.slots.length).toBeGreaterThan(0);
+    for (const slot of slots.body.slots as { start: string; end: string }[]) {
+      expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(3_600_000);
+      expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse(from));
+    }
+    const probe = await as(server.url, 'jeroen').post('/api/calendar/free-slots', { attendeeIds: ['ruben'], durationMinutes: 60, from, until });
+    expect(probe.status).toBe(403);
+  });
+
+  it('invites straight away when the Outlook appointment is the meeting', async () => {
+    const planned = await as(server.url, 'jeroen').post('/api/conversations', { employeeId: 'daan', type: 'vitaliteit', start: inDays(4), end: inDays(4, 10), meeting: 'outlook' });
+    expect(planned.status).toBe(201);
+    expect(planned.body.conversation.schedule.source).toBe('outlook');
+    const { rows } = await server.ctx.store.executor.query<{ name: string }>("SELECT name FROM jobs.job WHERE data->>'conversationId' = $1", [planned.body.conversation.id]);
+    const queues = rows.map((r) => r.name);
+    expect(queues).toContain('notify');
+    expect(queues).not.toContain('calendar');
+  });
+
   it('lets only the manager of a report plan a conversation', async () => {
     const response = await as(server.url, 'esther').post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start: inDays(3), end: inDays(3, 10) });
     expect(response.status).toBe(403);
