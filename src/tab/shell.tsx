@@ -13,15 +13,53 @@ export interface PageProps {
 type Page = LazyExoticComponent<ComponentType<PageProps>>;
 
 // One chunk per page: the first paint only loads the page that was asked for.
-const HomePage = lazy(() => import('./pages/home-page.js').then((m) => ({ default: m.HomePage })));
-const ConversationPage = lazy(() => import('./pages/conversation-page.js').then((m) => ({ default: m.ConversationPage })));
-const RequestPage = lazy(() => import('./pages/request-page.js').then((m) => ({ default: m.RequestPage })));
-const PlanPage = lazy(() => import('./pages/plan-page.js').then((m) => ({ default: m.PlanPage })));
-const TeamPage = lazy(() => import('./pages/team-page.js').then((m) => ({ default: m.TeamPage })));
-const ArchivePage = lazy(() => import('./pages/archive-page.js').then((m) => ({ default: m.ArchivePage })));
-const ArchiveDocumentPage = lazy(() =>
-  import('./pages/archive-document-page.js').then((m) => ({ default: m.ArchiveDocumentPage })),
-);
+const load = {
+  home: () => import('./pages/home-page.js'),
+  conversation: () => import('./pages/conversation-page.js'),
+  request: () => import('./pages/request-page.js'),
+  plan: () => import('./pages/plan-page.js'),
+  team: () => import('./pages/team-page.js'),
+  archive: () => import('./pages/archive-page.js'),
+  archiveDocument: () => import('./pages/archive-document-page.js'),
+};
+const HomePage = lazy(() => load.home().then((m) => ({ default: m.HomePage })));
+const ConversationPage = lazy(() => load.conversation().then((m) => ({ default: m.ConversationPage })));
+const RequestPage = lazy(() => load.request().then((m) => ({ default: m.RequestPage })));
+const PlanPage = lazy(() => load.plan().then((m) => ({ default: m.PlanPage })));
+const TeamPage = lazy(() => load.team().then((m) => ({ default: m.TeamPage })));
+const ArchivePage = lazy(() => load.archive().then((m) => ({ default: m.ArchivePage })));
+const ArchiveDocumentPage = lazy(() => load.archiveDocument().then((m) => ({ default: m.ArchiveDocumentPage })));
+
+const preloaders: Record<string, () => Promise<unknown>> = {
+  '/': load.home,
+  '/gesprek/:id': load.conversation,
+  '/gesprek/:id/:section': load.conversation,
+  '/aanvragen': load.request,
+  '/plannen': load.plan,
+  '/team': load.team,
+  '/archief': load.archive,
+  '/archief/:id': load.archiveDocument,
+};
+
+/**
+ * Starts downloading the code of the page in the address while sign-in is still under way, so the page
+ * chunk and the API calls do not wait for each other.
+ */
+export function preloadRoute(path: string): void {
+  for (const [pattern, preload] of Object.entries(preloaders)) {
+    const params = matchPath(pattern, path);
+    if (!params) continue;
+    void preload()
+      .then((module) => {
+        const section = params.section;
+        if (section && typeof module === 'object' && module !== null && 'preloadSection' in module) {
+          (module as { preloadSection(section: string): void }).preloadSection(section);
+        }
+      })
+      .catch(() => undefined);
+    return;
+  }
+}
 
 /** The routes, most specific first. */
 export const routes: ReadonlyArray<{ pattern: string; page: Page }> = [

@@ -87,7 +87,8 @@ export async function newPage(browser: Browser, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('pageerror:', error.message));
-  page.setDefaultTimeout(15_000);
+  // Generous: two suites share two cores with the server and Chromium.
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -12,6 +12,7 @@ import type {
   TeamMember,
   TeamVitalityPicture,
 } from './types.js';
+import { takePrefetched } from './prefetch.js';
 
 /** A refusal from the API, carrying its problem+json body (with `current` on a stale revision). */
 export class ApiError extends Error {
@@ -64,8 +65,9 @@ export function createApiClient(options: ClientOptions) {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
+    const early = method === 'GET' && !options.fetchImpl ? takePrefetched(`${base}${path}`, headers['X-Demo-User'] ?? '', options.locale) : undefined;
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = (await early?.catch(() => undefined)) ?? await doFetch(`${base}${path}`, {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -30,16 +30,18 @@ export interface FieldEditorProps {
   disabled?: boolean;
   /** Overrides the field's own label (e.g. "Aanvulling leidinggevende"). */
   label?: string;
+  /** Overrides whether the field is marked required (the manager's completion never is). */
+  required?: boolean;
 }
 
 /** The input for one format field, by kind. */
-export function FieldEditor({ field, value, onChange, disabled, label }: FieldEditorProps) {
+export function FieldEditor({ field, value, onChange, disabled, label, required }: FieldEditorProps) {
   const i18n = useI18n();
   const text = label ?? i18n.text(field.label);
   switch (field.kind) {
     case 'text':
       return (
-        <Field label={text} hint={field.help ? i18n.text(field.help) : undefined} required={field.required}>
+        <Field label={text} hint={field.help ? i18n.text(field.help) : undefined} required={required ?? field.required}>
           <Textarea
             value={typeof value === 'string' ? value : ''}
             disabled={disabled}

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FieldEditor } from './answer-fields.js';
@@ -33,9 +33,16 @@ export interface FormatFormProps {
 export function FormatForm({ sections, values, onEdit, disabled, renderField }: FormatFormProps) {
   const i18n = useI18n();
   const styles = useStyles();
+  // The first sections paint at once so the form is usable quickly; the rest follow right after.
+  const [shown, setShown] = useState(Math.min(2, sections.length));
+  useEffect(() => {
+    if (shown >= sections.length) return;
+    const id = setTimeout(() => setShown(sections.length), 0);
+    return () => clearTimeout(id);
+  }, [shown, sections.length]);
   return (
     <div className={styles.form}>
-      {sections.map((section) => (
+      {sections.slice(0, shown).map((section) => (
         <section key={section.id} aria-labelledby={`section-${section.id}`} className={styles.section}>
           <h2 id={`section-${section.id}`} className={styles.heading}>
             {i18n.text(section.title)}

@@ -14,14 +14,28 @@ import type { SectionProps } from './section-props.js';
 
 type SectionPage = LazyExoticComponent<ComponentType<SectionProps>>;
 
+const sectionLoaders = {
+  voorbereiden: () => import('./prepare-page.js').then((m) => ({ default: m.PreparePage })),
+  gesprek: () => import('./meeting-page.js').then((m) => ({ default: m.MeetingPage })),
+  verslag: () => import('./report-page.js').then((m) => ({ default: m.ReportPage })),
+  akkoord: () => import('./approve-page.js').then((m) => ({ default: m.ApprovePage })),
+  pop: () => import('./pop-page.js').then((m) => ({ default: m.PopPage })),
+  evaluatie: () => import('./evaluation-page.js').then((m) => ({ default: m.EvaluationPage })),
+} satisfies Record<Section, () => Promise<{ default: ComponentType<SectionProps> }>>;
+
 const sectionPages: Record<Section, SectionPage> = {
-  voorbereiden: lazy(() => import('./prepare-page.js').then((m) => ({ default: m.PreparePage }))),
-  gesprek: lazy(() => import('./meeting-page.js').then((m) => ({ default: m.MeetingPage }))),
-  verslag: lazy(() => import('./report-page.js').then((m) => ({ default: m.ReportPage }))),
-  akkoord: lazy(() => import('./approve-page.js').then((m) => ({ default: m.ApprovePage }))),
-  pop: lazy(() => import('./pop-page.js').then((m) => ({ default: m.PopPage }))),
-  evaluatie: lazy(() => import('./evaluation-page.js').then((m) => ({ default: m.EvaluationPage }))),
+  voorbereiden: lazy(sectionLoaders.voorbereiden),
+  gesprek: lazy(sectionLoaders.gesprek),
+  verslag: lazy(sectionLoaders.verslag),
+  akkoord: lazy(sectionLoaders.akkoord),
+  pop: lazy(sectionLoaders.pop),
+  evaluatie: lazy(sectionLoaders.evaluatie),
 };
+
+/** Starts loading a sub-page's code early (see preloadRoute). */
+export function preloadSection(section: string): void {
+  if (section in sectionLoaders) void sectionLoaders[section as Section]().catch(() => undefined);
+}
 
 const isSection = (value: string | undefined): value is Section => value !== undefined && value in sectionPages;
 

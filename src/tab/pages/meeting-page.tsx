@@ -90,6 +90,7 @@ export function MeetingPage({ view, onView }: SectionProps) {
         field={field}
         value={startValue(field)}
         disabled={!editable}
+        required={false}
         label={`${i18n.t('meeting.managerAnswer')}: ${i18n.text(field.label)}`}
         onChange={(value) => autosave.edit(field.id, value)}
       />

@@ -1,0 +1,153 @@
+/**
+ * Tab benchmark: initial JavaScript (gzip) and cold load time to an interactive Vitaliteitsgesprek format in
+ * Chromium, each against a bare Fluent UI v9 page built the same way (bench/bare-fluent). The API is answered
+ * from fixtures inside the browser, so only the tab itself is measured.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { formatFor } from '../src/domain/formats.js';
+
+export interface TabBenchResult {
+  /** Initial JS of the tab: the entry script and every module it preloads, gzip level 9, in KB. */
+  initialJsKb: number;
+  bareInitialJsKb: number;
+  sizeRatio: number;
+  /** Median milliseconds from navigation to the first smiley radio being ready, cold cache. */
+  coldLoadMs: number;
+  bareColdLoadMs: number;
+  loadRatio: number;
+  /** The goals: ≤ 250 KB gzip initial JS and ≤ 1.3× the bare page's cold load. */
+  withinBudget: boolean;
+}
+
+const root = process.cwd();
+const vite = join(root, 'node_modules/.bin/vite');
+
+function build(config: string, outDir: string): void {
+  execFileSync(vite, ['build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+
+/** Sums the gzip size of the scripts index.html loads before anything else. */
+export function initialJsKb(dir: string, base: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const urls = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1] as string);
+  const bytes = [...new Set(urls)]
+    .map((url) => join(dir, url.startsWith(base) ? url.slice(base.length) : url))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+function serve(mounts: Record<string, string>): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0] as string);
+    const mount = Object.keys(mounts).find((m) => path.startsWith(m));
+    if (!mount) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(mounts[mount] as string, path.slice(mount.length)));
+    if (!file.startsWith(mounts[mount] as string) || !existsSync(file) || statSync(file).isDirectory()) file = join(mounts[mount] as string, 'index.html');
+    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+  }));
+}
+
+const fatima = { id: 'fatima', displayName: 'Fatima El Amrani', email: 'fatima@dijkstad.example' };
+const jeroen = { id: 'jeroen', displayName: 'Jeroen Bakker', email: 'jeroen@dijkstad.example' };
+
+/** API answers for one employee opening her preparation. */
+function fixtures(): Record<string, unknown> {
+  const now = new Date().toISOString();
+  const view = {
+    conversation: {
+      id: 'c1', type: 'vitaliteit', formatVersion: 1, employeeId: 'fatima', managerId: 'jeroen', stage: 'preparing', requestedBy: 'manager',
+      schedule: { start: now, end: now }, preparation: {}, completion: {}, report: {}, versions: [], decisions: [], createdAt: now, updatedAt: now, revision: 1,
+    },
+    format: formatFor('vitaliteit', 1),
+    relation: 'employee', party: 'employee', nextStep: 'prepare', people: { employee: fatima, manager: jeroen }, previous: null,
+  };
+  return {
+    '/api/config': { authMode: 'local', appName: 'Gesprekscyclus', locale: 'nl', teamPictureMinimum: 5 },
+    '/api/demo/users': { users: [fatima, jeroen] },
+    '/api/me': { user: fatima, manager: jeroen, reports: [], isHr: false, isManager: false },
+    '/api/conversations/c1': view,
+  };
+}
+
+async function coldLoad(browser: Browser, url: string, runs: number): Promise<number> {
+  const answers = fixtures();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // A new context each time: empty cache, like a first open in Teams.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.route('**/api/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const body = answers[path];
+      return body ? route.fulfill({ json: body }) : route.fulfill({ status: 404, json: { status: 404 } });
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('radio').first().waitFor({ state: 'visible' });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)] as number);
+}
+
+/** Builds the tab and the bare page, then measures both. */
+export async function benchTab(options: { runs?: number } = {}): Promise<TabBenchResult> {
+  const runs = options.runs ?? 5;
+  const out = mkdtempSync(join(tmpdir(), 'bench-tab-'));
+  const tabDir = join(out, 'tab');
+  const bareDir = join(out, 'bare');
+  build('vite.config.ts', tabDir);
+  build('bench/bare-fluent/vite.config.ts', bareDir);
+  const tabKb = initialJsKb(tabDir, '/tabs/home/');
+  const bareKb = initialJsKb(bareDir, '/bare/');
+
+  const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    // One warm-up of each, so the browser process itself is not what is measured.
+    await coldLoad(browser, `${url}/bare/`, 1);
+    await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, 1);
+    const bareMs = await coldLoad(browser, `${url}/bare/`, runs);
+    const tabMs = await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, runs);
+    const loadRatio = Math.round((tabMs / bareMs) * 100) / 100;
+    return {
+      initialJsKb: tabKb,
+      bareInitialJsKb: bareKb,
+      sizeRatio: Math.round((tabKb / bareKb) * 100) / 100,
+      coldLoadMs: tabMs,
+      bareColdLoadMs: bareMs,
+      loadRatio,
+      withinBudget: tabKb <= 250 && loadRatio <= 1.3,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// `tsx bench/tab.ts` prints the result on its own.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  benchTab().then((result) => console.log(JSON.stringify(result, null, 2)));
+}
