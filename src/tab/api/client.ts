@@ -80,6 +80,19 @@ export function createApiClient(options: ClientOptions) {
     return (await response.json()) as T;
   }
 
+  /** Sends a command; a stale revision always comes back with the stored view in `problem.current`. */
+  async function sendCommand(id: string, revision: number, command: TabCommand): Promise<ConversationView> {
+    try {
+      return await request<ConversationView>('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'stale_revision' && !error.problem.current) {
+        // Older servers leave `current` out: read it, so the merge can still offer a choice.
+        error.problem.current = await request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`);
+      }
+      throw error;
+    }
+  }
+
   return {
     config: () => request<PublicConfig>('GET', '/api/config'),
     demoUsers: () => request<{ users: DirectoryUser[] }>('GET', '/api/demo/users'),
@@ -90,21 +103,19 @@ export function createApiClient(options: ClientOptions) {
     plan: (body: PlanRequest) => request<ConversationView>('POST', '/api/conversations', body),
     requestVitality: (note?: string) =>
       request<ConversationView>('POST', '/api/conversations/requests', { type: 'vitaliteit', ...(note ? { note } : {}) }),
-    command: (id: string, revision: number, command: TabCommand) =>
-      request<ConversationView>('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command }),
+    command: (id: string, revision: number, command: TabCommand) => sendCommand(id, revision, command),
     /**
      * A one-off action (submit, decide, complete): the person means the conversation as it is now, so when
      * only the revision is stale (e.g. the calendar added the meeting link) it is sent once more on the newest.
      * Typed answers never go this way; they use the autosave merge.
      */
     action: async (id: string, revision: number, command: TabCommand): Promise<ConversationView> => {
-      const path = `/api/conversations/${encodeURIComponent(id)}/commands`;
       try {
-        return await request<ConversationView>('POST', path, { revision, command });
+        return await sendCommand(id, revision, command);
       } catch (error) {
         const current = error instanceof ApiError && error.code === 'stale_revision' ? error.problem.current : undefined;
         if (!current) throw error;
-        return request<ConversationView>('POST', path, { revision: current.conversation.revision, command });
+        return sendCommand(id, current.conversation.revision, command);
       }
     },
     team: () => request<{ members: TeamMember[] }>('GET', '/api/team'),
