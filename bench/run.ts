@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: measures autosave, card actions, the invitation fan-out, PDF rendering, archiving and the
+ * tab bundle, prints the figures and writes them to bench/results.md. Every loop is bounded in count and time.
+ *
+ * Knobs: BENCH_ONLY (comma list of autosave,card,fanout,pdf,archive,tab), BENCH_LEVELS (editors, default
+ * 1,50,200,500), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
+ * BENCH_APPROVALS (default 200), BENCH_FANOUT (default 5000), BENCH_BACKENDS (pglite,postgres).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { freshPostgresUrl } from '../tests/support/databases.js';
+import { startPostgresServer, stopPostgresServer } from '../tests/support/postgres-server.js';
+import { benchAutosave, type AutosaveRow } from './autosave.js';
+import { benchCardAction, type CardActionRow } from './card-action.js';
+import { benchPdf, benchSharePoint } from './documents.js';
+import { benchFanout } from './fanout.js';
+import { writeBenchOrganisation } from './organisation.js';
+import type { BenchBackend } from './scenario.js';
+
+const env = process.env;
+const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const only = new Set((env.BENCH_ONLY ?? 'autosave,card,fanout,pdf,archive,tab').split(',').map((s) => s.trim()));
+const levels = (env.BENCH_LEVELS ?? '1,50,200,500').split(',').map(Number).filter((n) => n > 0);
+const backends = (env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()) as BenchBackend[];
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+const lines: string[] = [];
+const out = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+
+async function main(): Promise<void> {
+  const started = new Date();
+  out('# Benchmark results');
+  out();
+  out(`| date | machine (nproc) | CPU | memory | node |`);
+  out(`| --- | --- | --- | --- | --- |`);
+  out(`| ${started.toISOString()} | ${availableParallelism()} | ${cpus()[0]?.model ?? '?'} | ${(totalmem() / 2 ** 30).toFixed(1)} GiB | ${process.version} |`);
+  out();
+
+  let postgres: { url: string; stateFile: string } | undefined;
+  const needsPostgres = backends.includes('postgres') && (only.has('autosave') || only.has('card'));
+  if (needsPostgres && !env.TEST_DATABASE_URL) {
+    postgres = await startPostgresServer({ maxConnections: 300 });
+    env.TEST_DATABASE_URL = postgres.url;
+  }
+  try {
+    const organisation = writeBenchOrganisation(Math.max(...levels, number('BENCH_APPROVALS', 200)));
+    if (only.has('autosave')) {
+      const rows: AutosaveRow[] = [];
+      const limits = { iterations: number('BENCH_SAVES', 20), seconds: number('BENCH_SECONDS', 20) };
+      for (const backend of backends) {
+        rows.push(...(await benchAutosave(backend, organisation, levels, limits, backend === 'postgres' ? await freshPostgresUrl() : undefined)));
+      }
+      out('## Autosave (`POST /api/conversations/:id/commands`, `save-preparation`, one conversation per editor)');
+      out();
+      out(`Closed loop over HTTP on loopback, app in its own process; at most ${limits.iterations} saves per editor or ${limits.seconds} s per level. Goal: p99 ≤ 30 ms.`);
+      out();
+      out('| backend | editors | requests | errors | p50 ms | p99 ms | max ms | saves/s | p99 goal |');
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of rows) {
+        out(`| ${r.backend} | ${r.editors} | ${r.requests} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.perSecond.toFixed(0)} | ${verdict(r.p99 <= 30)} |`);
+      }
+      for (const level of levels) {
+        const [a, b] = [rows.find((r) => r.backend === 'pglite' && r.editors === level), rows.find((r) => r.backend === 'postgres' && r.editors === level)];
+        if (a && b) out(`- ${level} editors: PostgreSQL/PGlite p99 ratio ${(b.p99 / a.p99).toFixed(2)}, throughput ratio ${(b.perSecond / a.perSecond).toFixed(2)}`);
+      }
+      out();
+    }
+    if (only.has('card')) {
+      const approvals = number('BENCH_APPROVALS', 200);
+      const rows: CardActionRow[] = [];
+      for (const backend of backends) {
+        rows.push(...(await benchCardAction(backend, organisation, approvals, backend === 'postgres' ? await freshPostgresUrl() : undefined)));
+      }
+      out(`## Card action (\`adaptiveCard/action\` \`decide\` to \`/api/messages\`, bot mounted, local mode)`);
+      out();
+      out(`${approvals} approvals posted at once per wave: first every employee, then every manager (which approves and starts archiving). Goal: p99 ≤ 50 ms.`);
+      out();
+      out('| backend | wave | approvals | errors | p50 ms | p99 ms | max ms | decisions/s | p99 goal |');
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of rows) {
+        out(`| ${r.backend} | ${r.wave} | ${r.approvals} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.perSecond.toFixed(0)} | ${verdict(r.p99 <= 50)} |`);
+      }
+      out();
+    }
+    if (only.has('fanout')) {
+      const n = number('BENCH_FANOUT', 5000);
+      const r = await benchFanout(n);
+      out('## Invitation fan-out (real `TeamsMessenger` + pacing → fake Bot Connector enforcing 7/s, 60/30 s per chat, 50/s per app)');
+      out();
+      out('| messages | seconds | messages/s at the connector | share of 50/s | 429s | lost | duplicates | posts on replay | goal ≥ 90%, 0 lost, 0 dup |');
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      out(`| ${r.messages} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.shareOfLimit * 100).toFixed(1)}% | ${r.throttled} | ${r.lost} | ${r.duplicates} | ${r.replayPosts} | ${verdict(r.shareOfLimit >= 0.9 && r.lost === 0 && r.duplicates === 0)} |`);
+      out();
+    }
+    if (only.has('pdf')) {
+      const iterations = number('BENCH_RENDERS', 30);
+      const perDocument = await benchPdf(iterations);
+      out('## PDF render (`benchRender`, alternating a Vitaliteitsgesprek and a Reflectiegesprek)');
+      out();
+      out(`| renders | mean ms per document | documents/s on one core |`);
+      out('| --- | --- | --- |');
+      out(`| ${iterations} | ${perDocument.toFixed(1)} | ${(1000 / perDocument).toFixed(1)} |`);
+      out();
+    }
+    if (only.has('archive')) {
+      const documents = number('BENCH_ARCHIVE', 100);
+      const rows = [];
+      for (const concurrency of [1, 8]) rows.push({ concurrency, ...(await benchSharePoint(documents, { pdfBytes: 200 * 1024, concurrency })) });
+      out('## Archive (`benchArchive`: `SharePointArchive` over the fake Graph, 200 KiB PDF + JSON sidecar each)');
+      out();
+      out('| documents | parallel | seconds | documents/s |');
+      out('| --- | --- | --- | --- |');
+      for (const r of rows) out(`| ${r.documents} | ${r.concurrency} | ${r.seconds.toFixed(2)} | ${r.documentsPerSecond.toFixed(1)} |`);
+      const [one, eight] = rows;
+      if (one && eight) out(`- 8 parallel / 1 parallel: ${(eight.documentsPerSecond / one.documentsPerSecond).toFixed(2)}×`);
+      out();
+    }
+    if (only.has('tab')) {
+      out('## Tab bundle');
+      out();
+      const tabFile = fileURLToPath(new URL('./tab.ts', import.meta.url));
+      if (existsSync(tabFile)) {
+        const loaded = (await import(tabFile)) as { benchTab?: () => Promise<unknown> };
+        const result = loaded.benchTab ? await loaded.benchTab() : undefined;
+        if (result && typeof result === 'object') {
+          out('| figure | value |');
+          out('| --- | --- |');
+          for (const [key, value] of Object.entries(result as Record<string, unknown>)) out(`| ${key} | ${typeof value === 'number' ? value.toFixed(2) : JSON.stringify(value)} |`);
+        } else {
+          out(`bench/tab.ts returned ${JSON.stringify(result)}.`);
+        }
+      } else {
+        out('Not measured: `bench/tab.ts` (`benchTab`) is not there yet.');
+      }
+      out();
+    }
+  } finally {
+    if (postgres) stopPostgresServer(postgres.stateFile);
+  }
+  out(`Run took ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s. Reproduce with \`npm run bench\` (see docs/performance.md).`);
+  writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), `${lines.join('\n')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

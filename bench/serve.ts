@@ -1,0 +1,46 @@
+/**
+ * Runs the real app (`startApp`) as its own process for the bench and the crash tests, so the load generator
+ * and the server do not share an event loop. Settings come from the usual environment (`loadConfig`), plus:
+ * - `BENCH_BOT=1`: mounts the Teams bot on `/api/messages` (card actions);
+ * - `BENCH_CONNECTOR_URL`: sends chat messages through the real `TeamsMessenger` to this Bot Connector
+ *   (a fake one on loopback) instead of the local outbox file.
+ * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
+ */
+import { App } from '@microsoft/teams.apps';
+import { sdkConnector, TeamsMessenger } from '../src/bot/teams-messenger.js';
+import { startApp, type StartOptions } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { benchBotToken } from './bot-token.js';
+
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connectorUrl = process.env.BENCH_CONNECTOR_URL;
+  const mountBot: StartOptions['mountBot'] = async (ctx, http) => {
+    if (process.env.BENCH_BOT === '1') {
+      const { createBot } = await import('../src/bot/bot.js');
+      await createBot(ctx, http);
+    }
+    if (connectorUrl) {
+      const teams = new App({ clientId: 'bench-bot', token: () => benchBotToken, serviceUrl: connectorUrl });
+      // Set before the workers start, so every notification goes through Teams' pacing.
+      ctx.messenger = new TeamsMessenger({ connector: sdkConnector(teams), store: ctx.store, serviceUrl: connectorUrl, tenantId: 'bench-tenant' });
+    }
+  };
+  const app = await startApp(config, { mountBot });
+  process.stdout.write(`READY ${app.url}\n`);
+  process.once('SIGTERM', () => {
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
