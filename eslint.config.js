@@ -12,6 +12,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files jest loads directly (reporters).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The domain core stays pure: no I/O, no Microsoft SDKs, no database.
     files: ['src/domain/**/*.ts'],
     rules: {
