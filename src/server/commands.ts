@@ -69,6 +69,7 @@ export interface ConversationSummary {
   id: string;
   type: Conversation['type'];
   stage: Stage;
+  requestedBy: Conversation['requestedBy'];
   employee: DirectoryUser;
   manager: DirectoryUser | null;
   schedule?: Conversation['schedule'];
@@ -270,6 +271,7 @@ async function summarize(ctx: AppContext, stored: StoredConversation, party: 'em
     id: conversation.id,
     type: conversation.type,
     stage: conversation.stage,
+    requestedBy: conversation.requestedBy,
     employee: (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId),
     manager: (await ctx.directory.managerOf(conversation.employeeId)) ?? null,
     ...(conversation.schedule ? { schedule: conversation.schedule } : {}),
