@@ -4,7 +4,8 @@
  *
  * Knobs: BENCH_ONLY (comma list of autosave,card,fanout,pdf,archive,tab), BENCH_LEVELS (editors, default
  * 1,50,200,500), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
- * BENCH_APPROVALS (default 200), BENCH_FANOUT (default 5000), BENCH_BACKENDS (pglite,postgres).
+ * BENCH_APPROVALS (default 200), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
+ * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { benchAutosave, type AutosaveRow } from './autosave.js';
 import { benchCardAction, type CardActionRow } from './card-action.js';
 import { benchPdf, benchSharePoint } from './documents.js';
 import { benchFanout } from './fanout.js';
+import { benchOutboxFanout } from './outbox-fanout.js';
 import { writeBenchOrganisation } from './organisation.js';
 import type { BenchBackend } from './scenario.js';
 
@@ -94,6 +96,14 @@ async function main(): Promise<void> {
       out('| messages | seconds | messages/s at the connector | share of 50/s | 429s | lost | duplicates | posts on replay | goal ≥ 90%, 0 lost, 0 dup |');
       out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
       out(`| ${r.messages} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.shareOfLimit * 100).toFixed(1)}% | ${r.throttled} | ${r.lost} | ${r.duplicates} | ${r.replayPosts} | ${verdict(r.shareOfLimit >= 0.9 && r.lost === 0 && r.duplicates === 0)} |`);
+      out();
+      const planned = number('BENCH_OUTBOX_FANOUT', 60);
+      const o = await benchOutboxFanout(organisation, planned, number('BENCH_OUTBOX_SECONDS', 300), number('BENCH_OUTBOX_POLL', 1));
+      out(`Along the product path (plan over the API → calendar job → notify job → TeamsMessenger → fake), JOB_POLL_SECONDS=${o.pollSeconds}:`);
+      out();
+      out('| planned | invitations arrived | seconds | invitations/s | share of 50/s | duplicates |');
+      out('| --- | --- | --- | --- | --- | --- |');
+      out(`| ${o.planned} | ${o.delivered} | ${o.seconds.toFixed(1)} | ${o.perSecond.toFixed(2)} | ${((o.perSecond / 50) * 100).toFixed(1)}% | ${o.duplicates} |`);
       out();
     }
     if (only.has('pdf')) {

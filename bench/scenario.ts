@@ -79,19 +79,3 @@ export async function toAwaitingApproval(url: string, organisation: BenchOrganis
     await ok(callAs(url, employee, 'POST', path, { command: { type: 'submit-report' } }), 'submit');
   });
 }
-
-/** Waits until the meeting of every sampled conversation exists (the calendar jobs after planning ran). */
-export async function settle(url: string, employees: readonly string[], ids: readonly string[], timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let i = ids.length - 1; i >= 0; i -= Math.max(1, Math.floor(ids.length / 20))) {
-    for (;;) {
-      const view = await callAs(url, employees[i] as string, 'GET', `/api/conversations/${ids[i]}`);
-      const schedule = (view.body.conversation as { schedule?: { meetingUrl?: string } } | undefined)?.schedule;
-      if (schedule?.meetingUrl) break;
-      if (Date.now() > deadline) throw new Error('the outbox did not settle');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  // The invitations follow the meetings; give the notify worker a moment.
-  await new Promise((r) => setTimeout(r, 2_000));
-}

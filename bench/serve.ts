@@ -1,7 +1,7 @@
 /**
  * Runs the real app (`startApp`) as its own process for the bench and the crash tests, so the load generator
  * and the server do not share an event loop. Settings come from the usual environment (`loadConfig`), plus:
- * - `BENCH_BOT=1`: mounts the Teams bot on `/api/messages` (card actions);
+ * - `BENCH_BOT=1`: mounts the Teams bot on `/api/messages` as `npm start` does (`src/server/bot-mount.ts`);
  * - `BENCH_CONNECTOR_URL`: sends chat messages through the real `TeamsMessenger` to this Bot Connector
  *   (a fake one on loopback) instead of the local outbox file.
  * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   const connectorUrl = process.env.BENCH_CONNECTOR_URL;
   const mountBot: StartOptions['mountBot'] = async (ctx, http) => {
     if (process.env.BENCH_BOT === '1') {
-      const { createBot } = await import('../src/bot/bot.js');
-      await createBot(ctx, http);
+      // The product's own wiring, as `npm start` mounts it.
+      const { mountBot: mountProductBot } = await import('../src/server/bot-mount.js');
+      await mountProductBot(ctx, http);
     }
     if (connectorUrl) {
       const teams = new App({ clientId: 'bench-bot', token: () => benchBotToken, serviceUrl: connectorUrl });

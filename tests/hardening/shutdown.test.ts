@@ -1,0 +1,101 @@
+/**
+ * Shutdown and crashes. A graceful `stop()` lets a running job finish and leaves none active; a `kill -9` in
+ * the middle of an invitation fan-out (the real server as a child process, sending through `TeamsMessenger`
+ * to a rate-limiting fake Bot Connector) loses and doubles nothing once the server is back.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalCalendar } from '../../src/adapters/local/calendar.js';
+import type { Calendar } from '../../src/ports/index.js';
+import { openStore } from '../../src/store/index.js';
+import { spawnServer, type ServerProcess } from '../../bench/child.js';
+import { FakeConnector } from '../../bench/fake-connector.js';
+import { callAs, inParallel } from '../../bench/load.js';
+import { writeBenchOrganisation } from '../../bench/organisation.js';
+import { as, eventually, startTestServer } from '../support/server.js';
+import { inDays } from './support.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Job states per queue, read straight from pg-boss's table. */
+async function jobStates(dataDir: string, queue: string): Promise<Record<string, number>> {
+  const store = await openStore({ dataDir });
+  try {
+    const { rows } = await store.executor.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM jobs.job WHERE name = $1 GROUP BY state', [queue]);
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  } finally {
+    await store.close();
+  }
+}
+
+describe('graceful shutdown', () => {
+  it('lets the running job finish and leaves no job active', async () => {
+    const local = new LocalCalendar('http://localhost:3978');
+    const calls = { started: 0, finished: 0 };
+    // A slow Teams meeting creation: stop() arrives while it runs.
+    const calendar: Calendar = {
+      createMeeting: async (request) => {
+        calls.started += 1;
+        await sleep(2_000);
+        const meeting = await local.createMeeting(request);
+        calls.finished += 1;
+        return meeting;
+      },
+      updateMeeting: (...args) => local.updateMeeting(...args),
+      cancelMeeting: (...args) => local.cancelMeeting(...args),
+      findTimes: (request) => local.findTimes(request),
+    };
+    const server = await startTestServer({ bot: false, overrides: { calendar } });
+    const planned = await as(server.url, 'jeroen').post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+    expect(planned.status).toBe(201);
+    await eventually(async () => calls.started === 1, 20_000, 'the calendar job to start');
+    await server.stop();
+    expect(calls.finished).toBe(1);
+    const states = await jobStates(server.dataDir, 'calendar');
+    expect(states.active ?? 0).toBe(0);
+    expect(states.completed).toBe(1);
+  }, 60_000);
+});
+
+describe('kill -9 during an invitation fan-out', () => {
+  const processes: ServerProcess[] = [];
+  let fake: FakeConnector | undefined;
+  afterAll(async () => {
+    for (const p of processes) await p.kill();
+    await fake?.close();
+  });
+
+  it('delivers every invitation exactly once after a restart', async () => {
+    const employees = 16;
+    const organisation = writeBenchOrganisation(employees, employees);
+    fake = await FakeConnector.start();
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'fanout-crash-')), DEMO_ORGANISATION: organisation.path, BENCH_CONNECTOR_URL: fake.url, JOB_POLL_SECONDS: '0.5' };
+    const first = await spawnServer(env);
+    processes.push(first);
+    await inParallel(employees, 4, async (i) => {
+      const reply = await callAs(first.url, 'm0', 'POST', '/api/conversations', { employeeId: `e${i}`, type: 'vitaliteit', start: inDays(14), end: inDays(14, 10) });
+      expect(reply.status).toBe(201);
+    });
+    // Crash in the middle: some invitations are out, most are not.
+    await eventually(async () => fake!.snapshot().posts >= 3, 60_000, 'the first invitations');
+    await first.kill();
+    const atCrash = fake.snapshot().posts;
+    expect(atCrash).toBeLessThan(employees);
+
+    const second = await spawnServer(env);
+    processes.push(second);
+    const chats = organisation.employees.map((e) => `a:chat-${e}`);
+    await eventually(async () => chats.every((c) => (fake!.postsPerChat.get(c) ?? 0) > 0), 45_000, `every invitation after the restart (had ${atCrash} at the crash)`).catch(
+      (error: unknown) => {
+        const missing = chats.filter((c) => !fake!.postsPerChat.get(c));
+        throw new Error(`${String(error)}; missing: ${missing.join(', ')}`);
+      },
+    );
+    const perChat = chats.map((c) => fake!.postsPerChat.get(c) ?? 0);
+    expect(perChat.filter((n) => n !== 1)).toEqual([]);
+    expect(fake.snapshot().duplicates).toEqual([]);
+    await second.stop();
+  }, 150_000);
+});
