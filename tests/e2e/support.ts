@@ -1,6 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -33,46 +32,16 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/**
- * The real app in local mode with a fresh data directory: `startTestServer()` from tests/support when it
- * loads, otherwise `tsx src/server/main.ts` as a child process. `E2E_BASE_URL` reuses a running server.
- */
+/** The real app in local mode with a fresh data directory; `E2E_BASE_URL` reuses a running server. */
 export async function startServer(): Promise<TestServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     await waitForHealth(external, 60_000);
     return { url: external, stop: async () => undefined };
   }
-  try {
-    const { startTestServer } = await import('../support/server.js');
-    const app = await startTestServer();
-    return { url: app.url, stop: () => app.stop() };
-  } catch (error) {
-    console.warn('startTestServer unavailable, starting src/server/main.ts:', error instanceof Error ? error.message : error);
-  }
-  const port = 40_000 + Math.floor(Math.random() * 10_000);
-  const child: ChildProcess = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      AUTH_MODE: 'local',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tab-e2e-')),
-      JOB_POLL_SECONDS: '0.5',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'inherit',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, 90_000);
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
+  const { startTestServer } = await import('../support/server.js');
+  const app = await startTestServer();
+  return { url: app.url, stop: () => app.stop() };
 }
 
 export async function launchBrowser(): Promise<Browser> {
