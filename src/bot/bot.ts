@@ -169,10 +169,16 @@ type Turn = Pick<IActivityContext, 'send'> & { activity: ChatActivity & { locale
 /** Sends the welcome card once per chat, however many install events arrive. */
 async function sendWelcome(ctx: AppContext, turn: Turn, userId: string): Promise<void> {
   const key = `welcome:${userId}:${turn.activity.conversation.id}`;
-  if (await ctx.store.sentMessage(key)) return;
-  const locale = await userLocale(ctx, userId, turn.activity.locale);
-  const sent = await turn.send(welcomeCard({ links: ctx.config, locale }).card);
-  await ctx.store.recordSentMessage(key, userId, sent.id);
+  // Teams may deliver the install and the conversation update together: only the one that claims the key says hello.
+  if (!(await ctx.store.claimMessage(key, userId))) return;
+  try {
+    const locale = await userLocale(ctx, userId, turn.activity.locale);
+    const sent = await turn.send(welcomeCard({ links: ctx.config, locale }).card);
+    await ctx.store.recordSentMessage(key, userId, sent.id);
+  } catch (error) {
+    await ctx.store.releaseMessage(key);
+    throw error;
+  }
 }
 
 async function statusCardFor(ctx: AppContext, userId: string, locale: Locale): Promise<IAdaptiveCard> {

@@ -159,11 +159,26 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
       return rows.map((r) => ({ conversationId: r.conversation_id, recipientId: r.recipient_id, kind: r.kind, version: r.version, activityId: r.activity_id, chatId: r.chat_id }));
     },
     sentMessage: async (key) => {
-      const { rows } = await db.query<{ activity_id: string }>('SELECT activity_id FROM sent_messages WHERE idempotency_key = $1', [key]);
+      const { rows } = await db.query<{ activity_id: string }>("SELECT activity_id FROM sent_messages WHERE idempotency_key = $1 AND activity_id <> ''", [key]);
       return rows[0]?.activity_id;
     },
     recordSentMessage: async (key, recipientId, activityId) => {
-      await db.query('INSERT INTO sent_messages (idempotency_key, recipient_id, activity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [key, recipientId, activityId]);
+      // Completes a claim (empty activity id); never overwrites a message already recorded as sent.
+      await db.query(
+        `INSERT INTO sent_messages (idempotency_key, recipient_id, activity_id) VALUES ($1, $2, $3)
+         ON CONFLICT (idempotency_key) DO UPDATE SET activity_id = EXCLUDED.activity_id WHERE sent_messages.activity_id = ''`,
+        [key, recipientId, activityId],
+      );
+    },
+    claimMessage: async (key, recipientId) => {
+      const { rows } = await db.query<{ idempotency_key: string }>(
+        "INSERT INTO sent_messages (idempotency_key, recipient_id, activity_id) VALUES ($1, $2, '') ON CONFLICT DO NOTHING RETURNING idempotency_key",
+        [key, recipientId],
+      );
+      return rows.length === 1;
+    },
+    releaseMessage: async (key) => {
+      await db.query("DELETE FROM sent_messages WHERE idempotency_key = $1 AND activity_id = ''", [key]);
     },
     saveApprovalTask: async (task: ApprovalTask) => {
       await db.query(

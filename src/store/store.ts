@@ -92,6 +92,12 @@ export interface Store {
   /** The activity id of a message already sent with this idempotency key, if any. */
   sentMessage(key: string): Promise<string | undefined>;
   recordSentMessage(key: string, recipientId: string, activityId: string): Promise<void>;
+  /**
+   * Claims a message key before sending, so two events racing for the same message send it once: true for
+   * the one that got it. `releaseMessage` gives an unsent claim back after a failed send.
+   */
+  claimMessage(key: string, recipientId: string): Promise<boolean>;
+  releaseMessage(key: string): Promise<void>;
   saveApprovalTask(task: ApprovalTask): Promise<void>;
   approvalTask(conversationId: string, assigneeId: string, version: number): Promise<ApprovalTask | undefined>;
   saveDelegation(delegation: Delegation): Promise<void>;

@@ -150,6 +150,16 @@ describe('install', () => {
     await post(activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] }));
     expect(sentCards()).toHaveLength(1);
   });
+
+  it('says hello once when the install and the conversation update arrive together', async () => {
+    const from = { id: '29:noor', aadObjectId: 'noor' };
+    const before = sentCards().length;
+    await Promise.all([
+      post(activity(from, { type: 'installationUpdate', action: 'add' })),
+      post(activity(from, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] })),
+    ]);
+    expect(sentCards().slice(before).filter((c) => JSON.stringify(c).includes('Welkom bij Gesprekscyclus'))).toHaveLength(1);
+  });
 });
 
 describe('approval card actions', () => {

@@ -79,6 +79,14 @@ describe.each(backends)('store on %s', (backend) => {
     await s.recordSentMessage('k1', 'fatima', 'act1');
     await s.recordSentMessage('k1', 'fatima', 'act2');
     expect(await s.sentMessage('k1')).toBe('act1');
+    // Two racers claim one key: one wins; an unsent claim is no sent message and can be given back.
+    expect(await Promise.all([s.claimMessage('k2', 'fatima'), s.claimMessage('k2', 'fatima')])).toEqual(expect.arrayContaining([true, false]));
+    expect(await s.sentMessage('k2')).toBeUndefined();
+    await s.releaseMessage('k2');
+    expect(await s.claimMessage('k2', 'fatima')).toBe(true);
+    await s.recordSentMessage('k2', 'fatima', 'act9');
+    expect(await s.sentMessage('k2')).toBe('act9');
+    expect(await s.claimMessage('k2', 'fatima')).toBe(false);
     await s.saveApprovalTask({ conversationId: 'c1', assigneeId: 'jeroen', version: 1, taskId: 't1' });
     expect(await s.approvalTask('c1', 'jeroen', 1)).toEqual({ conversationId: 'c1', assigneeId: 'jeroen', version: 1, taskId: 't1' });
     await s.saveDelegation({ managerId: 'jeroen', delegateId: 'marieke', from: '2026-11-01T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' });
