@@ -17,10 +17,17 @@ export interface TabBenchResult {
   initialJsKb: number;
   bareInitialJsKb: number;
   sizeRatio: number;
-  /** Median milliseconds from navigation to the first smiley radio being ready, cold cache. */
+  /**
+   * Median milliseconds from navigation to the first animation frame in which a radio is laid out and visible,
+   * cold cache, measured inside the page (so the figure is not rounded up to Playwright's polling steps).
+   */
   coldLoadMs: number;
   bareColdLoadMs: number;
   loadRatio: number;
+  /** The same loads timed the older way: when Playwright's `waitFor` (polling after 0, 20, 50, 100, 100, 500 ms…) saw the radio. */
+  polledColdLoadMs: number;
+  barePolledColdLoadMs: number;
+  polledLoadRatio: number;
   /** The goals: ≤ 250 KB gzip initial JS and ≤ 1.3× the bare page's cold load. */
   withinBudget: boolean;
 }
@@ -88,9 +95,31 @@ function fixtures(): Record<string, unknown> {
   };
 }
 
-async function coldLoad(browser: Browser, url: string, runs: number): Promise<number> {
+/**
+ * Runs in the page before any of its scripts: notes the first frame in which a radio is laid out and visible.
+ * A string, not a function: tsx would add helpers to a function's source that do not exist in the page.
+ */
+const watchFirstRadio = `(() => {
+  const check = () => {
+    const radio = document.querySelector('input[type="radio"]');
+    if (radio) {
+      const box = radio.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0 && getComputedStyle(radio).visibility !== 'hidden') {
+        window.firstRadioMs = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+const median = (values: number[]): number => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number);
+
+async function coldLoad(browser: Browser, url: string, runs: number): Promise<{ inPage: number; polled: number }> {
   const answers = fixtures();
-  const times: number[] = [];
+  const inPage: number[] = [];
+  const polled: number[] = [];
   for (let i = 0; i < runs; i++) {
     // A new context each time: empty cache, like a first open in Teams.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -99,14 +128,16 @@ async function coldLoad(browser: Browser, url: string, runs: number): Promise<nu
       const body = answers[path];
       return body ? route.fulfill({ json: body }) : route.fulfill({ status: 404, json: { status: 404 } });
     });
+    await context.addInitScript({ content: watchFirstRadio });
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('radio').first().waitFor({ state: 'visible' });
-    times.push(await page.evaluate(() => performance.now()));
+    polled.push(await page.evaluate(() => performance.now()));
+    const ready = await page.waitForFunction(() => (window as unknown as { firstRadioMs?: number }).firstRadioMs);
+    inPage.push(Number(await ready.jsonValue()));
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] as number);
+  return { inPage: median(inPage), polled: median(polled) };
 }
 
 /** Builds the tab and the bare page, then measures both. */
@@ -129,16 +160,20 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
     // One warm-up of each, so the browser process itself is not what is measured.
     await coldLoad(browser, `${url}/bare/`, 1);
     await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, 1);
-    const bareMs = await coldLoad(browser, `${url}/bare/`, runs);
-    const tabMs = await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, runs);
-    const loadRatio = Math.round((tabMs / bareMs) * 100) / 100;
+    const bare = await coldLoad(browser, `${url}/bare/`, runs);
+    const tab = await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, runs);
+    const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+    const loadRatio = ratio(tab.inPage, bare.inPage);
     return {
       initialJsKb: tabKb,
       bareInitialJsKb: bareKb,
       sizeRatio: Math.round((tabKb / bareKb) * 100) / 100,
-      coldLoadMs: tabMs,
-      bareColdLoadMs: bareMs,
+      coldLoadMs: tab.inPage,
+      bareColdLoadMs: bare.inPage,
       loadRatio,
+      polledColdLoadMs: tab.polled,
+      barePolledColdLoadMs: bare.polled,
+      polledLoadRatio: ratio(tab.polled, bare.polled),
       withinBudget: tabKb <= 250 && loadRatio <= 1.3,
     };
   } finally {

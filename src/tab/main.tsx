@@ -1,20 +1,27 @@
-import { createRoot } from 'react-dom/client';
-import { detectHost } from './host/host.js';
-import { Root } from './root.js';
+/*
+ * The first script: small and without React, so it runs as soon as it arrives. It starts the page's code and
+ * data and the host check in parallel, while the app code (React, Fluent UI) is still downloading and parsing.
+ */
 import { prefetch } from './api/prefetch.js';
-import { parseHash } from './routing/router.js';
-import { preloadRoute } from './shell.js';
+import { detectHost } from './host/host.js';
+import { parseHash } from './routing/paths.js';
+import { configureModule, preloadRoute } from './routing/route-modules.js';
 
+const params = new URLSearchParams(window.location.search);
+const configure = params.get('view') === 'configure';
 const route = parseHash(window.location.hash).path;
-preloadRoute(route);
-startPrefetch(route);
+if (configure) void configureModule().catch(() => undefined);
+else {
+  preloadRoute(route);
+  startPrefetch(route);
+}
 
-/** In the plain browser (local demo mode) the user is known before sign-in: ask for the first data at once. */
+/** Asks for the first data at once; with a demo user (plain browser, local mode) also the user's own data. */
 function startPrefetch(path: string): void {
-  if (window.self !== window.top) return;
-  const params = new URLSearchParams(window.location.search);
   const locale = params.get('lang')?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  // Public, the same for everyone: worth asking early inside Teams too.
   prefetch('/api/config', '', locale);
+  if (window.self !== window.top) return;
   prefetch('/api/demo/users', '', locale);
   let user: string | null = params.get('user');
   try {
@@ -31,8 +38,6 @@ function startPrefetch(path: string): void {
 
 const container = document.getElementById('root');
 if (container) {
-  void detectHost().then((host) => {
-    document.documentElement.lang = host.locale;
-    createRoot(container).render(<Root host={host} />);
-  });
+  const host = detectHost();
+  void import('./app.js').then(async ({ mount }) => mount(container, await host, configure ? 'configure' : 'app'));
 }

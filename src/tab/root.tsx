@@ -8,13 +8,15 @@ import {
   tokens,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client.js';
 import type { DirectoryUser, Me, PublicConfig } from './api/types.js';
 import { AppProvider, type AppServices } from './app-context.js';
 import { ProblemBar } from './components/problem-bar.js';
 import type { HostInfo, ThemeName } from './host/host.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { lazyPage } from './routing/lazy-page.js';
+import { configureModule } from './routing/route-modules.js';
 import { Shell } from './shell.js';
 
 const themes: Record<ThemeName, Theme> = {
@@ -28,8 +30,13 @@ const useStyles = makeStyles({
   center: { padding: tokens.spacingHorizontalXXL },
 });
 
+/** What the page shows: the app itself, or the meeting tab's configuration page. */
+export type RootView = 'app' | 'configure';
+
+const ConfigurePage = lazyPage(configureModule, (m) => m.ConfigurePage);
+
 /** The whole tab: theme and language from the host, then sign-in, then the pages. */
-export function Root({ host }: { host: HostInfo }) {
+export function Root({ host, view = 'app' }: { host: HostInfo; view?: RootView }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   const styles = useStyles();
 
@@ -41,9 +48,19 @@ export function Root({ host }: { host: HostInfo }) {
   return (
     <FluentProvider theme={themes[theme]} className={styles.provider} data-theme={theme}>
       <I18nProvider locale={host.locale}>
-        <Bootstrap host={host} />
+        {view === 'configure' ? <Configure host={host} /> : <Bootstrap host={host} />}
       </I18nProvider>
     </FluentProvider>
+  );
+}
+
+/** The configuration page needs no sign-in: Teams shows it before the tab exists. */
+function Configure({ host }: { host: HostInfo }) {
+  const i18n = useI18n();
+  return (
+    <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+      <ConfigurePage host={host} />
+    </Suspense>
   );
 }
 

@@ -1,7 +1,9 @@
 import { Badge, Field, Link, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { useApp } from './app-context.js';
 import { useI18n, type MessageKey } from './i18n/i18n.js';
+import { lazyPage } from './routing/lazy-page.js';
+import { pageModules, routeModules } from './routing/route-modules.js';
 import { matchPath, useHashLocation, type HashLocation } from './routing/router.js';
 
 /** What every page receives from the router. */
@@ -10,68 +12,20 @@ export interface PageProps {
   location: HashLocation;
 }
 
-type Page = LazyExoticComponent<ComponentType<PageProps>>;
+type Page = ComponentType<PageProps>;
 
-// One chunk per page: the first paint only loads the page that was asked for.
-const load = {
-  home: () => import('./pages/home-page.js'),
-  conversation: () => import('./pages/conversation-page.js'),
-  request: () => import('./pages/request-page.js'),
-  plan: () => import('./pages/plan-page.js'),
-  team: () => import('./pages/team-page.js'),
-  archive: () => import('./pages/archive-page.js'),
-  archiveDocument: () => import('./pages/archive-document-page.js'),
+const pages: Record<keyof typeof pageModules, Page> = {
+  home: lazyPage(pageModules.home, (m) => m.HomePage),
+  conversation: lazyPage(pageModules.conversation, (m) => m.ConversationPage),
+  request: lazyPage(pageModules.request, (m) => m.RequestPage),
+  plan: lazyPage(pageModules.plan, (m) => m.PlanPage),
+  team: lazyPage(pageModules.team, (m) => m.TeamPage),
+  archive: lazyPage(pageModules.archive, (m) => m.ArchivePage),
+  archiveDocument: lazyPage(pageModules.archiveDocument, (m) => m.ArchiveDocumentPage),
 };
-const HomePage = lazy(() => load.home().then((m) => ({ default: m.HomePage })));
-const ConversationPage = lazy(() => load.conversation().then((m) => ({ default: m.ConversationPage })));
-const RequestPage = lazy(() => load.request().then((m) => ({ default: m.RequestPage })));
-const PlanPage = lazy(() => load.plan().then((m) => ({ default: m.PlanPage })));
-const TeamPage = lazy(() => load.team().then((m) => ({ default: m.TeamPage })));
-const ArchivePage = lazy(() => load.archive().then((m) => ({ default: m.ArchivePage })));
-const ArchiveDocumentPage = lazy(() => load.archiveDocument().then((m) => ({ default: m.ArchiveDocumentPage })));
-
-const preloaders: Record<string, () => Promise<unknown>> = {
-  '/': load.home,
-  '/gesprek/:id': load.conversation,
-  '/gesprek/:id/:section': load.conversation,
-  '/aanvragen': load.request,
-  '/plannen': load.plan,
-  '/team': load.team,
-  '/archief': load.archive,
-  '/archief/:id': load.archiveDocument,
-};
-
-/**
- * Starts downloading the code of the page in the address while sign-in is still under way, so the page
- * chunk and the API calls do not wait for each other.
- */
-export function preloadRoute(path: string): void {
-  for (const [pattern, preload] of Object.entries(preloaders)) {
-    const params = matchPath(pattern, path);
-    if (!params) continue;
-    void preload()
-      .then((module) => {
-        const section = params.section;
-        if (section && typeof module === 'object' && module !== null && 'preloadSection' in module) {
-          (module as { preloadSection(section: string): void }).preloadSection(section);
-        }
-      })
-      .catch(() => undefined);
-    return;
-  }
-}
 
 /** The routes, most specific first. */
-export const routes: ReadonlyArray<{ pattern: string; page: Page }> = [
-  { pattern: '/', page: HomePage },
-  { pattern: '/gesprek/:id', page: ConversationPage },
-  { pattern: '/gesprek/:id/:section', page: ConversationPage },
-  { pattern: '/aanvragen', page: RequestPage },
-  { pattern: '/plannen', page: PlanPage },
-  { pattern: '/team', page: TeamPage },
-  { pattern: '/archief', page: ArchivePage },
-  { pattern: '/archief/:id', page: ArchiveDocumentPage },
-];
+export const routes: ReadonlyArray<{ pattern: string; page: Page }> = routeModules.map((r) => ({ pattern: r.pattern, page: pages[r.module] }));
 
 const useStyles = makeStyles({
   header: {

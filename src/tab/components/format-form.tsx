@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FieldEditor } from './answer-fields.js';
@@ -29,16 +29,52 @@ export interface FormatFormProps {
   renderField?: (field: FieldDef, editor: ReactNode) => ReactNode;
 }
 
-/** Renders the sections of a format as editable fields, in the format's order. */
+const firstSections = 2;
+
+/** Runs `task` after the browser has painted the current frame (at once where there are no frames). */
+function afterPaint(task: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const id = setTimeout(task, 0);
+    return () => clearTimeout(id);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // rAF runs just before the paint; the timeout after it lands once the frame is on screen.
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+interface FormFieldProps {
+  field: FieldDef;
+  value: unknown;
+  onEdit(fieldId: string, value: unknown): void;
+  disabled: boolean | undefined;
+  renderField: FormatFormProps['renderField'];
+}
+
+/** One field; memoised so typing in one field does not re-render the other 30-odd (21 smiley groups alone). */
+const FormField = memo(function FormField({ field, value, onEdit, disabled, renderField }: FormFieldProps) {
+  const handleChange = useCallback((next: unknown) => onEdit(field.id, next), [onEdit, field.id]);
+  const editor = <FieldEditor field={field} value={value} disabled={disabled} onChange={handleChange} />;
+  return <div>{renderField ? renderField(field, editor) : editor}</div>;
+});
+
+/**
+ * Renders the sections of a format as editable fields, in the format's order. The first sections paint at
+ * once; the rest are appended right after the first paint, so the page is usable sooner. They are appended in
+ * place (keyboard order stays the format's order), and answers live in the autosave, never in these components.
+ */
 export function FormatForm({ sections, values, onEdit, disabled, renderField }: FormatFormProps) {
   const i18n = useI18n();
   const styles = useStyles();
-  // The first sections paint at once so the form is usable quickly; the rest follow right after.
-  const [shown, setShown] = useState(Math.min(2, sections.length));
+  const [shown, setShown] = useState(Math.min(firstSections, sections.length));
   useEffect(() => {
     if (shown >= sections.length) return;
-    const id = setTimeout(() => setShown(sections.length), 0);
-    return () => clearTimeout(id);
+    return afterPaint(() => setShown(sections.length));
   }, [shown, sections.length]);
   return (
     <div className={styles.form}>
@@ -48,12 +84,9 @@ export function FormatForm({ sections, values, onEdit, disabled, renderField }: 
             {i18n.text(section.title)}
           </h2>
           {section.intro ? <Text className={styles.intro}>{i18n.text(section.intro)}</Text> : null}
-          {section.fields.map((field) => {
-            const editor = (
-              <FieldEditor field={field} value={values[field.id]} disabled={disabled} onChange={(value) => onEdit(field.id, value)} />
-            );
-            return <div key={field.id}>{renderField ? renderField(field, editor) : editor}</div>;
-          })}
+          {section.fields.map((field) => (
+            <FormField key={field.id} field={field} value={values[field.id]} onEdit={onEdit} disabled={disabled} renderField={renderField} />
+          ))}
         </section>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Smiley } from '../../domain/answers.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -25,9 +25,10 @@ export interface SmileyScaleProps {
 
 /**
  * Rates a statement with 😟 Kan beter / 😐 Neutraal / 🙂 Goed / Niet van toepassing. A native radio group:
- * Tab reaches it, arrow keys choose, and every option has a text label (the face is decoration).
+ * Tab reaches it, arrow keys choose, and every option has a text label (the face is decoration). Memoised: a
+ * format has up to 21 of them, and only the one that changed needs to render again.
  */
-export function SmileyScale({ label, value, onChange, disabled }: SmileyScaleProps) {
+export const SmileyScale = memo(function SmileyScale({ label, value, onChange, disabled }: SmileyScaleProps) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
@@ -61,7 +62,7 @@ export function SmileyScale({ label, value, onChange, disabled }: SmileyScalePro
       </RadioGroup>
     </div>
   );
-}
+});
 
 /** The face and text of a rating, for read-only views. */
 export function smileyText(value: Smiley, t: (key: `smiley.${Smiley}`) => string): string {

@@ -10,6 +10,8 @@ export interface HostInfo {
   theme: ThemeName;
   /** Teams meeting side panel: a narrow column (320 px). */
   sidePanel: boolean;
+  /** The route a Teams deep link asked for (`context.page.subPageId`, e.g. `/gesprek/c-1/akkoord`). */
+  subPageId?: string;
   /** Registers a handler for live theme changes in Teams; a no-op in the browser. */
   onThemeChange(handler: (theme: ThemeName) => void): void;
   notifySuccess(): void;
@@ -32,6 +34,13 @@ export function readOverrides(search: string): { theme?: ThemeName; locale?: Loc
     ...(theme === 'dark' || theme === 'contrast' || theme === 'light' ? { theme } : {}),
     ...(lang ? { locale: toLocale(lang) } : {}),
   };
+}
+
+/** The address the meeting tab's configuration saves for the side panel (see configure-page.tsx). */
+export const sidePanelView = 'zijpaneel';
+
+function isSidePanelView(search: string): boolean {
+  return new URLSearchParams(search).get('view') === sidePanelView;
 }
 
 function isInIframe(): boolean {
@@ -70,7 +79,7 @@ function localHost(): HostInfo {
     // Dutch unless asked otherwise: the organisation works in Dutch, whatever the browser says.
     locale: overrides.locale ?? 'nl',
     theme: overrides.theme ?? (prefersDark() ? 'dark' : 'light'),
-    sidePanel: false,
+    sidePanel: isSidePanelView(window.location.search),
     onThemeChange: () => undefined,
     notifySuccess: () => undefined,
     notifyFailure: () => undefined,
@@ -81,8 +90,8 @@ function localHost(): HostInfo {
  * Initialises teams-js when the page runs inside a frame, and falls back to the plain browser when it does
  * not or when Teams does not answer quickly. teams-js is only downloaded in the hosted case.
  */
-export async function detectHost(timeoutMs = 2500): Promise<HostInfo> {
-  if (!isInIframe()) return localHost();
+export async function detectHost(timeoutMs = 2500, framed: boolean = isInIframe()): Promise<HostInfo> {
+  if (!framed) return localHost();
   try {
     const { app } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), timeoutMs);
@@ -92,7 +101,8 @@ export async function detectHost(timeoutMs = 2500): Promise<HostInfo> {
       inTeams: true,
       locale: overrides.locale ?? toLocale(context.app.locale),
       theme: overrides.theme ?? toThemeName(context.app.theme),
-      sidePanel: context.page.frameContext === 'sidePanel',
+      sidePanel: context.page.frameContext === 'sidePanel' || isSidePanelView(window.location.search),
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
       notifySuccess: () => void app.notifySuccess(),
       notifyFailure: (message) =>

@@ -8,6 +8,14 @@ export const en: Messages = {
   'app.retry': 'Try again',
   'app.skipToContent': 'Skip to content',
 
+  'configure.title': 'Conversation cycle in this meeting',
+  'configure.intro':
+    'In the meeting side panel you and your manager see the conversation: the preparation, the additions and the agreements.',
+  'configure.ready': 'Choose Save to add Conversation cycle to this meeting.',
+  'configure.outsideTeams':
+    'This page only works inside Microsoft Teams: Teams shows it when you add Conversation cycle to a meeting.',
+  'configure.openApp': 'Go to my conversations',
+
   'nav.label': 'Main menu',
   'nav.home': 'My conversations',
   'nav.team': 'My team',

@@ -6,6 +6,14 @@ export const nl = {
   'app.retry': 'Opnieuw proberen',
   'app.skipToContent': 'Naar de inhoud',
 
+  'configure.title': 'Gesprekscyclus in deze vergadering',
+  'configure.intro':
+    'In het zijpaneel van de vergadering zien jij en je leidinggevende het gesprek: de voorbereiding, de aanvullingen en de afspraken.',
+  'configure.ready': 'Kies Opslaan om Gesprekscyclus aan deze vergadering toe te voegen.',
+  'configure.outsideTeams':
+    'Deze pagina werkt alleen in Microsoft Teams: Teams toont haar als je Gesprekscyclus aan een vergadering toevoegt.',
+  'configure.openApp': 'Naar mijn gesprekken',
+
   'nav.label': 'Hoofdmenu',
   'nav.home': 'Mijn gesprekken',
   'nav.team': 'Mijn team',

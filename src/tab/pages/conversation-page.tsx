@@ -1,5 +1,5 @@
 import { Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
@@ -7,35 +7,23 @@ import { ProblemBar } from '../components/problem-bar.js';
 import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
+import { lazyPage } from '../routing/lazy-page.js';
+import { sectionModules } from '../routing/route-modules.js';
 import { href, navigate } from '../routing/router.js';
 import { nextStepKey, sectionLabels, sectionsFor, targetHref, type Section, type Situation } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 import type { SectionProps } from './section-props.js';
 
-type SectionPage = LazyExoticComponent<ComponentType<SectionProps>>;
-
-const sectionLoaders = {
-  voorbereiden: () => import('./prepare-page.js').then((m) => ({ default: m.PreparePage })),
-  gesprek: () => import('./meeting-page.js').then((m) => ({ default: m.MeetingPage })),
-  verslag: () => import('./report-page.js').then((m) => ({ default: m.ReportPage })),
-  akkoord: () => import('./approve-page.js').then((m) => ({ default: m.ApprovePage })),
-  pop: () => import('./pop-page.js').then((m) => ({ default: m.PopPage })),
-  evaluatie: () => import('./evaluation-page.js').then((m) => ({ default: m.EvaluationPage })),
-} satisfies Record<Section, () => Promise<{ default: ComponentType<SectionProps> }>>;
+type SectionPage = ComponentType<SectionProps>;
 
 const sectionPages: Record<Section, SectionPage> = {
-  voorbereiden: lazy(sectionLoaders.voorbereiden),
-  gesprek: lazy(sectionLoaders.gesprek),
-  verslag: lazy(sectionLoaders.verslag),
-  akkoord: lazy(sectionLoaders.akkoord),
-  pop: lazy(sectionLoaders.pop),
-  evaluatie: lazy(sectionLoaders.evaluatie),
+  voorbereiden: lazyPage(sectionModules.voorbereiden, (m) => m.PreparePage),
+  gesprek: lazyPage(sectionModules.gesprek, (m) => m.MeetingPage),
+  verslag: lazyPage(sectionModules.verslag, (m) => m.ReportPage),
+  akkoord: lazyPage(sectionModules.akkoord, (m) => m.ApprovePage),
+  pop: lazyPage(sectionModules.pop, (m) => m.PopPage),
+  evaluatie: lazyPage(sectionModules.evaluatie, (m) => m.EvaluationPage),
 };
-
-/** Starts loading a sub-page's code early (see preloadRoute). */
-export function preloadSection(section: string): void {
-  if (section in sectionLoaders) void sectionLoaders[section as Section]().catch(() => undefined);
-}
 
 const isSection = (value: string | undefined): value is Section => value !== undefined && value in sectionPages;
 

@@ -1,0 +1,24 @@
+import { createRoot } from 'react-dom/client';
+import type { HostInfo } from './host/host.js';
+import { Root, type RootView } from './root.js';
+import { preloadRoute } from './routing/route-modules.js';
+import { parseHash, startRoute } from './routing/router.js';
+
+/**
+ * Opens the route a Teams deep link asked for (`subPageId`) by putting it in the hash before the first render,
+ * so the router starts there. Returns the route it opened, if any.
+ */
+export function openDeepLink(host: HostInfo): string | undefined {
+  const route = startRoute(window.location.hash, host.subPageId);
+  if (!route) return undefined;
+  window.history.replaceState(null, '', `#${route}`);
+  preloadRoute(parseHash(route).path);
+  return route;
+}
+
+/** Renders the tab once the host is known. */
+export function mount(container: HTMLElement, host: HostInfo, view: RootView): void {
+  document.documentElement.lang = host.locale;
+  if (view === 'app') openDeepLink(host);
+  createRoot(container).render(<Root host={host} view={view} />);
+}

@@ -1,0 +1,78 @@
+import { matchPath } from './paths.js';
+import type { Section } from './targets.js';
+
+/** A module loader that starts at most once and remembers the module, so React can render it without waiting. */
+export interface Preloadable<T> {
+  (): Promise<T>;
+  /** The module once it has arrived. */
+  readonly value: T | undefined;
+}
+
+/** Wraps a dynamic import; a failed load may be tried again. */
+export function preloadable<T>(load: () => Promise<T>): Preloadable<T> {
+  let promise: Promise<T> | undefined;
+  let value: T | undefined;
+  const get = (): Promise<T> =>
+    (promise ??= load().then(
+      (module) => {
+        value = module;
+        return module;
+      },
+      (error: unknown) => {
+        promise = undefined;
+        throw error;
+      },
+    ));
+  return Object.defineProperty(get, 'value', { get: () => value }) as Preloadable<T>;
+}
+
+// One chunk per page: the first paint only loads the page that was asked for.
+export const pageModules = {
+  home: preloadable(() => import('../pages/home-page.js')),
+  conversation: preloadable(() => import('../pages/conversation-page.js')),
+  request: preloadable(() => import('../pages/request-page.js')),
+  plan: preloadable(() => import('../pages/plan-page.js')),
+  team: preloadable(() => import('../pages/team-page.js')),
+  archive: preloadable(() => import('../pages/archive-page.js')),
+  archiveDocument: preloadable(() => import('../pages/archive-document-page.js')),
+};
+
+/** The sub-pages of one conversation, by their Dutch route segment. */
+export const sectionModules = {
+  voorbereiden: preloadable(() => import('../pages/prepare-page.js')),
+  gesprek: preloadable(() => import('../pages/meeting-page.js')),
+  verslag: preloadable(() => import('../pages/report-page.js')),
+  akkoord: preloadable(() => import('../pages/approve-page.js')),
+  pop: preloadable(() => import('../pages/pop-page.js')),
+  evaluatie: preloadable(() => import('../pages/evaluation-page.js')),
+} satisfies Record<Section, Preloadable<unknown>>;
+
+/** The meeting tab's configuration page (`?view=configure`). */
+export const configureModule = preloadable(() => import('../pages/configure-page.js'));
+
+/** Route patterns and the page module each needs, most specific first. */
+export const routeModules: ReadonlyArray<{ pattern: string; module: keyof typeof pageModules }> = [
+  { pattern: '/', module: 'home' },
+  { pattern: '/gesprek/:id', module: 'conversation' },
+  { pattern: '/gesprek/:id/:section', module: 'conversation' },
+  { pattern: '/aanvragen', module: 'request' },
+  { pattern: '/plannen', module: 'plan' },
+  { pattern: '/team', module: 'team' },
+  { pattern: '/archief', module: 'archive' },
+  { pattern: '/archief/:id', module: 'archiveDocument' },
+];
+
+/**
+ * Starts downloading the code of the page in the address (and of its sub-page, at the same time) while the
+ * app code and sign-in are still under way, so no chunk waits for another.
+ */
+export function preloadRoute(path: string): void {
+  for (const route of routeModules) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    pageModules[route.module]().catch(() => undefined);
+    const section = params.section;
+    if (section && section in sectionModules) sectionModules[section as keyof typeof sectionModules]().catch(() => undefined);
+    return;
+  }
+}
