@@ -108,6 +108,11 @@ export const errors = {
       nl: 'Het eindtijdstip moet na het begintijdstip liggen.',
       en: 'The end time must be after the start time.',
     }),
+  unstorableText: () =>
+    new DomainError('invalid', 'invalid_text', {
+      nl: 'De tekst bevat onleesbare tekens (bijvoorbeeld een half emoji-teken of een nul-teken). Plak de tekst opnieuw of typ hem over.',
+      en: 'The text contains unreadable characters (for example half an emoji or a null character). Paste or type the text again.',
+    }),
   notYourReport: (employeeId: string) =>
     new DomainError('forbidden', 'not_your_report', {
       nl: 'Je kunt alleen gesprekken plannen met medewerkers die direct aan jou rapporteren.',

@@ -12,6 +12,7 @@ import {
   formatOf,
   goalParts,
   isReadOfOthers,
+  isStorableText,
   nextStepFor,
   relationOf,
   reportContent,
@@ -207,6 +208,8 @@ export async function runCommand(
   command: Command | HttpCommand,
   expectedRevision?: number,
 ): Promise<ConversationView> {
+  // Checked here, not only in HTTP, because the bot hands comments from cards straight to this function.
+  if (!isStorableText(command)) throw errors.unstorableText();
   const before = await mustGet(ctx, conversationId);
   const viewer = await loadViewer(ctx, viewerId);
   const facts = await accessFactsFor(ctx, before.conversation.employeeId);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { formatRegistry } from '../domain/index.js';
+import { errors, formatRegistry, isStorableText } from '../domain/index.js';
 import { authenticate, type Principal } from './auth.js';
 import {
   archiveIndex,
@@ -108,6 +108,8 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   api.use(authenticate(ctx.config, ctx.directory, verify));
   api.use(requireJson);
   api.use(express.json({ limit: '256kb', strict: true }));
+  // One guard for every free-text field: text the database cannot keep is refused before any route sees it.
+  api.use((req, _res, next) => next(isStorableText(req.body) ? undefined : errors.unstorableText()));
 
   api.get('/me', route(async (_req, _res, { userId }) => {
     const [user, manager, reports, isHr] = await Promise.all([

@@ -183,3 +183,13 @@ describe('next step', () => {
     expect(nextStepFor(aConversation({ stage: 'requested' }), 'manager')).toBe('plan');
   });
 });
+
+describe('text that can be stored', () => {
+  it('accepts ordinary Dutch text and emoji, and refuses lone surrogates and NUL anywhere in a value', async () => {
+    const { isStorableText } = await import('../../src/domain/index.js');
+    expect(isStorableText({ a: ['Één café 🙂', { b: 'ok' }], n: 1, x: null })).toBe(true);
+    expect(isStorableText({ a: ['voor \ud800 na'] })).toBe(false);
+    expect(isStorableText({ a: { b: 'x\u0000y' } })).toBe(false);
+    expect(isStorableText({ ['k\u0000']: 'v' })).toBe(false);
+  });
+});
