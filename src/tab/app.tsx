@@ -12,7 +12,7 @@ export function openDeepLink(host: HostInfo): string | undefined {
   const route = startRoute(window.location.hash, host.subPageId);
   if (!route) return undefined;
   window.history.replaceState(null, '', `#${route}`);
-  preloadRoute(parseHash(route).path);
+  void preloadRoute(parseHash(route).path);
   return route;
 }
 

@@ -12,7 +12,7 @@ const configure = params.get('view') === 'configure';
 const route = parseHash(window.location.hash).path;
 if (configure) void configureModule().catch(() => undefined);
 else {
-  preloadRoute(route);
+  void preloadRoute(route);
   startPrefetch(route);
 }
 

@@ -16,7 +16,8 @@ import { ProblemBar } from './components/problem-bar.js';
 import type { HostInfo, ThemeName } from './host/host.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
-import { configureModule } from './routing/route-modules.js';
+import { configureModule, preloadRoute } from './routing/route-modules.js';
+import { parseHash } from './routing/paths.js';
 import { Shell } from './shell.js';
 
 const themes: Record<ThemeName, Theme> = {
@@ -66,15 +67,18 @@ function Configure({ host }: { host: HostInfo }) {
 
 const demoUserKey = 'gc.demoUser';
 
-function storedDemoUser(users: DirectoryUser[]): string | undefined {
+function wantedDemoUser(): string | null {
   const fromQuery = new URLSearchParams(window.location.search).get('user');
-  let stored: string | null = null;
+  if (fromQuery) return fromQuery;
   try {
-    stored = window.localStorage.getItem(demoUserKey);
+    return window.localStorage.getItem(demoUserKey);
   } catch {
-    stored = null;
+    return null;
   }
-  const wanted = fromQuery ?? stored;
+}
+
+function storedDemoUser(users: DirectoryUser[]): string | undefined {
+  const wanted = wantedDemoUser();
   return users.find((u) => u.id === wanted)?.id ?? users[0]?.id;
 }
 
@@ -82,6 +86,8 @@ interface Session {
   config: PublicConfig;
   authHeaders: () => Promise<Record<string, string>>;
   demoUsers: DirectoryUser[] | undefined;
+  /** The first demo user's profile, asked for together with the configuration (local mode). */
+  firstMe?: Me;
 }
 
 function Bootstrap({ host }: { host: HostInfo }) {
@@ -89,26 +95,36 @@ function Bootstrap({ host }: { host: HostInfo }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | undefined>(undefined);
   const [demoUserId, setDemoUserId] = useState<string | undefined>(undefined);
-  const [me, setMe] = useState<Me | undefined>(undefined);
+  const [fetchedMe, setMe] = useState<Me | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [attempt, setAttempt] = useState(0);
 
-  // Step 1: configuration and the way to sign in.
+  // Step 1: configuration and the way to sign in; in local mode also the demo users and "me", all at once.
   useEffect(() => {
     let current = true;
     const anonymous = createApiClient({ authHeaders: async () => ({}), locale: host.locale });
+    // Signed in and the page's code there in one step: a page that had to suspend for its code would be shown
+    // only after React's Suspense reveal delay (300 ms).
+    const routeCode = preloadRoute(parseHash(window.location.hash).path);
     (async (): Promise<Session> => {
-      // Ask for the demo users at the same time: one round trip less in local mode; ignored in Entra mode.
-      const demoUsers = anonymous.demoUsers().catch(() => undefined);
+      // Outside Teams only local mode can work, so the demo requests go out without waiting for the configuration.
+      const demoUsers = host.inTeams ? undefined : anonymous.demoUsers().catch(() => undefined);
+      const wanted = host.inTeams ? null : wantedDemoUser();
+      const firstMe = wanted
+        ? createApiClient({ authHeaders: async () => ({ 'X-Demo-User': wanted }), locale: host.locale }).me().catch(() => undefined)
+        : undefined;
       const config = await anonymous.config();
       if (config.authMode === 'local') {
-        const demo = await demoUsers;
+        const demo = await (demoUsers ?? anonymous.demoUsers().catch(() => undefined));
         if (!demo) throw new Error(i18n.t('error.signIn'));
-        return { config, authHeaders: async () => ({}), demoUsers: demo.users };
+        const me = await firstMe;
+        await routeCode;
+        return { config, authHeaders: async () => ({}), demoUsers: demo.users, ...(me ? { firstMe: me } : {}) };
       }
       if (!host.inTeams || !config.clientId || !config.apiScope) throw new Error(i18n.t('error.signIn'));
       const { createEntraTokenSource } = await import('./auth/entra.js');
       const token = await createEntraTokenSource({ clientId: config.clientId, apiScope: config.apiScope });
+      await routeCode;
       return { config, authHeaders: async () => ({ Authorization: `Bearer ${await token()}` }), demoUsers: undefined };
     })().then(
       (value) => {
@@ -127,6 +143,10 @@ function Bootstrap({ host }: { host: HostInfo }) {
     };
   }, [host, attempt, i18n]);
 
+  // The profile fetched with the configuration serves until another demo user is chosen.
+  const firstMe = session?.firstMe && session.firstMe.user.id === demoUserId ? session.firstMe : undefined;
+  const me = firstMe ?? fetchedMe;
+
   const api = useMemo(() => {
     if (!session) return undefined;
     const authHeaders = session.demoUsers
@@ -138,6 +158,11 @@ function Bootstrap({ host }: { host: HostInfo }) {
   // Step 2: who am I (again after switching demo users).
   useEffect(() => {
     if (!api) return;
+    if (firstMe) {
+      setMe(undefined);
+      host.notifySuccess();
+      return;
+    }
     let current = true;
     setMe(undefined);
     api.me().then(
@@ -156,7 +181,7 @@ function Bootstrap({ host }: { host: HostInfo }) {
     return () => {
       current = false;
     };
-  }, [api, host]);
+  }, [api, host, firstMe]);
 
   const services = useMemo((): AppServices | undefined => {
     if (!session || !api || !me) return undefined;

@@ -64,15 +64,20 @@ export const routeModules: ReadonlyArray<{ pattern: string; module: keyof typeof
 
 /**
  * Starts downloading the code of the page in the address (and of its sub-page, at the same time) while the
- * app code and sign-in are still under way, so no chunk waits for another.
+ * app code and sign-in are still under way, so no chunk waits for another. Settles when both are there (or
+ * failed: the page then shows its own loading error).
  */
-export function preloadRoute(path: string): void {
+export function preloadRoute(path: string): Promise<void> {
   for (const route of routeModules) {
     const params = matchPath(route.pattern, path);
     if (!params) continue;
-    pageModules[route.module]().catch(() => undefined);
+    const loads: Array<Promise<unknown>> = [pageModules[route.module]()];
     const section = params.section;
-    if (section && section in sectionModules) sectionModules[section as keyof typeof sectionModules]().catch(() => undefined);
-    return;
+    if (section && section in sectionModules) loads.push(sectionModules[section as keyof typeof sectionModules]());
+    return Promise.all(loads).then(
+      () => undefined,
+      () => undefined,
+    );
   }
+  return Promise.resolve();
 }

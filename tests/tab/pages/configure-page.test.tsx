@@ -34,7 +34,7 @@ function fakeConfig() {
     registerOnSaveHandler: jest.fn((h: SaveHandler) => {
       handler = h;
     }),
-    setConfig: jest.fn(async () => undefined),
+    setConfig: jest.fn(async (_config: Parameters<TabConfigApi['setConfig']>[0]): Promise<void> => undefined),
     setValidityState: jest.fn(),
   };
   return { api, save: () => handler };
