@@ -10,6 +10,8 @@ import { planFor, startBenchServer, type BenchBackend } from './scenario.js';
 export interface AutosaveRow extends LoadResult {
   backend: BenchBackend;
   editors: number;
+  /** Pause between one editor's saves (0: back to back). */
+  thinkMs: number;
 }
 
 /** Measures autosave at each level of concurrent editors, on one backend. */
@@ -18,6 +20,7 @@ export async function benchAutosave(
   organisation: BenchOrganisation,
   levels: readonly number[],
   limits: { iterations: number; seconds: number },
+  thinkTimes: readonly number[],
   databaseUrl?: string,
 ): Promise<AutosaveRow[]> {
   const server = await startBenchServer(backend, organisation, {}, databaseUrl);
@@ -29,21 +32,28 @@ export async function benchAutosave(
     await new Promise((r) => setTimeout(r, 2_000));
     const revisions = new Map<string, number>();
     const rows: AutosaveRow[] = [];
-    for (const level of levels) {
-      const result = await closedLoop(level, limits, async (worker, iteration) => {
-        const id = ids[worker] as string;
-        const revision = revisions.get(id);
-        const text = `Versie ${iteration}: ${'energie en werkplezier '.repeat(20)}`;
-        const reply = await callAs(server.url, editors[worker] as string, 'POST', `/api/conversations/${id}/commands`, {
-          ...(revision ? { revision } : {}),
-          command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': text } },
+    for (const thinkMs of thinkTimes)
+      for (const level of levels) {
+        const result = await closedLoop(level, { ...limits, thinkMs }, async (worker, iteration) => {
+          const id = ids[worker] as string;
+          const revision = revisions.get(id);
+          const text = `Versie ${iteration}: ${'energie en werkplezier '.repeat(20)}`;
+          const reply = await callAs(
+            server.url,
+            editors[worker] as string,
+            'POST',
+            `/api/conversations/${id}/commands`,
+            {
+              ...(revision ? { revision } : {}),
+              command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': text } },
+            },
+          );
+          if (reply.status !== 200) return false;
+          revisions.set(id, (reply.body.conversation as { revision: number }).revision);
+          return true;
         });
-        if (reply.status !== 200) return false;
-        revisions.set(id, (reply.body.conversation as { revision: number }).revision);
-        return true;
-      });
-      rows.push({ backend, editors: level, ...result });
-    }
+        rows.push({ backend, editors: level, thinkMs, ...result });
+      }
     return rows;
   } finally {
     await server.stop();

@@ -32,7 +32,13 @@ export function decideInvoke(userId: string, conversationId: string): Record<str
     recipient: { id: '28:bench-bot', name: 'Gesprekken' },
     conversation: { id: `a:chat-${userId}`, conversationType: 'personal', tenantId: 'bench-tenant' },
     channelData: { tenant: { id: 'bench-tenant' } },
-    value: { action: { type: 'Action.Execute', verb: 'decide', data: { conversationId, version: 1, decision: 'akkoord' } } },
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: 'decide',
+        data: { conversationId, version: 1, decision: 'akkoord' },
+      },
+    },
   };
 }
 
@@ -48,16 +54,28 @@ async function wave(url: string, actors: readonly string[], ids: readonly string
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(decideInvoke(actors[i] as string, id)),
       }).catch(() => undefined);
-      const body = response ? ((await response.json().catch(() => ({}))) as { statusCode?: number; type?: string }) : {};
+      const body = response
+        ? ((await response.json().catch(() => ({}))) as { statusCode?: number; type?: string })
+        : {};
       latencies.push(performance.now() - t0);
-      if (response?.status !== 200 || body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') errors += 1;
+      if (
+        response?.status !== 200 ||
+        body.statusCode !== 200 ||
+        body.type !== 'application/vnd.microsoft.card.adaptive'
+      )
+        errors += 1;
     }),
   );
   return summarise(latencies, errors, (performance.now() - started) / 1000);
 }
 
 /** `approvals` conversations awaiting approval; every employee decides at once, then every manager. */
-export async function benchCardAction(backend: BenchBackend, organisation: BenchOrganisation, approvals: number, databaseUrl?: string): Promise<CardActionRow[]> {
+export async function benchCardAction(
+  backend: BenchBackend,
+  organisation: BenchOrganisation,
+  approvals: number,
+  databaseUrl?: string,
+): Promise<CardActionRow[]> {
   const server = await startBenchServer(backend, organisation, { BENCH_BOT: '1' }, databaseUrl);
   try {
     const employees = organisation.employees.slice(0, approvals);

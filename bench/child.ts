@@ -15,6 +15,11 @@ export interface ServerProcess {
 }
 
 const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
+const running = new Set<ChildProcess>();
+// A bench stopped half-way must not leave servers behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Spawns the server with `env` on top of a local, quiet default; fails after `timeoutMs` without READY. */
@@ -34,9 +39,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       output += d.toString();
       const match = /READY (\S+)/.exec(output);

@@ -18,7 +18,10 @@ export async function benchPdf(iterations: number): Promise<number> {
  * `SharePointArchive` and Graph SDK client against the in-process fake Graph. The fake intercepts fetch in this
  * process while it runs, so nothing else may call HTTP meanwhile.
  */
-export async function benchSharePoint(documents: number, options: { pdfBytes: number; concurrency: number }): Promise<BenchResult> {
+export async function benchSharePoint(
+  documents: number,
+  options: { pdfBytes: number; concurrency: number },
+): Promise<BenchResult> {
   const fake = new FakeGraph();
   fake.listen();
   try {
@@ -38,7 +41,12 @@ export async function benchSharePoint(documents: number, options: { pdfBytes: nu
       access: { hrGroup: true, employee: true },
       retentionLabel: 'Personeelsdossier 7 jaar',
     });
-    return await benchArchive(documents, { archive, pdfBytes: options.pdfBytes, concurrency: options.concurrency, employees: 20 });
+    return await benchArchive(documents, {
+      archive,
+      pdfBytes: options.pdfBytes,
+      concurrency: options.concurrency,
+      employees: 20,
+    });
   } finally {
     fake.close();
   }

@@ -53,8 +53,25 @@ export class FakeConnector {
   readonly postsPerKey = new Map<string, number>();
   private readonly accepted = new Map<string, number[]>();
   private readonly appStamps: number[] = [];
-  private stats = { accepted: 0, throttled: 0, throttledPerConversation: 0, chatsCreated: 0, posts: 0, updates: 0, firstPostAt: undefined as number | undefined, lastPostAt: undefined as number | undefined };
+  private stats = {
+    accepted: 0,
+    throttled: 0,
+    throttledPerConversation: 0,
+    chatsCreated: 0,
+    posts: 0,
+    updates: 0,
+    firstPostAt: undefined as number | undefined,
+    lastPostAt: undefined as number | undefined,
+  };
   private activityCounter = 0;
+  private arrivals = 0;
+  /**
+   * Message posts (by arrival number, from 1) that are left unanswered and uncounted, as if the connection
+   * broke before Teams took the message: a crash test kills the sender while such a post is in flight.
+   */
+  hold: (arrival: number) => boolean = () => false;
+  /** Posts currently held. */
+  held = 0;
 
   private constructor(
     private readonly server: Server,
@@ -66,9 +83,10 @@ export class FakeConnector {
 
   /** Starts listening on an ephemeral loopback port. */
   static async start(limits: ConnectorLimits = teamsLimits): Promise<FakeConnector> {
-    let instance: FakeConnector | undefined;
+    // The server needs its handler before the instance exists: requests only arrive after listen().
+    const holder: { instance?: FakeConnector } = {};
     const server = createServer((req, res) => {
-      instance?.handle(req, res).catch(() => {
+      holder.instance?.handle(req, res).catch(() => {
         res.statusCode = 500;
         res.end();
       });
@@ -81,8 +99,8 @@ export class FakeConnector {
         resolve(typeof address === 'object' && address ? address.port : 0);
       });
     });
-    instance = new FakeConnector(server, port, limits);
-    return instance;
+    holder.instance = new FakeConnector(server, port, limits);
+    return holder.instance;
   }
 
   /** Counters and the duplicate list. */
@@ -101,17 +119,28 @@ export class FakeConnector {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const match = /\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: path } });
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) return send(res, 401, { error: { code: 'Unauthorized' } });
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
+      return send(res, 401, { error: { code: 'Unauthorized' } });
     const chatId = match[1] ? decodeURIComponent(match[1]) : undefined;
     const now = Date.now();
     const appWait = windowWait(this.appStamps, this.limits.perApp, now);
-    const chatWait = chatId ? windowWait(this.accepted.get(chatId) ?? [], this.limits.perConversation, now) : 0;
+    const chatWait = chatId
+      ? windowWait(this.accepted.get(chatId) ?? [], this.limits.perConversation, now)
+      : 0;
     const wait = Math.max(appWait, chatWait);
     if (wait > 0) {
       this.stats.throttled += 1;
       if (chatWait > 0) this.stats.throttledPerConversation += 1;
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
       return send(res, 429, { error: { code: 'TooManyRequests', message: 'throttled' } });
+    }
+    if (chatId && req.method === 'POST' && !match[2]) {
+      this.arrivals += 1;
+      if (this.hold(this.arrivals)) {
+        this.held += 1;
+        res.once('close', () => (this.held -= 1));
+        return;
+      }
     }
     this.take(chatId, now);
     this.stats.accepted += 1;
@@ -153,7 +182,8 @@ function windowWait(stamps: readonly number[], limits: readonly Limit[], now: nu
   let wait = 0;
   for (const { limit, windowMs } of limits) {
     const inWindow = stamps.filter((t) => t > now - windowMs);
-    if (inWindow.length >= limit) wait = Math.max(wait, (inWindow[inWindow.length - limit] as number) + windowMs - now);
+    if (inWindow.length >= limit)
+      wait = Math.max(wait, (inWindow[inWindow.length - limit] as number) + windowMs - now);
   }
   return wait;
 }

@@ -8,7 +8,13 @@ export interface JsonReply {
 }
 
 /** Calls the API as a demo user (local identity mode). */
-export async function callAs(baseUrl: string, userId: string, method: string, path: string, body?: unknown): Promise<JsonReply> {
+export async function callAs(
+  baseUrl: string,
+  userId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<JsonReply> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { 'x-demo-user': userId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -59,23 +65,28 @@ export function summarise(latencies: readonly number[], errors: number, seconds:
 /**
  * Runs `workers` loops in parallel, each calling `step(worker, iteration)` until `iterations` calls or
  * `seconds` elapsed, whichever is first. `step` returns whether the call succeeded; every call is timed.
+ * With `thinkMs`, each worker pauses that long between calls (starting at a random offset), like an editor
+ * whose autosave fires every few seconds; without it, workers call back to back (saturation).
  */
 export async function closedLoop(
   workers: number,
-  limits: { iterations: number; seconds: number },
+  limits: { iterations: number; seconds: number; thinkMs?: number },
   step: (worker: number, iteration: number) => Promise<boolean>,
 ): Promise<LoadResult> {
+  const think = limits.thinkMs ?? 0;
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + limits.seconds * 1000;
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
+      if (think > 0) await new Promise((r) => setTimeout(r, Math.random() * think));
       for (let i = 0; i < limits.iterations && performance.now() < deadline; i++) {
         const t0 = performance.now();
         const ok = await step(worker, i).catch(() => false);
         latencies.push(performance.now() - t0);
         if (!ok) errors += 1;
+        if (think > 0) await new Promise((r) => setTimeout(r, think));
       }
     }),
   );
@@ -83,7 +94,11 @@ export async function closedLoop(
 }
 
 /** Runs `count` tasks at most `parallel` at a time (setup work). */
-export async function inParallel<T>(count: number, parallel: number, task: (index: number) => Promise<T>): Promise<T[]> {
+export async function inParallel<T>(
+  count: number,
+  parallel: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
   const results: T[] = new Array<T>(count);
   let next = 0;
   await Promise.all(

@@ -18,9 +18,17 @@ export interface OutboxFanoutResult {
 }
 
 /** Plans `n` conversations and waits (at most `timeoutSeconds`) until every invitation arrived at the fake. */
-export async function benchOutboxFanout(organisation: BenchOrganisation, n: number, timeoutSeconds: number, pollSeconds = 1): Promise<OutboxFanoutResult> {
+export async function benchOutboxFanout(
+  organisation: BenchOrganisation,
+  n: number,
+  timeoutSeconds: number,
+  pollSeconds = 1,
+): Promise<OutboxFanoutResult> {
   const fake = await FakeConnector.start();
-  const server = await startBenchServer('pglite', organisation, { BENCH_CONNECTOR_URL: fake.url, JOB_POLL_SECONDS: String(pollSeconds) });
+  const server = await startBenchServer('pglite', organisation, {
+    BENCH_CONNECTOR_URL: fake.url,
+    JOB_POLL_SECONDS: String(pollSeconds),
+  });
   try {
     const employees = organisation.employees.slice(0, n);
     const started = performance.now();
@@ -30,7 +38,14 @@ export async function benchOutboxFanout(organisation: BenchOrganisation, n: numb
     while (delivered() < n && performance.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     const seconds = (performance.now() - started) / 1000;
     const count = delivered();
-    return { planned: n, delivered: count, seconds, perSecond: count / seconds, duplicates: fake.snapshot().duplicates.length, pollSeconds };
+    return {
+      planned: n,
+      delivered: count,
+      seconds,
+      perSecond: count / seconds,
+      duplicates: fake.snapshot().duplicates.length,
+      pollSeconds,
+    };
   } finally {
     await server.stop();
     await fake.close();

@@ -51,31 +51,60 @@ const inDays = (days: number, hour: number) => {
   return d.toISOString();
 };
 
-async function ok(call: Promise<{ status: number; body: Record<string, unknown> }>, what: string): Promise<Record<string, unknown>> {
+async function ok(
+  call: Promise<{ status: number; body: Record<string, unknown> }>,
+  what: string,
+): Promise<Record<string, unknown>> {
   const reply = await call;
-  if (reply.status >= 300) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
+  if (reply.status >= 300)
+    throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
   return reply.body;
 }
 
 /** Plans a Vitaliteitsgesprek for each of `employees` (by their manager) and returns the conversation ids. */
-export async function planFor(url: string, organisation: BenchOrganisation, employees: readonly string[]): Promise<string[]> {
+export async function planFor(
+  url: string,
+  organisation: BenchOrganisation,
+  employees: readonly string[],
+): Promise<string[]> {
   return inParallel(employees.length, 16, async (i) => {
     const employee = employees[i] as string;
     const manager = organisation.managerOf.get(employee) as string;
-    const body = await ok(callAs(url, manager, 'POST', '/api/conversations', { employeeId: employee, type: 'vitaliteit', start: inDays(14, 9), end: inDays(14, 10) }), 'plan');
+    const body = await ok(
+      callAs(url, manager, 'POST', '/api/conversations', {
+        employeeId: employee,
+        type: 'vitaliteit',
+        start: inDays(14, 9),
+        end: inDays(14, 10),
+      }),
+      'plan',
+    );
     return (body.conversation as { id: string }).id;
   });
 }
 
 /** Brings each planned conversation to `awaiting_approval` of version 1 (the employee writes the report). */
-export async function toAwaitingApproval(url: string, organisation: BenchOrganisation, employees: readonly string[], ids: readonly string[]): Promise<void> {
+export async function toAwaitingApproval(
+  url: string,
+  organisation: BenchOrganisation,
+  employees: readonly string[],
+  ids: readonly string[],
+): Promise<void> {
   await inParallel(ids.length, 16, async (i) => {
     const employee = employees[i] as string;
     const manager = organisation.managerOf.get(employee) as string;
     const path = `/api/conversations/${ids[i]}/commands`;
-    await ok(callAs(url, employee, 'POST', path, { command: { type: 'save-preparation', answers: preparationAnswers } }), 'prepare');
+    await ok(
+      callAs(url, employee, 'POST', path, {
+        command: { type: 'save-preparation', answers: preparationAnswers },
+      }),
+      'prepare',
+    );
     await ok(callAs(url, manager, 'POST', path, { command: { type: 'complete-meeting' } }), 'complete');
-    await ok(callAs(url, employee, 'POST', path, { command: { type: 'save-report', answers: reportAnswers } }), 'report');
+    await ok(
+      callAs(url, employee, 'POST', path, { command: { type: 'save-report', answers: reportAnswers } }),
+      'report',
+    );
     await ok(callAs(url, employee, 'POST', path, { command: { type: 'submit-report' } }), 'submit');
   });
 }

@@ -12,7 +12,6 @@ import { startApp, type StartOptions } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { benchBotToken } from './bot-token.js';
 
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const connectorUrl = process.env.BENCH_CONNECTOR_URL;
@@ -25,7 +24,12 @@ async function main(): Promise<void> {
     if (connectorUrl) {
       const teams = new App({ clientId: 'bench-bot', token: () => benchBotToken, serviceUrl: connectorUrl });
       // Set before the workers start, so every notification goes through Teams' pacing.
-      ctx.messenger = new TeamsMessenger({ connector: sdkConnector(teams), store: ctx.store, serviceUrl: connectorUrl, tenantId: 'bench-tenant' });
+      ctx.messenger = new TeamsMessenger({
+        connector: sdkConnector(teams),
+        store: ctx.store,
+        serviceUrl: connectorUrl,
+        tenantId: 'bench-tenant',
+      });
     }
   };
   const app = await startApp(config, { mountBot });

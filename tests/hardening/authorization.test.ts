@@ -41,7 +41,12 @@ async function bodyText(response: Response): Promise<string> {
   return bytes.toString('utf8');
 }
 
-async function call(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+async function call(
+  userId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${server.url}${path}`, {
     method,
     headers: { 'x-demo-user': userId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -52,19 +57,49 @@ async function call(userId: string, method: string, path: string, body?: unknown
 
 beforeAll(async () => {
   server = await startTestServer();
-  const texts = { preparation: marker, completion: marker, report: marker, agreement: marker, comment: marker };
+  const texts = {
+    preparation: marker,
+    completion: marker,
+    report: marker,
+    agreement: marker,
+    comment: marker,
+  };
   archivedId = await approvedConversation(server.url, 'fatima', 'jeroen', texts);
   await archived(server.url, 'fatima', archivedId);
   const fatima = as(server.url, 'fatima');
-  await step(fatima, archivedId, { type: 'save-pop', pop: { goals: marker, actions: marker, support: marker } });
+  await step(fatima, archivedId, {
+    type: 'save-pop',
+    pop: { goals: marker, actions: marker, support: marker },
+  });
   await step(fatima, archivedId, { type: 'save-evaluation', text: marker });
   // A second conversation still in preparation, so drafts are covered too.
-  const planned = await as(server.url, 'jeroen').post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start: inDays(30), end: inDays(30, 10) });
+  const planned = await as(server.url, 'jeroen').post('/api/conversations', {
+    employeeId: 'fatima',
+    type: 'vitaliteit',
+    start: inDays(30),
+    end: inDays(30, 10),
+  });
   openId = planned.body.conversation.id as string;
   await step(fatima, openId, { type: 'save-preparation', answers: { 'kwaliteit.betekenis': marker } });
   const jeroen = as(server.url, 'jeroen');
-  expect((await jeroen.post('/api/delegations', { delegateId: roles.activeDelegate, from: inDays(-1), until: inDays(10) })).status).toBe(201);
-  expect((await jeroen.post('/api/delegations', { delegateId: roles.expiredDelegate, from: inDays(-20), until: inDays(-10) })).status).toBe(201);
+  expect(
+    (
+      await jeroen.post('/api/delegations', {
+        delegateId: roles.activeDelegate,
+        from: inDays(-1),
+        until: inDays(10),
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await jeroen.post('/api/delegations', {
+        delegateId: roles.expiredDelegate,
+        from: inDays(-20),
+        until: inDays(-10),
+      })
+    ).status,
+  ).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -72,7 +107,13 @@ afterAll(async () => {
 });
 
 /** Every route, with Fatima's ids where a route takes one. */
-function routes(): Array<{ name: string; method: string; path: string; body?: unknown; perConversation?: boolean }> {
+function routes(): Array<{
+  name: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  perConversation?: boolean;
+}> {
   const slot = { attendeeIds: ['fatima'], durationMinutes: 60, from: inDays(1), until: inDays(5) };
   return [
     { name: 'GET /api/health', method: 'GET', path: '/api/health' },
@@ -86,17 +127,78 @@ function routes(): Array<{ name: string; method: string; path: string; body?: un
     { name: 'GET /api/team/vitality', method: 'GET', path: '/api/team/vitality' },
     { name: 'GET /api/archive', method: 'GET', path: '/api/archive' },
     { name: 'POST /api/calendar/free-slots', method: 'POST', path: '/api/calendar/free-slots', body: slot },
-    { name: 'POST /api/conversations (for Fatima)', method: 'POST', path: '/api/conversations', body: { employeeId: 'fatima', type: 'vitaliteit', start: inDays(60), end: inDays(60, 10) }, perConversation: true },
-    { name: 'POST /api/conversations/requests', method: 'POST', path: '/api/conversations/requests', body: { type: 'vitaliteit', note: 'graag' } },
-    { name: 'GET /api/conversations/:id (archived)', method: 'GET', path: `/api/conversations/${archivedId}`, perConversation: true },
-    { name: 'GET /api/conversations/:id (draft)', method: 'GET', path: `/api/conversations/${openId}`, perConversation: true },
-    { name: 'GET /api/conversations/:id/audit', method: 'GET', path: `/api/conversations/${archivedId}/audit`, perConversation: true },
-    { name: 'GET /api/conversations/:id/document', method: 'GET', path: `/api/conversations/${archivedId}/document`, perConversation: true },
-    { name: 'POST /api/conversations/:id/commands (save-preparation)', method: 'POST', path: `/api/conversations/${openId}/commands`, body: { command: { type: 'save-preparation', answers: { 'behoeften.verbeterpunten': 'overschreven' } } }, perConversation: true },
-    { name: 'POST /api/conversations/:id/commands (save-evaluation)', method: 'POST', path: `/api/conversations/${archivedId}/commands`, body: { command: { type: 'save-evaluation', text: 'overschreven' } }, perConversation: true },
-    { name: 'POST /api/delegations', method: 'POST', path: '/api/delegations', body: { delegateId: 'noor', from: inDays(-1), until: inDays(1) } },
-    { name: 'POST /api/hr/erasure (someone without data)', method: 'POST', path: '/api/hr/erasure', body: { employeeId: 'thomas', reason: 'matrix' } },
-    { name: 'POST /api/hr/erasure (Fatima, by non-HR)', method: 'POST', path: '/api/hr/erasure', body: { employeeId: 'fatima', reason: 'matrix' }, perConversation: true },
+    {
+      name: 'POST /api/conversations (for Fatima)',
+      method: 'POST',
+      path: '/api/conversations',
+      body: { employeeId: 'fatima', type: 'vitaliteit', start: inDays(60), end: inDays(60, 10) },
+      perConversation: true,
+    },
+    {
+      name: 'POST /api/conversations/requests',
+      method: 'POST',
+      path: '/api/conversations/requests',
+      body: { type: 'vitaliteit', note: 'graag' },
+    },
+    {
+      name: 'GET /api/conversations/:id (archived)',
+      method: 'GET',
+      path: `/api/conversations/${archivedId}`,
+      perConversation: true,
+    },
+    {
+      name: 'GET /api/conversations/:id (draft)',
+      method: 'GET',
+      path: `/api/conversations/${openId}`,
+      perConversation: true,
+    },
+    {
+      name: 'GET /api/conversations/:id/audit',
+      method: 'GET',
+      path: `/api/conversations/${archivedId}/audit`,
+      perConversation: true,
+    },
+    {
+      name: 'GET /api/conversations/:id/document',
+      method: 'GET',
+      path: `/api/conversations/${archivedId}/document`,
+      perConversation: true,
+    },
+    {
+      name: 'POST /api/conversations/:id/commands (save-preparation)',
+      method: 'POST',
+      path: `/api/conversations/${openId}/commands`,
+      body: {
+        command: { type: 'save-preparation', answers: { 'behoeften.verbeterpunten': 'overschreven' } },
+      },
+      perConversation: true,
+    },
+    {
+      name: 'POST /api/conversations/:id/commands (save-evaluation)',
+      method: 'POST',
+      path: `/api/conversations/${archivedId}/commands`,
+      body: { command: { type: 'save-evaluation', text: 'overschreven' } },
+      perConversation: true,
+    },
+    {
+      name: 'POST /api/delegations',
+      method: 'POST',
+      path: '/api/delegations',
+      body: { delegateId: 'noor', from: inDays(-1), until: inDays(1) },
+    },
+    {
+      name: 'POST /api/hr/erasure (someone without data)',
+      method: 'POST',
+      path: '/api/hr/erasure',
+      body: { employeeId: 'thomas', reason: 'matrix' },
+    },
+    {
+      name: 'POST /api/hr/erasure (Fatima, by non-HR)',
+      method: 'POST',
+      path: '/api/hr/erasure',
+      body: { employeeId: 'fatima', reason: 'matrix' },
+      perConversation: true,
+    },
   ];
 }
 
@@ -122,7 +224,8 @@ describe('authorization matrix', () => {
       // The archived PDF is the personnel file's copy: HR may read it (docs/api.md). It is compressed binary.
       const hrDocument = role === 'hr' && route.name.startsWith('GET /api/conversations/:id/document');
       if (!hrDocument && response.text.includes(marker)) leaks.push(`${route.name} → ${response.status}`);
-      if (route.perConversation && !hrDocument && response.status < 400) accepted.push(`${route.name} → ${response.status}`);
+      if (route.perConversation && !hrDocument && response.status < 400)
+        accepted.push(`${route.name} → ${response.status}`);
       expect(response.status).not.toBe(500);
     }
     expect(leaks).toEqual([]);
@@ -136,7 +239,8 @@ describe('authorization matrix', () => {
 
   it('lets the expired delegate act no more than a stranger, and logs every read by others', async () => {
     const before = await as(server.url, 'fatima').get(`/api/conversations/${archivedId}/audit`);
-    const reads = (entries: Array<{ action: string; actorId: string }>) => entries.filter((e) => e.action === 'conversation.read').map((e) => e.actorId);
+    const reads = (entries: Array<{ action: string; actorId: string }>) =>
+      entries.filter((e) => e.action === 'conversation.read').map((e) => e.actorId);
     expect((await call(roles.expiredDelegate, 'GET', `/api/conversations/${archivedId}`)).status).toBe(404);
     await call(roles.activeDelegate, 'GET', `/api/conversations/${archivedId}`);
     const after = await as(server.url, 'fatima').get(`/api/conversations/${archivedId}/audit`);

@@ -22,7 +22,12 @@ describe.each(backends)('concurrency (%s)', (backend) => {
   });
 
   async function plan(employeeId: string): Promise<string> {
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', { employeeId, type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
+      employeeId,
+      type: 'vitaliteit',
+      start: inDays(7),
+      end: inDays(7, 10),
+    });
     expect(planned.status).toBe(201);
     return planned.body.conversation.id as string;
   }
@@ -36,23 +41,36 @@ describe.each(backends)('concurrency (%s)', (backend) => {
     await step(fatima, id, { type: 'save-report', answers: vitalityReport });
     await step(fatima, id, { type: 'submit-report' });
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => fatima.post(`/api/conversations/${id}/commands`, { command: { type: 'decide', version: 1, decision: 'akkoord' } })),
+      Array.from({ length: 20 }, () =>
+        fatima.post(`/api/conversations/${id}/commands`, {
+          command: { type: 'decide', version: 1, decision: 'akkoord' },
+        }),
+      ),
     );
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
-    for (const reply of replies.filter((r) => r.status === 409)) expect(reply.body.code).toBe('already_decided');
+    for (const reply of replies.filter((r) => r.status === 409))
+      expect(reply.body.code).toBe('already_decided');
     const view = await fatima.get(`/api/conversations/${id}`);
     expect(view.body.conversation.decisions).toHaveLength(1);
     const audit = await fatima.get(`/api/conversations/${id}/audit`);
-    expect((audit.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.decided')).toHaveLength(1);
+    expect(
+      (audit.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.decided'),
+    ).toHaveLength(1);
     // The manager's burst approves once, so exactly one document is on its way.
     const managerReplies = await Promise.all(
-      Array.from({ length: 20 }, () => jeroen.post(`/api/conversations/${id}/commands`, { command: { type: 'decide', version: 1, decision: 'akkoord' } })),
+      Array.from({ length: 20 }, () =>
+        jeroen.post(`/api/conversations/${id}/commands`, {
+          command: { type: 'decide', version: 1, decision: 'akkoord' },
+        }),
+      ),
     );
     expect(managerReplies.filter((r) => r.status === 200)).toHaveLength(1);
     const after = await fatima.get(`/api/conversations/${id}/audit`);
-    expect((after.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.approved')).toHaveLength(1);
+    expect(
+      (after.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.approved'),
+    ).toHaveLength(1);
   }, 60_000);
 
   it('gives one 200 and one 409 when employee and manager save against the same revision, and loses neither edit', async () => {
@@ -65,8 +83,14 @@ describe.each(backends)('concurrency (%s)', (backend) => {
       const employeeText = `werknemer ronde ${round}`;
       const managerText = `leidinggevende ronde ${round}`;
       const [employee, manager] = await Promise.all([
-        fatima.post(`/api/conversations/${id}/commands`, { revision, command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': employeeText } } }),
-        jeroen.post(`/api/conversations/${id}/commands`, { revision, command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } } }),
+        fatima.post(`/api/conversations/${id}/commands`, {
+          revision,
+          command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': employeeText } },
+        }),
+        jeroen.post(`/api/conversations/${id}/commands`, {
+          revision,
+          command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } },
+        }),
       ]);
       expect([employee.status, manager.status].sort()).toEqual([200, 409]);
       const loser = employee.status === 409 ? employee : manager;
@@ -74,9 +98,16 @@ describe.each(backends)('concurrency (%s)', (backend) => {
       // The refusal carries what is stored now, so the loser can merge and save again.
       const now = loser.body.current.conversation;
       expect(now.revision).toBe(revision + 1);
-      const retry = employee.status === 409
-        ? await fatima.post(`/api/conversations/${id}/commands`, { revision: now.revision, command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': employeeText } } })
-        : await jeroen.post(`/api/conversations/${id}/commands`, { revision: now.revision, command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } } });
+      const retry =
+        employee.status === 409
+          ? await fatima.post(`/api/conversations/${id}/commands`, {
+              revision: now.revision,
+              command: { type: 'save-preparation', answers: { 'kwaliteit.betekenis': employeeText } },
+            })
+          : await jeroen.post(`/api/conversations/${id}/commands`, {
+              revision: now.revision,
+              command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } },
+            });
       expect(retry.status).toBe(200);
       const stored = (await fatima.get(`/api/conversations/${id}`)).body.conversation;
       expect(stored.preparation['kwaliteit.betekenis']).toBe(employeeText);

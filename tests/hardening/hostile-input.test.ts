@@ -50,15 +50,61 @@ interface Field {
 }
 
 const fields: Field[] = [
-  { name: 'preparation answer', stage: 'planned', who: 'fatima', body: '{"command":{"type":"save-preparation","answers":{"kwaliteit.betekenis":V}}}' },
-  { name: 'completion answer', stage: 'planned', who: 'jeroen', body: '{"command":{"type":"save-completion","answers":{"werkgeverschap.steun":V}}}' },
-  { name: 'report', stage: 'held', who: 'fatima', body: '{"command":{"type":"save-report","answers":{"verslag.samenvatting":V}}}' },
-  { name: 'agreement', stage: 'held', who: 'fatima', body: '{"command":{"type":"save-report","answers":{"verslag.afspraken":[{"id":"a1","text":V,"owner":"both"}]}}}' },
-  { name: 'decision comment', stage: 'awaiting', who: 'fatima', body: '{"command":{"type":"decide","version":1,"decision":"niet_akkoord","comment":V}}' },
-  { name: 'cancel reason', stage: 'planned', who: 'jeroen', body: '{"command":{"type":"cancel","reason":V}}' },
-  { name: 'POP', stage: 'approved', who: 'fatima', body: '{"command":{"type":"save-pop","pop":{"goals":V,"actions":"a","support":"s"}}}' },
-  { name: 'evaluation', stage: 'approved', who: 'fatima', body: '{"command":{"type":"save-evaluation","text":V}}' },
-  { name: 'request note', stage: 'none', who: 'fatima', body: '{"type":"vitaliteit","note":V}', path: '/api/conversations/requests' },
+  {
+    name: 'preparation answer',
+    stage: 'planned',
+    who: 'fatima',
+    body: '{"command":{"type":"save-preparation","answers":{"kwaliteit.betekenis":V}}}',
+  },
+  {
+    name: 'completion answer',
+    stage: 'planned',
+    who: 'jeroen',
+    body: '{"command":{"type":"save-completion","answers":{"werkgeverschap.steun":V}}}',
+  },
+  {
+    name: 'report',
+    stage: 'held',
+    who: 'fatima',
+    body: '{"command":{"type":"save-report","answers":{"verslag.samenvatting":V}}}',
+  },
+  {
+    name: 'agreement',
+    stage: 'held',
+    who: 'fatima',
+    body: '{"command":{"type":"save-report","answers":{"verslag.afspraken":[{"id":"a1","text":V,"owner":"both"}]}}}',
+  },
+  {
+    name: 'decision comment',
+    stage: 'awaiting',
+    who: 'fatima',
+    body: '{"command":{"type":"decide","version":1,"decision":"niet_akkoord","comment":V}}',
+  },
+  {
+    name: 'cancel reason',
+    stage: 'planned',
+    who: 'jeroen',
+    body: '{"command":{"type":"cancel","reason":V}}',
+  },
+  {
+    name: 'POP',
+    stage: 'approved',
+    who: 'fatima',
+    body: '{"command":{"type":"save-pop","pop":{"goals":V,"actions":"a","support":"s"}}}',
+  },
+  {
+    name: 'evaluation',
+    stage: 'approved',
+    who: 'fatima',
+    body: '{"command":{"type":"save-evaluation","text":V}}',
+  },
+  {
+    name: 'request note',
+    stage: 'none',
+    who: 'fatima',
+    body: '{"type":"vitaliteit","note":V}',
+    path: '/api/conversations/requests',
+  },
 ];
 
 /** A fresh conversation of Fatima's in `stage`, through the API. */
@@ -66,7 +112,12 @@ async function conversationIn(stage: Stage): Promise<string | undefined> {
   if (stage === 'none') return undefined;
   const fatima = as(server.url, 'fatima');
   const jeroen = as(server.url, 'jeroen');
-  const planned = await jeroen.post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+  const planned = await jeroen.post('/api/conversations', {
+    employeeId: 'fatima',
+    type: 'vitaliteit',
+    start: inDays(7),
+    end: inDays(7, 10),
+  });
   const id = planned.body.conversation.id as string;
   if (stage === 'planned') return id;
   await step(fatima, id, { type: 'save-preparation', answers: vitalityPreparation });
@@ -80,11 +131,19 @@ async function conversationIn(stage: Stage): Promise<string | undefined> {
   return id;
 }
 
-async function sendRaw(field: Field, value: string, id: string | undefined): Promise<{ status: number; body: Record<string, unknown> }> {
+async function sendRaw(
+  field: Field,
+  value: string,
+  id: string | undefined,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const path = field.path ?? `/api/conversations/${id}/commands`;
   const who = as(server.url, field.who);
   // The body is sent as written: `\ud800` and `\u0000` escapes reach the server's JSON parser unchanged.
-  return who.raw('POST', path, field.body.replace('V', () => value));
+  return who.raw(
+    'POST',
+    path,
+    field.body.replace('V', () => value),
+  );
 }
 
 const cases: Array<[string, string, (status: number) => boolean]> = [
@@ -93,20 +152,30 @@ const cases: Array<[string, string, (status: number) => boolean]> = [
   ['10,000 levels of nesting', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, (s) => s === 400],
   ['nested objects instead of text', `${'{"a":'.repeat(500)}1${'}'.repeat(500)}`, (s) => s === 400],
   ['a lone surrogate (\\ud800)', '"voor \\ud800 na"', (s) => s === 200 || (s >= 400 && s < 500)],
-  ['a reversed surrogate pair (\\udc00\\ud800)', '"\\udc00\\ud800"', (s) => s === 200 || (s >= 400 && s < 500)],
+  [
+    'a reversed surrogate pair (\\udc00\\ud800)',
+    '"\\udc00\\ud800"',
+    (s) => s === 200 || (s >= 400 && s < 500),
+  ],
   ['a NUL character (\\u0000)', '"voor \\u0000 na"', (s) => s === 200 || (s >= 400 && s < 500)],
 ];
 
 describe.each(fields)('the $name field', (field) => {
-  it.each(cases)('answers %s with a clear 4xx, or stores it and stays readable', async (_name, value, acceptable) => {
-    const id = await conversationIn(field.stage);
-    const reply = await sendRaw(field, value, id);
-    // A 500 here means the database refused what the API let through.
-    if (!acceptable(reply.status)) throw new Error(`${field.name}: ${_name} → ${reply.status} ${String(reply.body.code)}`);
-    if (reply.status >= 400) expect(typeof reply.body.code).toBe('string');
-    const readId = id ?? (reply.status < 300 ? ((reply.body.conversation as { id: string }).id) : undefined);
-    if (readId) expect((await as(server.url, 'fatima').get(`/api/conversations/${readId}`)).status).toBe(200);
-  }, 60_000);
+  it.each(cases)(
+    'answers %s with a clear 4xx, or stores it and stays readable',
+    async (caseName, value, acceptable) => {
+      const id = await conversationIn(field.stage);
+      const reply = await sendRaw(field, value, id);
+      // A 500 here means the database refused what the API let through.
+      if (!acceptable(reply.status))
+        throw new Error(`${field.name}: ${caseName} → ${reply.status} ${String(reply.body.code)}`);
+      if (reply.status >= 400) expect(typeof reply.body.code).toBe('string');
+      const readId = id ?? (reply.status < 300 ? (reply.body.conversation as { id: string }).id : undefined);
+      if (readId)
+        expect((await as(server.url, 'fatima').get(`/api/conversations/${readId}`)).status).toBe(200);
+    },
+    60_000,
+  );
 });
 
 function unescapeCard(json: string): string {
@@ -115,12 +184,19 @@ function unescapeCard(json: string): string {
 
 function expectInert(card: unknown): void {
   const json = JSON.stringify(card);
-  for (const raw of ['<script>', '](javascript:', '![img](', '${process', '{{DATE(', '<!--', '**vet**']) expect(json).not.toContain(raw);
+  for (const raw of ['<script>', '](javascript:', '![img](', '${process', '{{DATE(', '<!--', '**vet**'])
+    expect(json).not.toContain(raw);
 }
 
 describe('markup and template syntax', () => {
   it('is stored as typed, escaped in every card and printed as text in the PDF', async () => {
-    const id = await approvedConversation(server.url, 'fatima', 'jeroen', { preparation: hostile, completion: hostile, report: hostile, agreement: hostile, comment: hostile });
+    const id = await approvedConversation(server.url, 'fatima', 'jeroen', {
+      preparation: hostile,
+      completion: hostile,
+      report: hostile,
+      agreement: hostile,
+      comment: hostile,
+    });
     const view = (await as(server.url, 'fatima').get(`/api/conversations/${id}`)).body.conversation;
     expect(view.preparation['kwaliteit.betekenis']).toBe(hostile);
     expect(view.completion['werkgeverschap.steun']).toBe(hostile);
@@ -130,46 +206,81 @@ describe('markup and template syntax', () => {
 
     // Cards built from that data: the approval card (summary, agreement, comment).
     const stored = (await server.ctx.store.getConversation(id))!.conversation;
-    const job = (kind: NotificationJob['kind'], recipientId: string, version?: number): NotificationJob => ({ kind, conversationId: id, recipientId, key: `t:${kind}`, ...(version ? { version } : {}) });
+    const job = (kind: NotificationJob['kind'], recipientId: string, version?: number): NotificationJob => ({
+      kind,
+      conversationId: id,
+      recipientId,
+      key: `t:${kind}`,
+      ...(version ? { version } : {}),
+    });
     const approval = await notificationCard(server.ctx, job('approval', 'jeroen', 1), stored);
     expect(approval).toBeDefined();
     expectInert(approval!.card);
     expect(unescapeCard(JSON.stringify(approval!.card))).toContain(pieces[0]);
 
     // A request note, a cancel reason and a "niet akkoord" comment reach cards too.
-    const requested = await as(server.url, 'daan').post('/api/conversations/requests', { type: 'vitaliteit', note: hostile });
+    const requested = await as(server.url, 'daan').post('/api/conversations/requests', {
+      type: 'vitaliteit',
+      note: hostile,
+    });
     expect(requested.status).toBe(201);
     const requestId = requested.body.conversation.id as string;
     await step(as(server.url, 'jeroen'), requestId, { type: 'cancel', reason: hostile });
     const request = (await server.ctx.store.getConversation(requestId))!.conversation;
     for (const built of [
-      await notificationCard(server.ctx, { kind: 'request', conversationId: requestId, recipientId: 'jeroen', key: 'r' }, request),
-      await notificationCard(server.ctx, { kind: 'cancelled', conversationId: requestId, recipientId: 'daan', key: 'c' }, request),
+      await notificationCard(
+        server.ctx,
+        { kind: 'request', conversationId: requestId, recipientId: 'jeroen', key: 'r' },
+        request,
+      ),
+      await notificationCard(
+        server.ctx,
+        { kind: 'cancelled', conversationId: requestId, recipientId: 'daan', key: 'c' },
+        request,
+      ),
     ]) {
       expect(built).toBeDefined();
       expectInert(built!.card);
       expect(unescapeCard(JSON.stringify(built!.card))).toContain('{{DATE(2026-01-01T00:00:00Z, SHORT)}}');
     }
     const sanne = await conversationInFor('sanne');
-    await step(as(server.url, 'jeroen'), sanne, { type: 'decide', version: 1, decision: 'niet_akkoord', comment: hostile });
-    const revision = await notificationCard(server.ctx, { kind: 'revision', conversationId: sanne, recipientId: 'sanne', version: 1, key: 'v' }, (await server.ctx.store.getConversation(sanne))!.conversation);
+    await step(as(server.url, 'jeroen'), sanne, {
+      type: 'decide',
+      version: 1,
+      decision: 'niet_akkoord',
+      comment: hostile,
+    });
+    const revision = await notificationCard(
+      server.ctx,
+      { kind: 'revision', conversationId: sanne, recipientId: 'sanne', version: 1, key: 'v' },
+      (await server.ctx.store.getConversation(sanne))!.conversation,
+    );
     expect(revision).toBeDefined();
     expectInert(revision!.card);
 
     // The PDF in the personnel file holds the text literally.
     await archived(server.url, 'fatima', id);
-    const pdf = await fetch(`${server.url}/api/conversations/${id}/document`, { headers: { 'x-demo-user': 'fatima' } });
+    const pdf = await fetch(`${server.url}/api/conversations/${id}/document`, {
+      headers: { 'x-demo-user': 'fatima' },
+    });
     expect(pdf.status).toBe(200);
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'doc.pdf');
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     for (const piece of pieces) expect(text).toContain(piece);
   }, 120_000);
 
   async function conversationInFor(employeeId: string): Promise<string> {
     const employee = as(server.url, employeeId);
     const jeroen = as(server.url, 'jeroen');
-    const planned = await jeroen.post('/api/conversations', { employeeId, type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+    const planned = await jeroen.post('/api/conversations', {
+      employeeId,
+      type: 'vitaliteit',
+      start: inDays(7),
+      end: inDays(7, 10),
+    });
     const id = planned.body.conversation.id as string;
     await step(employee, id, { type: 'save-preparation', answers: vitalityPreparation });
     await step(jeroen, id, { type: 'complete-meeting' });

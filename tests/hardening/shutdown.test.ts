@@ -23,7 +23,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function jobStates(dataDir: string, queue: string): Promise<Record<string, number>> {
   const store = await openStore({ dataDir });
   try {
-    const { rows } = await store.executor.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM jobs.job WHERE name = $1 GROUP BY state', [queue]);
+    const { rows } = await store.executor.query<{ state: string; n: number }>(
+      'SELECT state, count(*)::int AS n FROM jobs.job WHERE name = $1 GROUP BY state',
+      [queue],
+    );
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   } finally {
     await store.close();
@@ -48,7 +51,12 @@ describe('graceful shutdown', () => {
       findTimes: (request) => local.findTimes(request),
     };
     const server = await startTestServer({ bot: false, overrides: { calendar } });
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
+      employeeId: 'fatima',
+      type: 'vitaliteit',
+      start: inDays(7),
+      end: inDays(7, 10),
+    });
     expect(planned.status).toBe(201);
     await eventually(async () => calls.started === 1, 20_000, 'the calendar job to start');
     await server.stop();
@@ -71,28 +79,42 @@ describe('kill -9 during an invitation fan-out', () => {
     const employees = 16;
     const organisation = writeBenchOrganisation(employees, employees);
     fake = await FakeConnector.start();
-    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'fanout-crash-')), DEMO_ORGANISATION: organisation.path, BENCH_CONNECTOR_URL: fake.url, JOB_POLL_SECONDS: '0.5' };
+    const env = {
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'fanout-crash-')),
+      DEMO_ORGANISATION: organisation.path,
+      BENCH_CONNECTOR_URL: fake.url,
+      JOB_POLL_SECONDS: '0.5',
+    };
     const first = await spawnServer(env);
     processes.push(first);
     await inParallel(employees, 4, async (i) => {
-      const reply = await callAs(first.url, 'm0', 'POST', '/api/conversations', { employeeId: `e${i}`, type: 'vitaliteit', start: inDays(14), end: inDays(14, 10) });
+      const reply = await callAs(first.url, 'm0', 'POST', '/api/conversations', {
+        employeeId: `e${i}`,
+        type: 'vitaliteit',
+        start: inDays(14),
+        end: inDays(14, 10),
+      });
       expect(reply.status).toBe(201);
     });
-    // Crash in the middle: some invitations are out, most are not.
-    await eventually(async () => fake!.snapshot().posts >= 3, 60_000, 'the first invitations');
+    // Crash in the middle, while an invitation is on its way: the fourth post is left hanging, then kill -9.
+    fake.hold = (arrival) => arrival === 4;
+    await eventually(async () => fake!.held === 1, 60_000, 'an invitation in flight');
     await first.kill();
     const atCrash = fake.snapshot().posts;
     expect(atCrash).toBeLessThan(employees);
 
+    // The job that was sending must be retried soon after the restart, not only when pg-boss expires it.
     const second = await spawnServer(env);
     processes.push(second);
     const chats = organisation.employees.map((e) => `a:chat-${e}`);
-    await eventually(async () => chats.every((c) => (fake!.postsPerChat.get(c) ?? 0) > 0), 45_000, `every invitation after the restart (had ${atCrash} at the crash)`).catch(
-      (error: unknown) => {
-        const missing = chats.filter((c) => !fake!.postsPerChat.get(c));
-        throw new Error(`${String(error)}; missing: ${missing.join(', ')}`);
-      },
-    );
+    await eventually(
+      async () => chats.every((c) => (fake!.postsPerChat.get(c) ?? 0) > 0),
+      45_000,
+      `every invitation after the restart (had ${atCrash} at the crash)`,
+    ).catch((error: unknown) => {
+      const missing = chats.filter((c) => !fake!.postsPerChat.get(c));
+      throw new Error(`${String(error)}; missing: ${missing.join(', ')}`);
+    });
     const perChat = chats.map((c) => fake!.postsPerChat.get(c) ?? 0);
     expect(perChat.filter((n) => n !== 1)).toEqual([]);
     expect(fake.snapshot().duplicates).toEqual([]);

@@ -16,7 +16,10 @@ export const inDays = (days: number, hour = 9): string => {
 /** Sends one command and expects 200; returns the view. */
 export async function step(who: Client, id: string, command: object): Promise<Record<string, unknown>> {
   const response = await who.post(`/api/conversations/${id}/commands`, { command });
-  if (response.status !== 200) throw new Error(`${JSON.stringify(command).slice(0, 80)} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `${JSON.stringify(command).slice(0, 80)} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`,
+    );
   return response.body as Record<string, unknown>;
 }
 
@@ -33,19 +36,36 @@ export interface Texts {
  * Plans a Vitaliteitsgesprek and takes it through preparation, meeting and report to approval, with `texts`
  * in every free-text field on the way; the employee says "voor gezien" with `texts.comment`. Returns its id.
  */
-export async function approvedConversation(url: string, employeeId: string, managerId: string, texts: Texts): Promise<string> {
+export async function approvedConversation(
+  url: string,
+  employeeId: string,
+  managerId: string,
+  texts: Texts,
+): Promise<string> {
   const manager = as(url, managerId);
   const employee = as(url, employeeId);
-  const planned = await manager.post('/api/conversations', { employeeId, type: 'vitaliteit', start: inDays(7), end: inDays(7, 10) });
+  const planned = await manager.post('/api/conversations', {
+    employeeId,
+    type: 'vitaliteit',
+    start: inDays(7),
+    end: inDays(7, 10),
+  });
   expect(planned.status).toBe(201);
   const id = planned.body.conversation.id as string;
-  await step(employee, id, { type: 'save-preparation', answers: { ...vitalityPreparation, 'kwaliteit.betekenis': texts.preparation } });
+  await step(employee, id, {
+    type: 'save-preparation',
+    answers: { ...vitalityPreparation, 'kwaliteit.betekenis': texts.preparation },
+  });
   await step(employee, id, { type: 'submit-preparation' });
   await step(manager, id, { type: 'save-completion', answers: { 'werkgeverschap.steun': texts.completion } });
   await step(manager, id, { type: 'complete-meeting' });
   await step(employee, id, {
     type: 'save-report',
-    answers: { ...vitalityReport, 'verslag.samenvatting': texts.report, 'verslag.afspraken': [{ id: 'a1', text: texts.agreement, owner: 'both' }] },
+    answers: {
+      ...vitalityReport,
+      'verslag.samenvatting': texts.report,
+      'verslag.afspraken': [{ id: 'a1', text: texts.agreement, owner: 'both' }],
+    },
   });
   await step(employee, id, { type: 'submit-report' });
   await step(employee, id, { type: 'decide', version: 1, decision: 'voor_gezien', comment: texts.comment });
@@ -55,5 +75,10 @@ export async function approvedConversation(url: string, employeeId: string, mana
 
 /** Waits until the conversation is in the personnel file. */
 export async function archived(url: string, employeeId: string, id: string): Promise<void> {
-  await eventually(async () => (await as(url, employeeId).get(`/api/conversations/${id}`)).body.conversation?.stage === 'archived', 60_000, 'archiving');
+  await eventually(
+    async () =>
+      (await as(url, employeeId).get(`/api/conversations/${id}`)).body.conversation?.stage === 'archived',
+    60_000,
+    'archiving',
+  );
 }

@@ -37,7 +37,12 @@ beforeAll(async () => {
   });
   server = await startTestServer({
     bot: false,
-    env: { AUTH_MODE: 'entra', ENTRA_TENANT_ID: tenant, ENTRA_CLIENT_ID: clientId, ENTRA_JWKS_URI: `http://127.0.0.1:${port}/keys` },
+    env: {
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_ID: tenant,
+      ENTRA_CLIENT_ID: clientId,
+      ENTRA_JWKS_URI: `http://127.0.0.1:${port}/keys`,
+    },
   });
 });
 
@@ -49,8 +54,13 @@ afterAll(async () => {
 
 const good: JWTPayload = { aud: clientId, iss: issuer, tid: tenant, oid: 'fatima', scp: 'access_as_user' };
 
-async function signed(claims: JWTPayload, options: { key?: CryptoKey; expiresIn?: string | number; iat?: number } = {}): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'key-1', typ: 'JWT' }).setIssuedAt(options.iat);
+async function signed(
+  claims: JWTPayload,
+  options: { key?: CryptoKey; expiresIn?: string | number; iat?: number } = {},
+): Promise<string> {
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'key-1', typ: 'JWT' })
+    .setIssuedAt(options.iat);
   jwt.setExpirationTime(options.expiresIn ?? '1h');
   return jwt.sign(options.key ?? trusted);
 }
@@ -72,25 +82,52 @@ describe('API tokens in Entra mode', () => {
 
   const now = Math.floor(Date.now() / 1000);
   const forgeries: Array<[string, () => Promise<string>]> = [
-    ['alg none (unsigned)', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...good, iat: now, exp: now + 3600 })}.`],
-    ['alg none with a signature part', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...good, iat: now, exp: now + 3600 })}.c2ln`],
+    [
+      'alg none (unsigned)',
+      async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...good, iat: now, exp: now + 3600 })}.`,
+    ],
+    [
+      'alg none with a signature part',
+      async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...good, iat: now, exp: now + 3600 })}.c2ln`,
+    ],
     ['signed with a key not in the JWKS', async () => signed(good, { key: untrusted })],
-    ['HS256 with the public key as secret (algorithm confusion)', async () => {
-      const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(trusted)));
-      return new SignJWT(good).setProtectedHeader({ alg: 'HS256', kid: 'key-1' }).setIssuedAt().setExpirationTime('1h').sign(secret);
-    }],
+    [
+      'HS256 with the public key as secret (algorithm confusion)',
+      async () => {
+        const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(trusted)));
+        return new SignJWT(good)
+          .setProtectedHeader({ alg: 'HS256', kid: 'key-1' })
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(secret);
+      },
+    ],
     ['wrong audience', async () => signed({ ...good, aud: 'api://someone-else' })],
     ['wrong issuer', async () => signed({ ...good, iss: 'https://evil.example/v2.0' })],
-    ['issuer and tid of another tenant', async () => signed({ ...good, iss: 'https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0', tid: '99999999-0000-0000-0000-000000000000' })],
-    ['right issuer, tid of another tenant', async () => signed({ ...good, tid: '99999999-0000-0000-0000-000000000000' })],
+    [
+      'issuer and tid of another tenant',
+      async () =>
+        signed({
+          ...good,
+          iss: 'https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0',
+          tid: '99999999-0000-0000-0000-000000000000',
+        }),
+    ],
+    [
+      'right issuer, tid of another tenant',
+      async () => signed({ ...good, tid: '99999999-0000-0000-0000-000000000000' }),
+    ],
     ['expired', async () => signed(good, { iat: now - 7200, expiresIn: now - 3600 })],
     ['missing scope', async () => signed({ ...good, scp: undefined })],
     ['other scope only', async () => signed({ ...good, scp: 'User.Read' })],
     ['no oid', async () => signed({ ...good, oid: undefined })],
-    ['tampered payload (oid changed after signing)', async () => {
-      const [header, , signature] = (await signed(good)).split('.');
-      return `${header}.${b64({ ...good, oid: 'jeroen', iat: now, exp: now + 3600 })}.${signature}`;
-    }],
+    [
+      'tampered payload (oid changed after signing)',
+      async () => {
+        const [header, , signature] = (await signed(good)).split('.');
+        return `${header}.${b64({ ...good, oid: 'jeroen', iat: now, exp: now + 3600 })}.${signature}`;
+      },
+    ],
   ];
 
   it.each(forgeries)('answers 401 to a token with %s', async (_name, make) => {

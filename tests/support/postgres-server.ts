@@ -1,5 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +29,9 @@ interface ServerState {
  * Starts a throwaway PostgreSQL server (Debian's `postgresql` package) in a temporary directory on a random
  * loopback port, without fsync. Shared by the jest global setup and `npm run bench`.
  */
-export async function startPostgresServer(options: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
+export async function startPostgresServer(
+  options: { maxConnections?: number } = {},
+): Promise<ThrowawayPostgres> {
   const root = '/usr/lib/postgresql';
   const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
   if (!version) {
@@ -36,7 +46,9 @@ export async function startPostgresServer(options: { maxConnections?: number } =
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root: run it as the postgres system user the package creates.
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map(q).join(' ')]) : execFileSync(cmd, args);
+    asRoot
+      ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map(q).join(' ')])
+      : execFileSync(cmd, args);
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
@@ -44,11 +56,24 @@ export async function startPostgresServer(options: { maxConnections?: number } =
   }
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const args = [
-    '-D', data, '-p', String(port), '-k', dir,
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', `max_connections=${options.maxConnections ?? 200}`,
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    `max_connections=${options.maxConnections ?? 200}`,
   ];
   const child = asRoot
-    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', [join(bin, 'postgres'), ...args].map(q).join(' ')], { stdio: 'ignore', detached: true })
+    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', [join(bin, 'postgres'), ...args].map(q).join(' ')], {
+        stdio: 'ignore',
+        detached: true,
+      })
     : spawn(join(bin, 'postgres'), args, { stdio: 'ignore', detached: true });
   child.unref();
   await waitForServer(join(bin, 'pg_isready'), port);
@@ -65,7 +90,8 @@ export function stopPostgresServer(stateFile: string): void {
   const { data, bin, dir, asRoot } = JSON.parse(readFileSync(stateFile, 'utf8')) as ServerState;
   const stop = [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
   try {
-    if (asRoot) execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', stop.map(q).join(' ')], { stdio: 'ignore' });
+    if (asRoot)
+      execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', stop.map(q).join(' ')], { stdio: 'ignore' });
     else execFileSync(stop[0] as string, stop.slice(1), { stdio: 'ignore' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
