@@ -1,15 +1,57 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = join(process.cwd(), 'test-artifacts', 'screenshots');
 
-/** Builds the tab the way `npm start` does, so the server serves what users get. */
+const root = process.cwd();
+const tabDir = join(root, 'dist', 'tab');
+const stampFile = join(root, 'dist', '.tab-build-stamp');
+const lockDir = join(root, 'dist', '.tab-build.lock');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/** What the built tab depends on, and what is in dist/tab now: equal stamps mean the build is current. */
+function buildStamp(): string {
+  const hash = createHash('sha256');
+  const sources = [...filesUnder(join(root, 'src', 'tab')), ...filesUnder(join(root, 'src', 'domain')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')];
+  for (const file of sources.sort()) hash.update(file).update(readFileSync(file));
+  const built = join(tabDir, 'index.html');
+  hash.update(existsSync(built) ? readFileSync(built) : 'none');
+  return hash.digest('hex');
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the tab the way `npm start` does, so the server serves what users get. Once per change: the tab
+ * suites run side by side, so the first builds (under a lock) and the others reuse that build.
+ */
 export function buildTab(): void {
-  execFileSync(join(process.cwd(), 'node_modules/.bin/vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'error'], {
-    stdio: 'inherit',
-  });
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  for (const deadline = Date.now() + 300_000; ; sleep(250)) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      // Another suite is building; a lock left by a killed run expires.
+      if (Date.now() > deadline || Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lockDir, { recursive: true, force: true });
+    }
+  }
+  try {
+    if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== buildStamp()) {
+      execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+      writeFileSync(stampFile, buildStamp());
+    }
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
   mkdirSync(screenshotDir, { recursive: true });
 }
 
