@@ -38,10 +38,10 @@ export class Outbox {
     });
     await boss.start();
     for (const name of Object.values(queues)) {
-      const policy = queuePolicies[name];
-      // pg-boss accepts heartbeats of 10 s or more; a worker that dies mid-archive is retried after one.
-      const heartbeat = { heartbeatSeconds: Math.max(10, options.archiveHeartbeatSeconds) };
-      await boss.createQueue(name, name === 'archive' ? { ...policy, ...heartbeat } : policy);
+      // Every queue is watched by a heartbeat (pg-boss accepts 10 s or more): a job whose worker died in a
+      // crash is retried within seconds, not after the 15-minute default expiry.
+      const heartbeatSeconds = Math.max(10, options.archiveHeartbeatSeconds);
+      await boss.createQueue(name, { ...queuePolicies[name], heartbeatSeconds });
     }
     return new Outbox(boss);
   }

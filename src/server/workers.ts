@@ -169,6 +169,20 @@ async function escalateIfAway(ctx: AppContext, conversation: Conversation, appro
   await deliverNotification(ctx, { kind: 'approval', conversationId: conversation.id, recipientId: delegate.id, version, key: `${conversation.id}:approval:${delegate.id}:v${version}` });
 }
 
+/**
+ * How many jobs each queue handles at once. Chat messages are many and paced by the messenger itself;
+ * rendering archive PDFs is CPU work, so few at a time.
+ */
+const concurrency: Record<QueueName, { batchSize: number; localConcurrency: number }> = {
+  notify: { batchSize: 25, localConcurrency: 2 },
+  'refresh-cards': { batchSize: 10, localConcurrency: 1 },
+  calendar: { batchSize: 10, localConcurrency: 1 },
+  task: { batchSize: 10, localConcurrency: 1 },
+  archive: { batchSize: 2, localConcurrency: 1 },
+  reminder: { batchSize: 10, localConcurrency: 1 },
+  retention: { batchSize: 1, localConcurrency: 1 },
+};
+
 /** Starts a worker per queue. Each handler is idempotent, so a retry after a crash is harmless. */
 export async function startWorkers(ctx: AppContext): Promise<void> {
   const boss = ctx.outbox.boss;
@@ -176,8 +190,16 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
   const selected = ctx.config.workerQueues;
   const work = async <T>(queue: QueueName, handler: (ctx: AppContext, data: T) => Promise<void>) => {
     if (selected !== 'all' && !selected.includes(queue)) return;
-    await boss.work<T>(queue, poll, async (jobs: Job<T>[]) => {
-      for (const job of jobs) await handler(ctx, job.data);
+    const { batchSize, localConcurrency } = concurrency[queue];
+    // Full batches are fetched back to back, so a backlog drains at the speed of the handlers, not one job per poll.
+    await boss.work<T>(queue, { ...poll, batchSize, localConcurrency, burstWhenBatchFull: batchSize > 1 }, async (jobs: Job<T>[]) => {
+      const results = await Promise.allSettled(jobs.map((job) => handler(ctx, job.data)));
+      // Only the jobs that failed are retried; pg-boss completes the rest (complete never touches a failed job).
+      await Promise.all(
+        results.map((result, index) =>
+          result.status === 'rejected' ? boss.fail(queue, (jobs[index] as Job<T>).id, { message: String(result.reason instanceof Error ? result.reason.message : result.reason) }) : undefined,
+        ),
+      );
     });
   };
   await work<NotificationJob>(queues.notify, deliverNotification);
