@@ -76,11 +76,11 @@ export class TeamsMessenger implements Messenger {
     const earlier = await store.sentMessage(message.idempotencyKey);
     if (earlier) return { activityId: earlier };
     const chat = await this.chatOf(message.recipientId);
-    await this.limiter.acquire(chat.conversationId);
-    const created = await withRetry(
-      () => connector.createActivity(chat.serviceUrl, chat.conversationId, cardActivity(message.card, message.summary)),
-      this.options.retry,
-    );
+    // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
+    const created = await withRetry(async () => {
+      await this.limiter.acquire(chat.conversationId);
+      return connector.createActivity(chat.serviceUrl, chat.conversationId, cardActivity(message.card, message.summary));
+    }, this.options.retry);
     await store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id);
     return { activityId: created.id };
   }
@@ -88,11 +88,10 @@ export class TeamsMessenger implements Messenger {
   async update(recipientId: string, activityId: string, card: Record<string, unknown>): Promise<void> {
     const chat = await this.options.store.chatReference(recipientId);
     if (!chat) throw new Error(`No chat with ${recipientId} to update activity ${activityId} in`);
-    await this.limiter.acquire(chat.conversationId);
-    await withRetry(
-      () => this.options.connector.updateActivity(chat.serviceUrl, chat.conversationId, activityId, cardActivity(card)),
-      this.options.retry,
-    );
+    await withRetry(async () => {
+      await this.limiter.acquire(chat.conversationId);
+      await this.options.connector.updateActivity(chat.serviceUrl, chat.conversationId, activityId, cardActivity(card));
+    }, this.options.retry);
   }
 
   private async chatOf(userId: string): Promise<ChatReference> {
