@@ -14,7 +14,10 @@ export default tseslint.config(
   {
     // CommonJS files jest loads directly (reporters).
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -25,9 +28,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'The domain core does no I/O.' },
-            { group: ['@microsoft/*', '@azure/*', 'pg', 'pg-boss', '@electric-sql/*', 'express'], message: 'The domain core knows no platform.' },
-            { group: ['../store/*', '../server/*', '../bot/*', '../graph/*', '../tab/*', '../cards/*'], message: 'The domain core depends on nothing else.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'],
+              message: 'The domain core does no I/O.',
+            },
+            {
+              group: ['@microsoft/*', '@azure/*', 'pg', 'pg-boss', '@electric-sql/*', 'express'],
+              message: 'The domain core knows no platform.',
+            },
+            {
+              group: ['../store/*', '../server/*', '../bot/*', '../graph/*', '../tab/*', '../cards/*'],
+              message: 'The domain core depends on nothing else.',
+            },
           ],
         },
       ],

@@ -32,7 +32,11 @@ function preloadAppCode(entry: string): Plugin {
         visit(app.fileName);
         const tags: HtmlTagDescriptor[] = [...files]
           .filter((file) => !html.includes(`${base}${file}`))
-          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' }));
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head',
+          }));
         return { html, tags };
       },
     },

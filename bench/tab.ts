@@ -36,7 +36,11 @@ const root = process.cwd();
 const vite = join(root, 'node_modules/.bin/vite');
 
 function build(config: string, outDir: string): void {
-  execFileSync(vite, ['build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync(
+    vite,
+    ['build', '--config', config, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    { stdio: 'inherit' },
+  );
 }
 
 /** Sums the gzip size of the scripts index.html loads before anything else. */
@@ -52,7 +56,13 @@ export function initialJsKb(dir: string, base: string): number {
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 function serve(mounts: Record<string, string>): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
@@ -63,14 +73,23 @@ function serve(mounts: Record<string, string>): Promise<{ server: Server; url: s
       return;
     }
     let file = normalize(join(mounts[mount] as string, path.slice(mount.length)));
-    if (!file.startsWith(mounts[mount] as string) || !existsSync(file) || statSync(file).isDirectory()) file = join(mounts[mount] as string, 'index.html');
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    if (!file.startsWith(mounts[mount] as string) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(mounts[mount] as string, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({
+        server,
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      });
+    }),
+  );
 }
 
 const fatima = { id: 'fatima', displayName: 'Fatima El Amrani', email: 'fatima@dijkstad.example' };
@@ -81,11 +100,29 @@ function fixtures(): Record<string, unknown> {
   const now = new Date().toISOString();
   const view = {
     conversation: {
-      id: 'c1', type: 'vitaliteit', formatVersion: 1, employeeId: 'fatima', managerId: 'jeroen', stage: 'preparing', requestedBy: 'manager',
-      schedule: { start: now, end: now }, preparation: {}, completion: {}, report: {}, versions: [], decisions: [], createdAt: now, updatedAt: now, revision: 1,
+      id: 'c1',
+      type: 'vitaliteit',
+      formatVersion: 1,
+      employeeId: 'fatima',
+      managerId: 'jeroen',
+      stage: 'preparing',
+      requestedBy: 'manager',
+      schedule: { start: now, end: now },
+      preparation: {},
+      completion: {},
+      report: {},
+      versions: [],
+      decisions: [],
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
     },
     format: formatFor('vitaliteit', 1),
-    relation: 'employee', party: 'employee', nextStep: 'prepare', people: { employee: fatima, manager: jeroen }, previous: null,
+    relation: 'employee',
+    party: 'employee',
+    nextStep: 'prepare',
+    people: { employee: fatima, manager: jeroen },
+    previous: null,
   };
   return {
     '/api/config': { authMode: 'local', appName: 'Gesprekscyclus', locale: 'nl', teamPictureMinimum: 5 },
@@ -114,9 +151,14 @@ const watchFirstRadio = `(() => {
   requestAnimationFrame(check);
 })();`;
 
-const median = (values: number[]): number => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number);
+const median = (values: number[]): number =>
+  Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number);
 
-async function coldLoad(browser: Browser, url: string, runs: number): Promise<{ inPage: number; polled: number }> {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  runs: number,
+): Promise<{ inPage: number; polled: number }> {
   const answers = fixtures();
   const inPage: number[] = [];
   const polled: number[] = [];
@@ -133,7 +175,9 @@ async function coldLoad(browser: Browser, url: string, runs: number): Promise<{ 
     await page.goto(url);
     await page.getByRole('radio').first().waitFor({ state: 'visible' });
     polled.push(await page.evaluate(() => performance.now()));
-    const ready = await page.waitForFunction(() => (window as unknown as { firstRadioMs?: number }).firstRadioMs);
+    const ready = await page.waitForFunction(
+      () => (window as unknown as { firstRadioMs?: number }).firstRadioMs,
+    );
     inPage.push(Number(await ready.jsonValue()));
     await context.close();
   }
@@ -154,7 +198,15 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
   const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     // One warm-up of each, so the browser process itself is not what is measured.

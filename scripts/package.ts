@@ -65,7 +65,8 @@ export interface EnvironmentOptions {
 
 /** The variables of one environment: env/.env.<env>, then env/.env.<env>.user, then the overrides. */
 export function loadEnvironment(env: string, options: EnvironmentOptions = {}): Record<string, string> {
-  if (!/^[a-z0-9-]+$/i.test(env)) throw new PackageError(`Invalid environment name "${env}".`, ['use letters, digits and -']);
+  if (!/^[a-z0-9-]+$/i.test(env))
+    throw new PackageError(`Invalid environment name "${env}".`, ['use letters, digits and -']);
   const root = options.root ?? repoRoot;
   const file = join(root, 'env', `.env.${env}`);
   if (!existsSync(file)) throw new PackageError(`Unknown environment "${env}".`, [`${file} does not exist`]);
@@ -109,7 +110,10 @@ function schemaDir(manifestVersion: string): string {
 }
 
 /** Loads a schema bundled with @microsoft/app-manifest, so validation never needs the network. */
-export function bundledSchema(manifestVersion: string, file: 'MicrosoftTeams.schema.json' | 'MicrosoftTeams.Localization.schema.json'): JsonObject {
+export function bundledSchema(
+  manifestVersion: string,
+  file: 'MicrosoftTeams.schema.json' | 'MicrosoftTeams.Localization.schema.json',
+): JsonObject {
   // The published schemas contain "\a" and "\v" escapes that JSON.parse refuses; the library cleans them the same way.
   const raw = readFileSync(join(schemaDir(manifestVersion), file), 'utf8');
   return JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as JsonObject;
@@ -117,7 +121,8 @@ export function bundledSchema(manifestVersion: string, file: 'MicrosoftTeams.sch
 
 function versionOf(manifest: JsonObject): string {
   const version = manifest.manifestVersion;
-  if (typeof version !== 'string') throw new PackageError('The manifest has no manifestVersion.', ['manifestVersion']);
+  if (typeof version !== 'string')
+    throw new PackageError('The manifest has no manifestVersion.', ['manifestVersion']);
   return version;
 }
 
@@ -131,7 +136,9 @@ function validate(document: JsonObject, schema: JsonObject, unicodeRegExp: boole
   addFormats(ajv, ['uri', 'email', 'regex']);
   const check = ajv.compile(schema);
   if (check(JSON.parse(JSON.stringify(document)))) return [];
-  return (check.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}. Details: ${JSON.stringify(e.params)}`);
+  return (check.errors ?? []).map(
+    (e) => `${e.instancePath} ${e.message ?? ''}. Details: ${JSON.stringify(e.params)}`,
+  );
 }
 
 /** Schema errors of a filled manifest (empty when valid). */
@@ -143,7 +150,11 @@ export function validateManifest(manifest: JsonObject): string[] {
 export function validateLocalization(localization: JsonObject, manifestVersion: string): string[] {
   // The localization schema's key patterns (e.g. `\b]`) are invalid under the `u` flag, so the library's own
   // validator cannot compile that schema at all; plain regular expressions read them as intended.
-  return validate(localization, bundledSchema(manifestVersion, 'MicrosoftTeams.Localization.schema.json'), false);
+  return validate(
+    localization,
+    bundledSchema(manifestVersion, 'MicrosoftTeams.Localization.schema.json'),
+    false,
+  );
 }
 
 /** The value at a localization key such as `bots[0].commandLists[0].commands[1].title`. */
@@ -170,17 +181,26 @@ const untranslated = /(\.url|\.page|\.script|Url)$/;
  * Checks that the localization file and the manifest agree: every key names a string in the manifest, and every
  * translatable string of the manifest has a key.
  */
-export function checkLocalizationKeys(manifest: JsonObject, localization: JsonObject, locSchema: JsonObject): string[] {
+export function checkLocalizationKeys(
+  manifest: JsonObject,
+  localization: JsonObject,
+  locSchema: JsonObject,
+): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(localization)) {
     if (key === '$schema') continue;
     if (typeof valueAtKey(manifest, key) !== 'string') problems.push(`${key}: not a text in the manifest`);
   }
-  const fixed = Object.keys((locSchema.properties as JsonObject | undefined) ?? {}).filter((k) => k !== '$schema' && k !== 'localizationKeys');
-  const patterns = Object.keys((locSchema.patternProperties as JsonObject | undefined) ?? {}).map((p) => new RegExp(p));
+  const fixed = Object.keys((locSchema.properties as JsonObject | undefined) ?? {}).filter(
+    (k) => k !== '$schema' && k !== 'localizationKeys',
+  );
+  const patterns = Object.keys((locSchema.patternProperties as JsonObject | undefined) ?? {}).map(
+    (p) => new RegExp(p),
+  );
   for (const path of stringPaths(manifest)) {
     const localizable = fixed.includes(path) || patterns.some((p) => p.test(path));
-    if (localizable && !untranslated.test(path) && !(path in localization)) problems.push(`${path}: no translation`);
+    if (localizable && !untranslated.test(path) && !(path in localization))
+      problems.push(`${path}: no translation`);
   }
   return problems;
 }
@@ -241,7 +261,9 @@ function readJson(text: string, source: string): JsonObject {
   try {
     return JSON.parse(text) as JsonObject;
   } catch (error) {
-    throw new PackageError(`${source} is not valid JSON.`, [error instanceof Error ? error.message : String(error)]);
+    throw new PackageError(`${source} is not valid JSON.`, [
+      error instanceof Error ? error.message : String(error),
+    ]);
   }
 }
 
@@ -252,16 +274,28 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
   const values = loadEnvironment(env, options);
   const manifestDir = join(root, 'manifest');
 
-  const manifestText = fillPlaceholders(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), values, 'manifest/manifest.json');
+  const manifestText = fillPlaceholders(
+    readFileSync(join(manifestDir, 'manifest.json'), 'utf8'),
+    values,
+    'manifest/manifest.json',
+  );
   const manifest = readJson(manifestText, 'manifest/manifest.json');
-  const localizationText = fillPlaceholders(readFileSync(join(manifestDir, 'en.json'), 'utf8'), values, 'manifest/en.json');
+  const localizationText = fillPlaceholders(
+    readFileSync(join(manifestDir, 'en.json'), 'utf8'),
+    values,
+    'manifest/en.json',
+  );
   const localization = readJson(localizationText, 'manifest/en.json');
 
   const version = versionOf(manifest);
   const problems = [
     ...validateManifest(manifest).map((e) => `manifest.json ${e}`),
     ...validateLocalization(localization, version).map((e) => `en.json ${e}`),
-    ...checkLocalizationKeys(manifest, localization, bundledSchema(version, 'MicrosoftTeams.Localization.schema.json')),
+    ...checkLocalizationKeys(
+      manifest,
+      localization,
+      bundledSchema(version, 'MicrosoftTeams.Localization.schema.json'),
+    ),
   ];
   const icons = new Map<string, Buffer>();
   for (const rule of iconRules) {
@@ -288,7 +322,9 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
 
 async function main(): Promise<void> {
   const env = process.argv[2] ?? 'dev';
-  const overrides = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k)));
+  const overrides = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k)),
+  );
   try {
     const result = await buildAppPackage({ env, overrides });
     console.log(`Wrote ${result.zipPath} (${result.files.join(', ')})`);

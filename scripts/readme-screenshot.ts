@@ -10,24 +10,42 @@ import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/app.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'readme-'));
-const app = await startApp(loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'local', NODE_ENV: 'development' }));
+const app = await startApp(
+  loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'local', NODE_ENV: 'development' }),
+);
 try {
   const start = new Date(Date.now() + 3 * 86_400_000);
   start.setUTCHours(9, 0, 0, 0);
   const response = await fetch(`${app.url}/api/conversations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-demo-user': 'jeroen' },
-    body: JSON.stringify({ employeeId: 'fatima', type: 'vitaliteit', start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() }),
+    body: JSON.stringify({
+      employeeId: 'fatima',
+      type: 'vitaliteit',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3_600_000).toISOString(),
+    }),
   });
   const { conversation } = (await response.json()) as { conversation: { id: string } };
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(`${app.url}/tabs/home/?user=fatima#/gesprek/${conversation.id}/voorbereiden`);
   await page.getByText('Wat betekent vitaliteit voor jou persoonlijk?').waitFor();
-  await page.getByRole('textbox').first().fill('Energie hebben voor mijn werk én voor thuis; goed slapen en genoeg bewegen.');
+  await page
+    .getByRole('textbox')
+    .first()
+    .fill('Energie hebben voor mijn werk én voor thuis; goed slapen en genoeg bewegen.');
   await page.getByRole('radio', { name: /Goed/ }).first().check();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/images/voorbereiden.png' });

@@ -1,5 +1,13 @@
 /** The baseline for the tab benchmark: the least a Fluent UI v9 form page can be (provider, radios, a text box). */
-import { Button, Field, FluentProvider, Radio, RadioGroup, Textarea, teamsLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Radio,
+  RadioGroup,
+  Textarea,
+  teamsLightTheme,
+} from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 
 function BarePage() {

@@ -7,5 +7,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/bare/',
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../../dist/bench-bare-fluent', import.meta.url)), emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/bench-bare-fluent', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
 });

@@ -3,7 +3,11 @@
  * gesprekken" messages, and the approval card's `decide` and `refresh` actions. Handlers are thin: resolve
  * the person, call the command layer, present a card.
  */
-import type { AdaptiveCardActionResponse, IAdaptiveCardActionInvokeActivity, TokenProvider } from '@microsoft/teams.api';
+import type {
+  AdaptiveCardActionResponse,
+  IAdaptiveCardActionInvokeActivity,
+  TokenProvider,
+} from '@microsoft/teams.api';
 import { App, ExpressAdapter, type IActivityContext } from '@microsoft/teams.apps';
 import type { ILogger } from '@microsoft/teams.common';
 import type express from 'express';
@@ -21,7 +25,12 @@ import {
   type StatusItem,
 } from '../cards/index.js';
 import { decisions, DomainError, toLocale, type LocalizedText } from '../domain/index.js';
-import { getConversationView, listConversations, runCommand, type ConversationView } from '../server/commands.js';
+import {
+  getConversationView,
+  listConversations,
+  runCommand,
+  type ConversationView,
+} from '../server/commands.js';
 import type { AppContext } from '../server/context.js';
 import { namesFor } from './notifications.js';
 import { sdkConnector, TeamsMessenger } from './teams-messenger.js';
@@ -50,7 +59,11 @@ const actionData = z.object({
  * Creates the bot on `expressApp` and registers `POST /api/messages`. Incoming Bot Framework tokens are
  * validated unless the app runs in local mode (Agents Playground), where no Bot Framework token exists.
  */
-export async function createBot(ctx: AppContext, expressApp: express.Express, options: BotOptions = {}): Promise<Bot> {
+export async function createBot(
+  ctx: AppContext,
+  expressApp: express.Express,
+  options: BotOptions = {},
+): Promise<Bot> {
   const { bot } = ctx.config;
   const local = ctx.config.authMode === 'local';
   const app = new App({
@@ -115,11 +128,21 @@ export async function createBot(ctx: AppContext, expressApp: express.Express, op
 }
 
 const helpCommands = new Set(['help', 'hulp', '?', 'menu', 'start']);
-const statusCommands = new Set(['mijn gesprekken', 'gesprekken', 'status', 'my conversations', 'conversations']);
+const statusCommands = new Set([
+  'mijn gesprekken',
+  'gesprekken',
+  'status',
+  'my conversations',
+  'conversations',
+]);
 
 /** Lower-cases, strips @mentions and trailing punctuation: "@Gesprekken Mijn gesprekken!" → "mijn gesprekken". */
 export function normalise(text: string): string {
-  const stripped = text.replace(/<at>.*?<\/at>/gi, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  const stripped = text
+    .replace(/<at>.*?<\/at>/gi, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
   return stripped === '?' ? stripped : stripped.replace(/[.!?]+$/, '').trim();
 }
 
@@ -140,7 +163,11 @@ export async function resolveUser(ctx: AppContext, from: Sender): Promise<string
   return ctx.config.playgroundUser ?? from.aadObjectId ?? from.id;
 }
 
-async function userLocale(ctx: AppContext, userId: string | undefined, activityLocale: string | undefined): Promise<Locale> {
+async function userLocale(
+  ctx: AppContext,
+  userId: string | undefined,
+  activityLocale: string | undefined,
+): Promise<Locale> {
   const user = userId ? await ctx.directory.getUser(userId) : undefined;
   return toLocale(user?.locale ?? activityLocale);
 }
@@ -203,7 +230,12 @@ function cardResponse(card: IAdaptiveCard): AdaptiveCardActionResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }
 
-function errorResponse(code: string, text: LocalizedText, locale: Locale, statusCode: 400 | 500 = 400): AdaptiveCardActionResponse {
+function errorResponse(
+  code: string,
+  text: LocalizedText,
+  locale: Locale,
+  statusCode: 400 | 500 = 400,
+): AdaptiveCardActionResponse {
   return {
     statusCode,
     type: 'application/vnd.microsoft.error',
@@ -221,7 +253,10 @@ const unknownAction: LocalizedText = {
 };
 
 /** `decide` records a decision through the command layer; `refresh` shows the viewer the current state. */
-export async function handleCardAction(ctx: AppContext, turn: CardActionTurn): Promise<AdaptiveCardActionResponse> {
+export async function handleCardAction(
+  ctx: AppContext,
+  turn: CardActionTurn,
+): Promise<AdaptiveCardActionResponse> {
   const action = turn.activity.value.action;
   const userId = await resolveUser(ctx, turn.activity.from);
   const locale = await userLocale(ctx, userId, turn.activity.locale);
@@ -229,9 +264,13 @@ export async function handleCardAction(ctx: AppContext, turn: CardActionTurn): P
   if (!userId || !parsed.success) return errorResponse('invalid_action', unknownAction, locale);
   const { conversationId, version, decision } = parsed.data;
 
-  const present = async (view: ConversationView, notice?: { text: LocalizedText; tone: 'good' | 'warning' | 'attention' }) => {
+  const present = async (
+    view: ConversationView,
+    notice?: { text: LocalizedText; tone: 'good' | 'warning' | 'attention' },
+  ) => {
     const { conversation } = view;
-    if (!conversation.versions.some((v) => v.number === version)) return errorResponse('invalid_action', unknownAction, locale);
+    if (!conversation.versions.some((v) => v.number === version))
+      return errorResponse('invalid_action', unknownAction, locale);
     const card = approvalCard({
       conversation,
       version,
@@ -246,25 +285,44 @@ export async function handleCardAction(ctx: AppContext, turn: CardActionTurn): P
   };
 
   try {
-    if (action.verb === approvalVerbs.refresh) return await present(await getConversationView(ctx, userId, conversationId));
-    if (action.verb !== approvalVerbs.decide || !decision) return errorResponse('invalid_action', unknownAction, locale);
+    if (action.verb === approvalVerbs.refresh)
+      return await present(await getConversationView(ctx, userId, conversationId));
+    if (action.verb !== approvalVerbs.decide || !decision)
+      return errorResponse('invalid_action', unknownAction, locale);
     const raw: unknown = action.data[commentInputId(decision)] ?? action.data.comment;
     const comment = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 2000) : undefined;
     try {
-      const view = await runCommand(ctx, userId, conversationId, { type: 'decide', version, decision, ...(comment ? { comment } : {}) });
-      return await present(view, { text: { nl: plain('approvalRecorded', 'nl'), en: plain('approvalRecorded', 'en') }, tone: 'good' });
+      const view = await runCommand(ctx, userId, conversationId, {
+        type: 'decide',
+        version,
+        decision,
+        ...(comment ? { comment } : {}),
+      });
+      return await present(view, {
+        text: { nl: plain('approvalRecorded', 'nl'), en: plain('approvalRecorded', 'en') },
+        tone: 'good',
+      });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found' || error.kind === 'forbidden') throw error;
+      if (!(error instanceof DomainError) || error.kind === 'not-found' || error.kind === 'forbidden')
+        throw error;
       const view = await getConversationView(ctx, userId, conversationId);
       // A double click or a replayed action: the first one counted; just show where things stand.
       if (error.code === 'already_decided') return await present(view);
-      return await present(view, { text: error.text, tone: error.code === 'stale_version' ? 'warning' : 'attention' });
+      return await present(view, {
+        text: error.text,
+        tone: error.code === 'stale_version' ? 'warning' : 'attention',
+      });
     }
   } catch (error) {
     if (error instanceof DomainError && (error.kind === 'not-found' || error.kind === 'forbidden')) {
       return errorResponse(error.code, notYours, locale);
     }
     turn.log.error('card action failed', error);
-    return errorResponse('internal', { nl: plain('errorGeneric', 'nl'), en: plain('errorGeneric', 'en') }, locale, 500);
+    return errorResponse(
+      'internal',
+      { nl: plain('errorGeneric', 'nl'), en: plain('errorGeneric', 'en') },
+      locale,
+      500,
+    );
   }
 }

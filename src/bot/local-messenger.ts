@@ -25,7 +25,10 @@ export class LocalMessenger implements Messenger {
   private readonly file: string | undefined;
 
   /** `dataDir` starting with `memory://` keeps messages in memory only. */
-  constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.file = dataDir.startsWith('memory://') ? undefined : join(dataDir, 'outbox', 'messages.jsonl');
     if (this.file && existsSync(this.file)) this.load(this.file);
   }
@@ -75,7 +78,8 @@ export class LocalMessenger implements Messenger {
       try {
         const entry = JSON.parse(line) as RecordedMessage;
         this.messages.push(entry);
-        if (entry.type === 'send' && entry.idempotencyKey) this.sentByKey.set(entry.idempotencyKey, entry.activityId);
+        if (entry.type === 'send' && entry.idempotencyKey)
+          this.sentByKey.set(entry.idempotencyKey, entry.activityId);
       } catch {
         // A line cut short by a crash is skipped; the rest of the log still counts.
         continue;

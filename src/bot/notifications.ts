@@ -23,7 +23,11 @@ import type { AppContext } from '../server/context.js';
 import type { NotificationJob, RefreshCardsJob } from '../server/jobs.js';
 
 /** Display names of everyone a card may mention, by id; unknown ids show as themselves. */
-export async function namesFor(ctx: AppContext, conversation: Conversation, extra: string[] = []): Promise<Record<string, string>> {
+export async function namesFor(
+  ctx: AppContext,
+  conversation: Conversation,
+  extra: string[] = [],
+): Promise<Record<string, string>> {
   const ids = new Set<string>([
     conversation.employeeId,
     conversation.managerId,
@@ -67,7 +71,11 @@ async function previousSchedule(ctx: AppContext, conversationId: string): Promis
  * The card for a notification, or undefined when it no longer applies (a reminder after the step was done,
  * an approval card for a version that has been replaced).
  */
-export async function notificationCard(ctx: AppContext, job: NotificationJob, conversation: Conversation): Promise<BuiltCard | undefined> {
+export async function notificationCard(
+  ctx: AppContext,
+  job: NotificationJob,
+  conversation: Conversation,
+): Promise<BuiltCard | undefined> {
   const locale = await localeOf(ctx, job.recipientId);
   const names = await namesFor(ctx, conversation, [job.recipientId]);
   const links = ctx.config;
@@ -77,17 +85,33 @@ export async function notificationCard(ctx: AppContext, job: NotificationJob, co
   const version = job.version ?? latest ?? 0;
   switch (job.kind) {
     case 'invitation':
-      return invitationCard({ conversation, managerName: names[conversation.managerId] ?? '', links, locale });
+      return invitationCard({
+        conversation,
+        managerName: names[conversation.managerId] ?? '',
+        links,
+        locale,
+      });
     case 'request':
       return requestCard({ conversation, employeeName: names[conversation.employeeId] ?? '', links, locale });
     case 'reminder':
       if (!reminderKind(conversation, party)) return undefined;
       return reminderCard({ conversation, party, otherName: names[other] ?? other, links, locale });
     case 'prepared':
-      return preparedCard({ conversation, employeeName: names[conversation.employeeId] ?? '', links, locale });
+      return preparedCard({
+        conversation,
+        employeeName: names[conversation.employeeId] ?? '',
+        links,
+        locale,
+      });
     case 'rescheduled': {
       const previous = await previousSchedule(ctx, conversation.id);
-      return rescheduledCard({ conversation, otherName: names[other] ?? other, ...(previous ? { previous } : {}), links, locale });
+      return rescheduledCard({
+        conversation,
+        otherName: names[other] ?? other,
+        ...(previous ? { previous } : {}),
+        links,
+        locale,
+      });
     }
     case 'cancelled': {
       const by = conversation.cancellation?.by ?? other;
@@ -96,7 +120,13 @@ export async function notificationCard(ctx: AppContext, job: NotificationJob, co
     case 'report': {
       const submitted = conversation.versions.find((v) => v.number === version);
       if (!submitted) return undefined;
-      return reportReadyCard({ conversation, authorName: names[submitted.submittedBy] ?? submitted.submittedBy, version, links, locale });
+      return reportReadyCard({
+        conversation,
+        authorName: names[submitted.submittedBy] ?? submitted.submittedBy,
+        version,
+        links,
+        locale,
+      });
     }
     case 'approval':
       if (latest === undefined || version !== latest) return undefined;
@@ -149,7 +179,11 @@ export async function refreshApprovalCards(ctx: AppContext, job: RefreshCardsJob
   const conversation = stored.conversation;
   const copies = await ctx.store.cardCopies(conversation.id, 'approval');
   if (copies.length === 0) return;
-  const names = await namesFor(ctx, conversation, copies.map((c) => c.recipientId));
+  const names = await namesFor(
+    ctx,
+    conversation,
+    copies.map((c) => c.recipientId),
+  );
   for (const copy of copies) {
     const version = copy.version ?? currentVersion(conversation)?.number;
     if (version === undefined) continue;

@@ -64,7 +64,10 @@ export class SendLimiter {
     this.perKey.set(key, stamps);
     for (;;) {
       const now = this.clock.now();
-      const wait = Math.max(waitFor(stamps, this.keyWindows, now), waitFor(this.global, this.allWindows, now));
+      const wait = Math.max(
+        waitFor(stamps, this.keyWindows, now),
+        waitFor(this.global, this.allWindows, now),
+      );
       if (wait <= 0) {
         stamps.push(now);
         this.global.push(now);
@@ -117,7 +120,8 @@ function readHeader(headers: unknown, name: string): string | undefined {
     if (typeof value === 'string') return value;
   }
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name && (typeof value === 'string' || typeof value === 'number')) return String(value);
+    if (key.toLowerCase() === name && (typeof value === 'string' || typeof value === 'number'))
+      return String(value);
   }
   return undefined;
 }
@@ -141,7 +145,13 @@ export interface RetryOptions {
   random: () => number;
 }
 
-export const defaultRetry: RetryOptions = { retries: 5, baseMs: 500, maxMs: 60_000, clock: realClock, random: Math.random };
+export const defaultRetry: RetryOptions = {
+  retries: 5,
+  baseMs: 500,
+  maxMs: 60_000,
+  clock: realClock,
+  random: Math.random,
+};
 
 /**
  * Runs `work`, retrying 412/429/502/504: waits Retry-After when Teams sends it, otherwise exponential
@@ -157,7 +167,10 @@ export async function withRetry<T>(work: () => Promise<T>, options: Partial<Retr
       const failure = httpFailure(error);
       if (!failure || !retryableStatuses.has(failure.status) || attempt >= retries) throw error;
       const backoff = Math.min(maxMs, baseMs * 2 ** attempt);
-      const delay = failure.retryAfterMs !== undefined ? Math.min(maxMs, failure.retryAfterMs) : Math.round(random() * backoff);
+      const delay =
+        failure.retryAfterMs !== undefined
+          ? Math.min(maxMs, failure.retryAfterMs)
+          : Math.round(random() * backoff);
       await clock.sleep(delay);
     }
   }

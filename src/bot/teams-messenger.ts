@@ -10,7 +10,12 @@ import { SendLimiter, withRetry, type RetryOptions } from './pacing.js';
 /** The few Bot Connector calls the messenger makes; the SDK implements them, tests may fake them. */
 export interface Connector {
   createActivity(serviceUrl: string, conversationId: string, activity: CardActivity): Promise<{ id: string }>;
-  updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: CardActivity): Promise<void>;
+  updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    activity: CardActivity,
+  ): Promise<void>;
   /** Opens (or finds) the 1:1 chat between the bot and a user, by Entra object id. */
   createPersonalChat(serviceUrl: string, userId: string, tenantId?: string): Promise<{ id: string }>;
 }
@@ -19,7 +24,10 @@ export interface Connector {
 export interface CardActivity {
   type: 'message';
   summary?: string;
-  attachments: Array<{ contentType: 'application/vnd.microsoft.card.adaptive'; content: Record<string, unknown> }>;
+  attachments: Array<{
+    contentType: 'application/vnd.microsoft.card.adaptive';
+    content: Record<string, unknown>;
+  }>;
 }
 
 /** Wraps a card in a message activity. */
@@ -79,7 +87,11 @@ export class TeamsMessenger implements Messenger {
     // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
     const created = await withRetry(async () => {
       await this.limiter.acquire(chat.conversationId);
-      return connector.createActivity(chat.serviceUrl, chat.conversationId, cardActivity(message.card, message.summary));
+      return connector.createActivity(
+        chat.serviceUrl,
+        chat.conversationId,
+        cardActivity(message.card, message.summary),
+      );
     }, this.options.retry);
     await store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id);
     return { activityId: created.id };
@@ -90,7 +102,12 @@ export class TeamsMessenger implements Messenger {
     if (!chat) throw new Error(`No chat with ${recipientId} to update activity ${activityId} in`);
     await withRetry(async () => {
       await this.limiter.acquire(chat.conversationId);
-      await this.options.connector.updateActivity(chat.serviceUrl, chat.conversationId, activityId, cardActivity(card));
+      await this.options.connector.updateActivity(
+        chat.serviceUrl,
+        chat.conversationId,
+        activityId,
+        cardActivity(card),
+      );
     }, this.options.retry);
   }
 
@@ -99,8 +116,16 @@ export class TeamsMessenger implements Messenger {
     const known = await store.chatReference(userId);
     if (known) return known;
     // Teams only lets the bot open a chat with someone who has the app installed (installed for them via Graph).
-    const created = await withRetry(() => connector.createPersonalChat(serviceUrl, userId, tenantId), this.options.retry);
-    const reference: ChatReference = { userId, conversationId: created.id, serviceUrl, ...(tenantId ? { tenantId } : {}) };
+    const created = await withRetry(
+      () => connector.createPersonalChat(serviceUrl, userId, tenantId),
+      this.options.retry,
+    );
+    const reference: ChatReference = {
+      userId,
+      conversationId: created.id,
+      serviceUrl,
+      ...(tenantId ? { tenantId } : {}),
+    };
     await store.saveChatReference(reference);
     return reference;
   }

@@ -100,7 +100,8 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
   if (input.notice) {
     body.push({
       type: 'Container',
-      style: input.notice.tone === 'good' ? 'good' : input.notice.tone === 'warning' ? 'warning' : 'attention',
+      style:
+        input.notice.tone === 'good' ? 'good' : input.notice.tone === 'warning' ? 'warning' : 'attention',
       items: [paragraph(escapeCardText(input.notice.text[locale]), { bold: true })],
     });
   }
@@ -120,7 +121,8 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
 
   const employeeDecision = decisionOf(conversation, version, 'employee');
   const managerDecision = decisionOf(conversation, version, 'manager');
-  const revision = employeeDecision?.decision === 'niet_akkoord' || managerDecision?.decision === 'niet_akkoord';
+  const revision =
+    employeeDecision?.decision === 'niet_akkoord' || managerDecision?.decision === 'niet_akkoord';
   const actions: ActionArray = [];
   const state = stateText();
   if (state) body.push(state);
@@ -153,12 +155,18 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
 
   function stateText() {
     const other = viewer?.party === 'employee' ? managerName : employeeName;
-    if (conversation.stage === 'cancelled') return paragraph(text('approvalCancelled', locale), { color: 'Attention', bold: true });
+    if (conversation.stage === 'cancelled')
+      return paragraph(text('approvalCancelled', locale), { color: 'Attention', bold: true });
     if (stale && latest) {
-      return paragraph(text('approvalStale', locale, { current: latest.number, version }), { color: 'Warning', bold: true });
+      return paragraph(text('approvalStale', locale, { current: latest.number, version }), {
+        color: 'Warning',
+        bold: true,
+      });
     }
-    if (conversation.stage === 'archived') return paragraph(text('approvalArchived', locale), { color: 'Good', bold: true });
-    if (conversation.stage === 'approved') return paragraph(text('approvalFinal', locale), { color: 'Good', bold: true });
+    if (conversation.stage === 'archived')
+      return paragraph(text('approvalArchived', locale), { color: 'Good', bold: true });
+    if (conversation.stage === 'approved')
+      return paragraph(text('approvalFinal', locale), { color: 'Good', bold: true });
     if (revision) return paragraph(text('approvalRevision', locale), { color: 'Warning', bold: true });
     if (viewer && decisionOf(conversation, version, viewer.party)) {
       return paragraph(text('approvalWaitingForOther', locale, { name: other }), { color: 'Accent' });
@@ -173,7 +181,11 @@ function decisionActions(
   party: 'employee' | 'manager',
   locale: Locale,
 ): ActionArray {
-  const execute = (decision: DecisionKind, title: string, style?: IExecuteAction['style']): IExecuteAction => ({
+  const execute = (
+    decision: DecisionKind,
+    title: string,
+    style?: IExecuteAction['style'],
+  ): IExecuteAction => ({
     type: 'Action.Execute',
     verb: approvalVerbs.decide,
     title,
@@ -247,7 +259,8 @@ function decisionsSection(
       date: formatShortDateTime(decision.at, locale),
     });
     if (decision.onBehalfOf) {
-      value = `${value} ${text('approvalOnBehalfOf', locale, { name: names[decision.actorId] ?? decision.actorId })}` as CardText;
+      value =
+        `${value} ${text('approvalOnBehalfOf', locale, { name: names[decision.actorId] ?? decision.actorId })}` as CardText;
     }
     return { title, value };
   };
@@ -260,7 +273,9 @@ function decisionsSection(
   for (const decision of [employee, manager]) {
     if (decision?.comment) {
       items.push(
-        paragraph(text('approvalCommentBy', locale, { name: names[decision.actorId] ?? decision.actorId }), { subtle: true }),
+        paragraph(text('approvalCommentBy', locale, { name: names[decision.actorId] ?? decision.actorId }), {
+          subtle: true,
+        }),
         paragraph(userText(decision.comment, 2000), { spacing: 'None' }),
       );
     }
@@ -275,7 +290,12 @@ function summarySection(conversation: Conversation, version: number, locale: Loc
   for (const field of fields) {
     const lines = answerLines(content[field.id], locale);
     if (lines.length === 0) continue;
-    items.push(paragraph(escapeCardText(field.label[locale], { singleLine: true }), { subtle: true, spacing: 'Small' }));
+    items.push(
+      paragraph(escapeCardText(field.label[locale], { singleLine: true }), {
+        subtle: true,
+        spacing: 'Small',
+      }),
+    );
     for (const line of lines.slice(0, 8)) items.push(paragraph(line, { spacing: 'None' }));
     if (lines.length > 8) items.push(paragraph(escapeCardText('…'), { spacing: 'None', subtle: true }));
   }
@@ -287,8 +307,14 @@ function answerLines(value: AnswerValue | undefined, locale: Locale): CardText[]
   if (value === undefined) return [];
   if (typeof value === 'string') return value.trim() ? [userText(value, 600)] : [];
   return value.map((item) => {
-    const label = escapeCardText('text' in item ? item.text : item.title, { singleLine: true, maxLength: 300 });
-    const due = 'due' in item && item.due ? ` ${text('agreementDue', locale, { date: formatDate(item.due, locale) })}` : '';
+    const label = escapeCardText('text' in item ? item.text : item.title, {
+      singleLine: true,
+      maxLength: 300,
+    });
+    const due =
+      'due' in item && item.due
+        ? ` ${text('agreementDue', locale, { date: formatDate(item.due, locale) })}`
+        : '';
     return `• ${label}${due}` as CardText;
   });
 }

@@ -111,9 +111,10 @@ export function formatShortDateTime(iso: string, locale: Locale): string {
 
 /** A calendar date (YYYY-MM-DD), e.g. "15 januari 2027". */
 export function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'UTC',
+    dateStyle: 'long',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** The date of a schedule with the time zone named, or "not scheduled yet". */
@@ -129,7 +130,9 @@ export function typeName(type: ConversationType, locale: Locale, formatVersion?:
 
 /** The name of the document both approve: "Gespreksverslag", "Definitief format", "Vastgestelde doelen". */
 export function documentName(type: ConversationType, locale: Locale, formatVersion?: number): string {
-  return (formatVersion === undefined ? currentFormat(type) : formatFor(type, formatVersion)).report.title[locale];
+  return (formatVersion === undefined ? currentFormat(type) : formatFor(type, formatVersion)).report.title[
+    locale
+  ];
 }
 
 /** Only web links may become buttons: a stored meeting or archive URL is checked before it is offered. */

@@ -26,7 +26,12 @@ export function helpCard(input: HelpCardInput): BuiltCard {
     paragraph(text('helpPrivacy', locale), { subtle: true }),
   ];
   const summary = plain('helpSummary', locale);
-  return { card: adaptiveCard(locale, summary, body, [openUrl(plain('openApp', locale), tabDeepLink(links, 'home'))]), summary };
+  return {
+    card: adaptiveCard(locale, summary, body, [
+      openUrl(plain('openApp', locale), tabDeepLink(links, 'home')),
+    ]),
+    summary,
+  };
 }
 
 /** The first message after installing: what arrives here, privacy, and how to start. */
@@ -42,7 +47,9 @@ export function welcomeCard(input: HelpCardInput & { appName?: string }): BuiltC
   ];
   const summary = plain('welcomeSummary', locale);
   return {
-    card: adaptiveCard(locale, summary, body, [openUrl(plain('openApp', locale), tabDeepLink(links, 'home'), 'positive')]),
+    card: adaptiveCard(locale, summary, body, [
+      openUrl(plain('openApp', locale), tabDeepLink(links, 'home'), 'positive'),
+    ]),
     summary,
   };
 }

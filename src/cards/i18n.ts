@@ -53,8 +53,14 @@ const table = {
     nl: 'Versie {version} van {documentDef} wacht op jouw akkoord.',
     en: 'Version {version} of {documentDef} is waiting for your approval.',
   },
-  reminderSummaryPrepare: { nl: 'Herinnering: bereid je gesprek voor', en: 'Reminder: prepare your conversation' },
-  reminderSummaryApproval: { nl: 'Herinnering: je akkoord wordt gevraagd', en: 'Reminder: your approval is requested' },
+  reminderSummaryPrepare: {
+    nl: 'Herinnering: bereid je gesprek voor',
+    en: 'Reminder: prepare your conversation',
+  },
+  reminderSummaryApproval: {
+    nl: 'Herinnering: je akkoord wordt gevraagd',
+    en: 'Reminder: your approval is requested',
+  },
   continuePreparation: { nl: 'Verder met voorbereiden', en: 'Continue preparing' },
   startPreparation: { nl: 'Begin met voorbereiden', en: 'Start preparing' },
   reviewAndDecide: { nl: 'Bekijken en beslissen', en: 'Review and decide' },
@@ -67,7 +73,10 @@ const table = {
   },
   requestNote: { nl: 'Toelichting', en: 'Note' },
   requestPlan: { nl: 'Plan gesprek', en: 'Schedule conversation' },
-  requestSummary: { nl: '{employee} vraagt om een Vitaliteitsgesprek', en: '{employee} asks for a vitality conversation' },
+  requestSummary: {
+    nl: '{employee} vraagt om een Vitaliteitsgesprek',
+    en: '{employee} asks for a vitality conversation',
+  },
 
   // Approval
   approvalTitle: { nl: 'Ter akkoord: {document}', en: 'For approval: {document}' },
@@ -100,7 +109,10 @@ const table = {
   approvalPartyManager: { nl: 'Leidinggevende: {name}', en: 'Manager: {name}' },
   approvalPending: { nl: 'Nog niet beslist', en: 'Not decided yet' },
   approvalDecidedAt: { nl: '{decision} op {date}', en: '{decision} on {date}' },
-  approvalOnBehalfOf: { nl: '(door {name}, namens de leidinggevende)', en: '(by {name}, on behalf of the manager)' },
+  approvalOnBehalfOf: {
+    nl: '(door {name}, namens de leidinggevende)',
+    en: '(by {name}, on behalf of the manager)',
+  },
   approvalCommentBy: { nl: 'Toelichting van {name}', en: 'Comment from {name}' },
   approvalWaitingForOther: {
     nl: 'Je besluit is vastgelegd. We wachten nog op {name}.',
@@ -123,7 +135,10 @@ const table = {
     en: 'There is a newer version (version {current}). This card is about version {version} and can no longer be approved.',
   },
   approvalCancelled: { nl: 'Dit gesprek is geannuleerd.', en: 'This conversation was cancelled.' },
-  approvalSummary: { nl: 'Ter akkoord: {document} (versie {version})', en: 'For approval: {document} (version {version})' },
+  approvalSummary: {
+    nl: 'Ter akkoord: {document} (versie {version})',
+    en: 'For approval: {document} (version {version})',
+  },
   approvalOpenCurrent: { nl: 'Open de nieuwste versie', en: 'Open the latest version' },
   approvalRefreshFailed: {
     nl: 'De actuele stand kon niet worden opgehaald. Open het gesprek in de app.',
@@ -147,7 +162,10 @@ const table = {
     nl: 'Volgende stap: maak op basis van het verslag je persoonlijk ontwikkelplan (POP).',
     en: 'Next step: make your personal development plan (POP) based on the report.',
   },
-  archivedSummary: { nl: 'Het document staat in het personeelsdossier', en: 'The document is in the personnel file' },
+  archivedSummary: {
+    nl: 'Het document staat in het personeelsdossier',
+    en: 'The document is in the personnel file',
+  },
   cancelledTitle: { nl: 'Gesprek geannuleerd', en: 'Conversation cancelled' },
   cancelledBody: {
     nl: '{name} heeft {typeDef} van {date} geannuleerd.',
@@ -167,7 +185,10 @@ const table = {
     nl: '{employee} heeft de voorbereiding voor {typeDef} ingediend. Lees die voor het gesprek van {date}.',
     en: '{employee} submitted the preparation for {typeDef}. Read it before the conversation on {date}.',
   },
-  preparedSummary: { nl: '{employee} heeft de voorbereiding ingediend', en: '{employee} submitted the preparation' },
+  preparedSummary: {
+    nl: '{employee} heeft de voorbereiding ingediend',
+    en: '{employee} submitted the preparation',
+  },
   revisionTitle: { nl: 'Niet akkoord: aanpassing gevraagd', en: 'Not agreed: revision requested' },
   revisionBody: {
     nl: '{name} is niet akkoord met versie {version} van {documentDef}.',
@@ -190,7 +211,10 @@ const table = {
     en: 'I help you with the vitality conversation, the reflection conversation and Het Goede Gesprek: invitations, reminders and approvals.',
   },
   helpCommandStatus: { nl: 'mijn gesprekken', en: 'my conversations' },
-  helpCommandStatusText: { nl: 'je gesprekken en wat de volgende stap is', en: 'your conversations and their next step' },
+  helpCommandStatusText: {
+    nl: 'je gesprekken en wat de volgende stap is',
+    en: 'your conversations and their next step',
+  },
   helpCommandHelp: { nl: 'help', en: 'help' },
   helpCommandHelpText: { nl: 'dit overzicht', en: 'this overview' },
   helpPrivacy: {
@@ -214,7 +238,10 @@ const table = {
   statusEmpty: { nl: 'Je hebt nog geen gesprekken.', en: 'You have no conversations yet.' },
   statusItemAsEmployee: { nl: '{type} met {manager}', en: '{type} with {manager}' },
   statusItemAsManager: { nl: '{type} van {employee}', en: '{type} of {employee}' },
-  statusMore: { nl: 'En nog {count} gesprekken in de app.', en: 'And {count} more conversations in the app.' },
+  statusMore: {
+    nl: 'En nog {count} gesprekken in de app.',
+    en: 'And {count} more conversations in the app.',
+  },
   statusOpenTeam: { nl: 'Open teamoverzicht', en: 'Open team overview' },
   statusSummary: { nl: 'Je gesprekken', en: 'Your conversations' },
   unknownCommand: {

@@ -34,7 +34,12 @@ export function invitationCard(input: InvitationCardInput): BuiltCard {
   const start = conversation.schedule?.start;
   const body: CardElementArray = [
     heading(text('invitationTitle', locale, { type })),
-    paragraph(text('invitationIntro', locale, { manager: managerName, typeIndef: typeIndefinite(conversation.type, locale) })),
+    paragraph(
+      text('invitationIntro', locale, {
+        manager: managerName,
+        typeIndef: typeIndefinite(conversation.type, locale),
+      }),
+    ),
     facts([
       { title: text('dateLabel', locale), value: escapeCardText(scheduleText(start, locale)) },
       { title: text('withLabel', locale), value: userName(managerName) },
@@ -53,7 +58,11 @@ export function invitationCard(input: InvitationCardInput): BuiltCard {
     body.push(tip);
   }
   const actions: ActionArray = [
-    openUrl(plain('openFormat', locale), tabDeepLink(links, 'voorbereiden', { conversationId: conversation.id }), 'positive'),
+    openUrl(
+      plain('openFormat', locale),
+      tabDeepLink(links, 'voorbereiden', { conversationId: conversation.id }),
+      'positive',
+    ),
   ];
   const meetingUrl = conversation.schedule?.meetingUrl;
   if (isWebUrl(meetingUrl)) actions.push(openUrl(plain('joinMeeting', locale), meetingUrl));

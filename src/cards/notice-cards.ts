@@ -48,7 +48,12 @@ export function archivedCard(input: NoticeBase & { recipientIsEmployee: boolean 
   if (isWebUrl(conversation.archive?.url)) {
     actions.push(openUrl(plain('archivedOpenDocument', locale), conversation.archive.url, 'positive'));
   }
-  actions.push(openUrl(plain('openConversation', locale), tabDeepLink(links, 'gesprek', { conversationId: conversation.id })));
+  actions.push(
+    openUrl(
+      plain('openConversation', locale),
+      tabDeepLink(links, 'gesprek', { conversationId: conversation.id }),
+    ),
+  );
   const summary = plain('archivedSummary', locale);
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
@@ -68,9 +73,15 @@ export function cancelledCard(input: NoticeBase & { byName: string }): BuiltCard
     ),
   ];
   const reason = conversation.cancellation?.reason;
-  if (reason?.trim()) body.push(facts([{ title: text('cancelledReason', locale), value: userText(reason, 2000) }]));
+  if (reason?.trim())
+    body.push(facts([{ title: text('cancelledReason', locale), value: userText(reason, 2000) }]));
   const summary = plain('cancelledSummary', locale, { type });
-  const actions = [openUrl(plain('openConversation', locale), tabDeepLink(links, 'gesprek', { conversationId: conversation.id }))];
+  const actions = [
+    openUrl(
+      plain('openConversation', locale),
+      tabDeepLink(links, 'gesprek', { conversationId: conversation.id }),
+    ),
+  ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
 
@@ -91,12 +102,18 @@ export function rescheduledCard(input: NoticeBase & { otherName: string; previou
   if (input.previous?.start) {
     body.push(
       facts([
-        { title: text('rescheduledPrevious', locale), value: escapeCardText(scheduleText(input.previous.start, locale)) },
+        {
+          title: text('rescheduledPrevious', locale),
+          value: escapeCardText(scheduleText(input.previous.start, locale)),
+        },
       ]),
     );
   }
   const actions: ActionArray = [
-    openUrl(plain('openConversation', locale), tabDeepLink(links, 'gesprek', { conversationId: conversation.id })),
+    openUrl(
+      plain('openConversation', locale),
+      tabDeepLink(links, 'gesprek', { conversationId: conversation.id }),
+    ),
   ];
   const meetingUrl = conversation.schedule?.meetingUrl;
   if (isWebUrl(meetingUrl)) actions.push(openUrl(plain('joinMeeting', locale), meetingUrl));
@@ -119,16 +136,23 @@ export function preparedCard(input: NoticeBase & { employeeName: string }): Buil
       }),
     ),
   ];
-  if (conversation.type === 'vitaliteit') body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
+  if (conversation.type === 'vitaliteit')
+    body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
   const summary = plain('preparedSummary', locale, { employee: input.employeeName });
   const actions = [
-    openUrl(plain('openConversation', locale), tabDeepLink(links, 'gesprek', { conversationId: conversation.id }), 'positive'),
+    openUrl(
+      plain('openConversation', locale),
+      tabDeepLink(links, 'gesprek', { conversationId: conversation.id }),
+      'positive',
+    ),
   ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
 
 /** The author: "niet akkoord" on a version, with the comment, and a link to revise the document. */
-export function revisionCard(input: NoticeBase & { version: number; names: Record<string, string> }): BuiltCard {
+export function revisionCard(
+  input: NoticeBase & { version: number; names: Record<string, string> },
+): BuiltCard {
   const { conversation, links, locale, version } = input;
   const decision =
     decisionOf(conversation, version, 'employee')?.decision === 'niet_akkoord'
@@ -137,7 +161,13 @@ export function revisionCard(input: NoticeBase & { version: number; names: Recor
   const name = decision ? (input.names[decision.actorId] ?? decision.actorId) : '';
   const body: CardElementArray = [
     heading(text('revisionTitle', locale)),
-    paragraph(text('revisionBody', locale, { name, version, documentDef: documentDefinite(conversation.type, locale) })),
+    paragraph(
+      text('revisionBody', locale, {
+        name,
+        version,
+        documentDef: documentDefinite(conversation.type, locale),
+      }),
+    ),
   ];
   if (decision?.comment) {
     body.push({
@@ -151,7 +181,11 @@ export function revisionCard(input: NoticeBase & { version: number; names: Recor
   }
   const summary = plain('revisionSummary', locale, { name });
   const actions = [
-    openUrl(plain('revisionAction', locale), tabDeepLink(links, 'verslag', { conversationId: conversation.id }), 'positive'),
+    openUrl(
+      plain('revisionAction', locale),
+      tabDeepLink(links, 'verslag', { conversationId: conversation.id }),
+      'positive',
+    ),
   ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
@@ -171,6 +205,11 @@ export function reportReadyCard(input: NoticeBase & { authorName: string; versio
     ),
   ];
   const summary = plain('reportSummary', locale, { document });
-  const actions = [openUrl(plain('openDocument', locale), tabDeepLink(links, 'akkoord', { conversationId: conversation.id }))];
+  const actions = [
+    openUrl(
+      plain('openDocument', locale),
+      tabDeepLink(links, 'akkoord', { conversationId: conversation.id }),
+    ),
+  ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }

@@ -49,7 +49,11 @@ export function reminderCard(input: ReminderCardInput): BuiltCard {
     const version = currentVersion(conversation)?.number ?? 0;
     const summary = plain('reminderSummaryApproval', locale);
     const actions: ActionArray = [
-      openUrl(plain('reviewAndDecide', locale), tabDeepLink(links, 'akkoord', { conversationId: id }), 'positive'),
+      openUrl(
+        plain('reviewAndDecide', locale),
+        tabDeepLink(links, 'akkoord', { conversationId: id }),
+        'positive',
+      ),
     ];
     return {
       card: adaptiveCard(
@@ -57,7 +61,12 @@ export function reminderCard(input: ReminderCardInput): BuiltCard {
         summary,
         [
           heading(text('reminderTitle', locale, { type })),
-          paragraph(text('reminderApproval', locale, { version, documentDef: documentDefinite(conversation.type, locale) })),
+          paragraph(
+            text('reminderApproval', locale, {
+              version,
+              documentDef: documentDefinite(conversation.type, locale),
+            }),
+          ),
         ],
         actions,
       ),
@@ -67,10 +76,18 @@ export function reminderCard(input: ReminderCardInput): BuiltCard {
   const summary = plain('reminderSummaryPrepare', locale);
   const body = [
     heading(text('reminderTitle', locale, { type })),
-    paragraph(text(kind === 'not-started' ? 'reminderNotStarted' : 'reminderStarted', locale, { other: otherName, date })),
+    paragraph(
+      text(kind === 'not-started' ? 'reminderNotStarted' : 'reminderStarted', locale, {
+        other: otherName,
+        date,
+      }),
+    ),
   ];
-  if (conversation.type === 'vitaliteit') body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
+  if (conversation.type === 'vitaliteit')
+    body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
   const label = plain(kind === 'not-started' ? 'startPreparation' : 'continuePreparation', locale);
-  const actions: ActionArray = [openUrl(label, tabDeepLink(links, 'voorbereiden', { conversationId: id }), 'positive')];
+  const actions: ActionArray = [
+    openUrl(label, tabDeepLink(links, 'voorbereiden', { conversationId: id }), 'positive'),
+  ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }

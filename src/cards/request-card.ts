@@ -20,10 +20,18 @@ export function requestCard(input: RequestCardInput): BuiltCard {
     paragraph(text('requestIntro', locale, { employee: employeeName })),
   ];
   if (conversation.requestNote?.trim()) {
-    body.push(facts([{ title: text('requestNote', locale), value: userText(conversation.requestNote, 2000) }]));
+    body.push(
+      facts([{ title: text('requestNote', locale), value: userText(conversation.requestNote, 2000) }]),
+    );
   }
   body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
   const summary = plain('requestSummary', locale, { employee: employeeName });
-  const plan = tabDeepLink(links, 'plannen', { employeeId: conversation.employeeId, conversationId: conversation.id });
-  return { card: adaptiveCard(locale, summary, body, [openUrl(plain('requestPlan', locale), plan, 'positive')]), summary };
+  const plan = tabDeepLink(links, 'plannen', {
+    employeeId: conversation.employeeId,
+    conversationId: conversation.id,
+  });
+  return {
+    card: adaptiveCard(locale, summary, body, [openUrl(plain('requestPlan', locale), plan, 'positive')]),
+    summary,
+  };
 }

@@ -65,7 +65,11 @@ function planned(type: ConversationType, id = `sample-${type}`): Conversation {
     employeeId: 'fatima',
     managerId: 'jeroen',
     requestedBy: 'manager',
-    schedule: { start: at(15, 10), end: at(15, 11), meetingUrl: 'https://teams.microsoft.com/l/meetup-join/sample' },
+    schedule: {
+      start: at(15, 10),
+      end: at(15, 11),
+      meetingUrl: 'https://teams.microsoft.com/l/meetup-join/sample',
+    },
     ...(type === 'reflectie'
       ? {
           earlierGoals: {
@@ -96,7 +100,10 @@ const report = {
   ],
 };
 
-function awaitingApproval(id = 'sample-approval', reportAnswers: Record<string, unknown> = report): Conversation {
+function awaitingApproval(
+  id = 'sample-approval',
+  reportAnswers: Record<string, unknown> = report,
+): Conversation {
   return run(planned('vitaliteit', id), [
     [{ type: 'save-preparation', answers: preparation }, employee],
     [{ type: 'submit-preparation' }, employee],
@@ -109,7 +116,11 @@ function awaitingApproval(id = 'sample-approval', reportAnswers: Record<string, 
 /** Conversations in the states the samples show. */
 export function sampleConversations() {
   const approval = awaitingApproval();
-  const employeeDecided = run(approval, [[{ type: 'decide', version: 1, decision: 'akkoord' }, employee]], 10);
+  const employeeDecided = run(
+    approval,
+    [[{ type: 'decide', version: 1, decision: 'akkoord' }, employee]],
+    10,
+  );
   const approved = run(employeeDecided, [[{ type: 'decide', version: 1, decision: 'akkoord' }, manager]], 11);
   const archived = run(
     approved,
@@ -131,20 +142,40 @@ export function sampleConversations() {
   );
   const revision = run(
     approval,
-    [[{ type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'De afspraak over woensdag klopt niet: we spraken donderdag af.' }, manager]],
+    [
+      [
+        {
+          type: 'decide',
+          version: 1,
+          decision: 'niet_akkoord',
+          comment: 'De afspraak over woensdag klopt niet: we spraken donderdag af.',
+        },
+        manager,
+      ],
+    ],
     10,
   );
   const stale = run(revision, [[{ type: 'submit-report', hash: 'sha256-sample-2' }, employee]], 11);
   const seenByDelegate = run(
     approval,
     [
-      [{ type: 'decide', version: 1, decision: 'voor_gezien', comment: 'Gezien; ik had het avondwerk anders verwoord.' }, employee],
+      [
+        {
+          type: 'decide',
+          version: 1,
+          decision: 'voor_gezien',
+          comment: 'Gezien; ik had het avondwerk anders verwoord.',
+        },
+        employee,
+      ],
       [{ type: 'decide', version: 1, decision: 'akkoord' }, delegate],
     ],
     10,
   );
   const reflection = planned('reflectie');
-  const preparing = run(planned('vitaliteit', 'sample-preparing'), [[{ type: 'save-preparation', answers: { 'kwaliteit.betekenis': 'Fit blijven.' } }, employee]]);
+  const preparing = run(planned('vitaliteit', 'sample-preparing'), [
+    [{ type: 'save-preparation', answers: { 'kwaliteit.betekenis': 'Fit blijven.' } }, employee],
+  ]);
   const prepared = run(planned('vitaliteit', 'sample-prepared'), [
     [{ type: 'save-preparation', answers: preparation }, employee],
     [{ type: 'submit-preparation' }, employee],
@@ -172,7 +203,17 @@ export function sampleConversations() {
         '<script>alert(1)</script>\n# Kop\n- lijst\n[Open](https://evil.example) ![img](https://evil.example/x.png) ${secret} {{DATE(2026-12-01T10:00:00Z, LONG)}}',
       'verslag.afspraken': [{ id: 'x', text: '**vet** _schuin_ `code` > quote', owner: 'both' }],
     }),
-    [[{ type: 'decide', version: 1, decision: 'niet_akkoord', comment: '[Klik hier](javascript:alert(document.cookie))\n\n1. een\n2. twee' }, manager]],
+    [
+      [
+        {
+          type: 'decide',
+          version: 1,
+          decision: 'niet_akkoord',
+          comment: '[Klik hier](javascript:alert(document.cookie))\n\n1. een\n2. twee',
+        },
+        manager,
+      ],
+    ],
     10,
   );
   return {
@@ -202,7 +243,12 @@ export function sampleCards(locale: Locale): Record<string, BuiltCard> {
   const links = sampleLinks;
   const names = sampleNames;
   const both = ['fatima', 'jeroen'];
-  const approval = (conversation: Conversation, version: number, viewer?: 'employee' | 'manager', extra = {}) =>
+  const approval = (
+    conversation: Conversation,
+    version: number,
+    viewer?: 'employee' | 'manager',
+    extra = {},
+  ) =>
     approvalCard({
       conversation,
       version,
@@ -214,12 +260,45 @@ export function sampleCards(locale: Locale): Record<string, BuiltCard> {
       ...extra,
     });
   return {
-    'invitation-vitaliteit': invitationCard({ conversation: c.vitality, managerName: names.jeroen!, links, locale }),
-    'invitation-reflectie': invitationCard({ conversation: c.reflection, managerName: names.jeroen!, links, locale }),
-    'invitation-goede-gesprek': invitationCard({ conversation: c.goals, managerName: names.jeroen!, links, locale }),
-    'reminder-not-started': reminderCard({ conversation: c.vitality, party: 'employee', otherName: names.jeroen!, links, locale }),
-    'reminder-started': reminderCard({ conversation: c.preparing, party: 'employee', otherName: names.jeroen!, links, locale }),
-    'reminder-approval': reminderCard({ conversation: c.approval, party: 'manager', otherName: names.fatima!, links, locale }),
+    'invitation-vitaliteit': invitationCard({
+      conversation: c.vitality,
+      managerName: names.jeroen!,
+      links,
+      locale,
+    }),
+    'invitation-reflectie': invitationCard({
+      conversation: c.reflection,
+      managerName: names.jeroen!,
+      links,
+      locale,
+    }),
+    'invitation-goede-gesprek': invitationCard({
+      conversation: c.goals,
+      managerName: names.jeroen!,
+      links,
+      locale,
+    }),
+    'reminder-not-started': reminderCard({
+      conversation: c.vitality,
+      party: 'employee',
+      otherName: names.jeroen!,
+      links,
+      locale,
+    }),
+    'reminder-started': reminderCard({
+      conversation: c.preparing,
+      party: 'employee',
+      otherName: names.jeroen!,
+      links,
+      locale,
+    }),
+    'reminder-approval': reminderCard({
+      conversation: c.approval,
+      party: 'manager',
+      otherName: names.fatima!,
+      links,
+      locale,
+    }),
     request: requestCard({ conversation: c.request, employeeName: names.fatima!, links, locale }),
     'approval-employee': approval(c.approval, 1, 'employee'),
     'approval-manager': approval(c.approval, 1, 'manager'),
@@ -232,7 +311,10 @@ export function sampleCards(locale: Locale): Record<string, BuiltCard> {
     'approval-error': approval(c.employeeDecided, 1, 'employee', {
       notice: {
         tone: 'warning',
-        text: { nl: 'Je hebt al een besluit genomen over versie 1.', en: 'You have already decided on version 1.' },
+        text: {
+          nl: 'Je hebt al een besluit genomen over versie 1.',
+          en: 'You have already decided on version 1.',
+        },
       },
     }),
     'approval-hostile': approvalCard({
@@ -255,7 +337,13 @@ export function sampleCards(locale: Locale): Record<string, BuiltCard> {
     }),
     prepared: preparedCard({ conversation: c.prepared, employeeName: names.fatima!, links, locale }),
     revision: revisionCard({ conversation: c.revision, version: 1, names, links, locale }),
-    report: reportReadyCard({ conversation: c.approval, authorName: names.fatima!, version: 1, links, locale }),
+    report: reportReadyCard({
+      conversation: c.approval,
+      authorName: names.fatima!,
+      version: 1,
+      links,
+      locale,
+    }),
     help: helpCard({ links, locale }),
     welcome: welcomeCard({ links, locale }),
     status: statusCard({
@@ -263,10 +351,43 @@ export function sampleCards(locale: Locale): Record<string, BuiltCard> {
       links,
       locale,
       items: [
-        { id: c.approval.id, type: 'vitaliteit', stage: 'awaiting_approval', party: 'employee', employeeName: names.fatima!, managerName: names.jeroen!, nextStep: 'decide', start: at(15, 10) },
-        { id: c.reflection.id, type: 'reflectie', stage: 'planned', party: 'employee', employeeName: names.fatima!, managerName: names.jeroen!, nextStep: 'prepare', start: at(20, 14) },
-        { id: 'sample-team-1', type: 'goede-gesprek', stage: 'prepared', party: 'manager', employeeName: 'Daan Jansen', nextStep: 'hold-meeting', start: at(18, 9) },
-        { id: 'sample-team-2', type: 'vitaliteit', stage: 'archived', party: 'manager', employeeName: 'Noor Visser', nextStep: 'none' },
+        {
+          id: c.approval.id,
+          type: 'vitaliteit',
+          stage: 'awaiting_approval',
+          party: 'employee',
+          employeeName: names.fatima!,
+          managerName: names.jeroen!,
+          nextStep: 'decide',
+          start: at(15, 10),
+        },
+        {
+          id: c.reflection.id,
+          type: 'reflectie',
+          stage: 'planned',
+          party: 'employee',
+          employeeName: names.fatima!,
+          managerName: names.jeroen!,
+          nextStep: 'prepare',
+          start: at(20, 14),
+        },
+        {
+          id: 'sample-team-1',
+          type: 'goede-gesprek',
+          stage: 'prepared',
+          party: 'manager',
+          employeeName: 'Daan Jansen',
+          nextStep: 'hold-meeting',
+          start: at(18, 9),
+        },
+        {
+          id: 'sample-team-2',
+          type: 'vitaliteit',
+          stage: 'archived',
+          party: 'manager',
+          employeeName: 'Noor Visser',
+          nextStep: 'none',
+        },
       ],
     }),
     'status-empty': statusCard({ isManager: false, links, locale, items: [] }),

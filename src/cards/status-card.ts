@@ -43,11 +43,14 @@ export interface StatusCardInput {
 export function statusCard(input: StatusCardInput): BuiltCard {
   const { links, locale } = input;
   const limit = input.limit ?? 8;
-  const sorted = [...input.items].sort((a, b) => rank(a) - rank(b) || (a.start ?? '').localeCompare(b.start ?? ''));
+  const sorted = [...input.items].sort(
+    (a, b) => rank(a) - rank(b) || (a.start ?? '').localeCompare(b.start ?? ''),
+  );
   const body: CardElementArray = [heading(text('statusTitle', locale))];
   if (sorted.length === 0) body.push(paragraph(text('statusEmpty', locale)));
   for (const item of sorted.slice(0, limit)) body.push(itemContainer(item, links, locale));
-  if (sorted.length > limit) body.push(paragraph(text('statusMore', locale, { count: sorted.length - limit }), { subtle: true }));
+  if (sorted.length > limit)
+    body.push(paragraph(text('statusMore', locale, { count: sorted.length - limit }), { subtle: true }));
   const actions: ActionArray = [openUrl(plain('openApp', locale), tabDeepLink(links, 'home'))];
   if (input.isManager) actions.push(openUrl(plain('statusOpenTeam', locale), tabDeepLink(links, 'team')));
   const summary = plain('statusSummary', locale);
@@ -65,19 +68,28 @@ function itemContainer(item: StatusItem, links: LinkConfig, locale: Locale): ICo
     item.party === 'employee'
       ? text('statusItemAsEmployee', locale, { type, manager: item.managerName ?? '—' })
       : text('statusItemAsManager', locale, { type, employee: item.employeeName });
-  const details = [stageName(item.stage, locale), item.start ? formatShortDateTime(item.start, locale) : undefined]
+  const details = [
+    stageName(item.stage, locale),
+    item.start ? formatShortDateTime(item.start, locale) : undefined,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   const needsAction = item.nextStep !== 'wait' && item.nextStep !== 'none';
   return {
     type: 'Container',
     separator: true,
-    selectAction: { type: 'Action.OpenUrl', url: tabDeepLink(links, 'gesprek', { conversationId: item.id }), title: plain('openConversation', locale) },
+    selectAction: {
+      type: 'Action.OpenUrl',
+      url: tabDeepLink(links, 'gesprek', { conversationId: item.id }),
+      title: plain('openConversation', locale),
+    },
     items: [
       paragraph(title, { bold: true }),
       paragraph(escapeCardText(details, { singleLine: true }), { subtle: true, spacing: 'None' }),
       paragraph(
-        escapeCardText(`${plain('nextStepLabel', locale)}: ${nextStepName(item.nextStep, locale)}`, { singleLine: true }),
+        escapeCardText(`${plain('nextStepLabel', locale)}: ${nextStepName(item.nextStep, locale)}`, {
+          singleLine: true,
+        }),
         { spacing: 'None', ...(needsAction ? { color: 'Accent' as const } : {}) },
       ),
     ],

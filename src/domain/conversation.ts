@@ -122,7 +122,14 @@ export type DomainEvent =
   | { type: 'meeting-held' }
   | { type: 'report-saved' }
   | { type: 'report-submitted'; version: number; hash: string }
-  | { type: 'decided'; version: number; party: Party; decision: DecisionKind; comment?: string; onBehalfOf?: string }
+  | {
+      type: 'decided';
+      version: number;
+      party: Party;
+      decision: DecisionKind;
+      comment?: string;
+      onBehalfOf?: string;
+    }
   | { type: 'revision-requested'; version: number; party: Party; comment: string }
   | { type: 'approved'; version: number; hash: string }
   | { type: 'archived'; location: string; url: string }
@@ -167,7 +174,10 @@ export interface TransitionResult {
 export const transitions: Record<CommandType, { parties: readonly Party[]; from: readonly Stage[] }> = {
   plan: { parties: ['manager'], from: ['requested'] },
   reschedule: { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
-  cancel: { parties: ['manager', 'employee'], from: ['requested', 'planned', 'preparing', 'prepared', 'held'] },
+  cancel: {
+    parties: ['manager', 'employee'],
+    from: ['requested', 'planned', 'preparing', 'prepared', 'held'],
+  },
   'save-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
   'submit-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
   'save-completion': { parties: ['manager'], from: ['planned', 'preparing', 'prepared', 'held'] },
@@ -266,23 +276,34 @@ export function isApproved(conversation: Conversation, version: number): boolean
   const employee = decisionOf(conversation, version, 'employee');
   const manager = decisionOf(conversation, version, 'manager');
   return (
-    (employee?.decision === 'akkoord' || employee?.decision === 'voor_gezien') && manager?.decision === 'akkoord'
+    (employee?.decision === 'akkoord' || employee?.decision === 'voor_gezien') &&
+    manager?.decision === 'akkoord'
   );
 }
 
 /** The canonical content of the next report version: what gets hashed, approved and archived. */
 export function reportContent(conversation: Conversation): ReportVersion['content'] {
-  return { preparation: conversation.preparation, completion: conversation.completion, report: conversation.report };
+  return {
+    preparation: conversation.preparation,
+    completion: conversation.completion,
+    report: conversation.report,
+  };
 }
 
 /**
  * Applies a command. Pure: returns the next state and what happened, or throws a DomainError. Illegal
  * transitions are errors, never silent no-ops.
  */
-export function transition(conversation: Conversation, command: Command, actor: Actor, now: string): TransitionResult {
+export function transition(
+  conversation: Conversation,
+  command: Command,
+  actor: Actor,
+  now: string,
+): TransitionResult {
   const rule = transitions[command.type];
   if (!rule.parties.includes(actor.party)) throw errors.forbidden(command.type);
-  if (!rule.from.includes(conversation.stage)) throw errors.illegalTransition(command.type, conversation.stage);
+  if (!rule.from.includes(conversation.stage))
+    throw errors.illegalTransition(command.type, conversation.stage);
 
   const next: Conversation = { ...conversation, updatedAt: now };
   const format = formatOf(conversation);
@@ -290,28 +311,50 @@ export function transition(conversation: Conversation, command: Command, actor: 
   switch (command.type) {
     case 'plan': {
       assertSchedule(command.schedule);
-      return { conversation: { ...next, stage: 'planned', schedule: command.schedule }, events: [{ type: 'planned', schedule: command.schedule }] };
+      return {
+        conversation: { ...next, stage: 'planned', schedule: command.schedule },
+        events: [{ type: 'planned', schedule: command.schedule }],
+      };
     }
     case 'reschedule': {
       assertSchedule(command.schedule);
       // The Teams meeting stays the same meeting: keep its link and event id.
-      const schedule: Schedule = { ...conversation.schedule, start: command.schedule.start, end: command.schedule.end };
+      const schedule: Schedule = {
+        ...conversation.schedule,
+        start: command.schedule.start,
+        end: command.schedule.end,
+      };
       return {
         conversation: { ...next, schedule },
-        events: [{ type: 'rescheduled', schedule, ...(conversation.schedule ? { previous: conversation.schedule } : {}) }],
+        events: [
+          {
+            type: 'rescheduled',
+            schedule,
+            ...(conversation.schedule ? { previous: conversation.schedule } : {}),
+          },
+        ],
       };
     }
     case 'cancel': {
-      if (actor.party === 'employee' && conversation.stage !== 'requested') throw errors.forbidden(command.type);
+      if (actor.party === 'employee' && conversation.stage !== 'requested')
+        throw errors.forbidden(command.type);
       return {
-        conversation: { ...next, stage: 'cancelled', cancellation: { by: actor.id, reason: command.reason, at: now } },
+        conversation: {
+          ...next,
+          stage: 'cancelled',
+          cancellation: { by: actor.id, reason: command.reason, at: now },
+        },
         events: [{ type: 'cancelled', reason: command.reason }],
       };
     }
     case 'save-preparation': {
       const answers = parseAnswers(format.preparation, command.answers);
       return {
-        conversation: { ...next, stage: 'preparing', preparation: { ...conversation.preparation, ...answers } },
+        conversation: {
+          ...next,
+          stage: 'preparing',
+          preparation: { ...conversation.preparation, ...answers },
+        },
         events: [{ type: 'preparation-saved' }],
       };
     }
@@ -332,7 +375,10 @@ export function transition(conversation: Conversation, command: Command, actor: 
     case 'attach-meeting': {
       const schedule = conversation.schedule as Schedule;
       return {
-        conversation: { ...next, schedule: { ...schedule, eventId: command.meeting.eventId, meetingUrl: command.meeting.joinUrl } },
+        conversation: {
+          ...next,
+          schedule: { ...schedule, eventId: command.meeting.eventId, meetingUrl: command.meeting.joinUrl },
+        },
         events: [{ type: 'meeting-attached', meeting: command.meeting }],
       };
     }
@@ -368,7 +414,10 @@ export function transition(conversation: Conversation, command: Command, actor: 
         events: [{ type: 'archived', location: command.record.location, url: command.record.url }],
       };
     case 'save-pop':
-      return { conversation: { ...next, pop: { ...command.pop, updatedAt: now } }, events: [{ type: 'pop-saved' }] };
+      return {
+        conversation: { ...next, pop: { ...command.pop, updatedAt: now } },
+        events: [{ type: 'pop-saved' }],
+      };
     case 'save-evaluation':
       return {
         conversation: { ...next, evaluation: { text: command.text, updatedAt: now } },
@@ -388,7 +437,8 @@ function decide(
   if (!current) throw errors.illegalTransition(command.type, conversation.stage);
   if (command.version !== current.number) throw errors.staleVersion(command.version, current.number);
   if (decisionOf(conversation, current.number, actor.party)) throw errors.alreadyDecided(current.number);
-  if (actor.party === 'manager' && command.decision === 'voor_gezien') throw errors.decisionNotAllowed(command.decision);
+  if (actor.party === 'manager' && command.decision === 'voor_gezien')
+    throw errors.decisionNotAllowed(command.decision);
   const comment = command.comment?.trim();
   if (command.decision !== 'akkoord' && !comment) throw errors.commentRequired(command.decision);
 
@@ -413,7 +463,12 @@ function decide(
     },
   ];
   if (command.decision === 'niet_akkoord') {
-    events.push({ type: 'revision-requested', version: current.number, party: actor.party, comment: comment as string });
+    events.push({
+      type: 'revision-requested',
+      version: current.number,
+      party: actor.party,
+      comment: comment as string,
+    });
     return { conversation: { ...decided, stage: 'held' }, events };
   }
   if (isApproved(decided, current.number)) {
@@ -425,14 +480,7 @@ function decide(
 
 /** What the given party is expected to do next, for timelines, reminders and the team overview. */
 export type NextStep =
-  | 'plan'
-  | 'prepare'
-  | 'wait'
-  | 'hold-meeting'
-  | 'write-report'
-  | 'decide'
-  | 'write-pop'
-  | 'none';
+  'plan' | 'prepare' | 'wait' | 'hold-meeting' | 'write-report' | 'decide' | 'write-pop' | 'none';
 
 export function nextStepFor(conversation: Conversation, party: 'employee' | 'manager'): NextStep {
   const author = formatOf(conversation).report.author;
@@ -452,7 +500,9 @@ export function nextStepFor(conversation: Conversation, party: 'employee' | 'man
     }
     case 'approved':
     case 'archived':
-      return party === 'employee' && conversation.type === 'vitaliteit' && !conversation.pop ? 'write-pop' : 'none';
+      return party === 'employee' && conversation.type === 'vitaliteit' && !conversation.pop
+        ? 'write-pop'
+        : 'none';
     case 'cancelled':
       return 'none';
   }

@@ -28,10 +28,15 @@ export const errors = {
       { command, stage },
     ),
   forbidden: (command: string) =>
-    new DomainError('forbidden', 'forbidden', {
-      nl: 'Je hebt geen rechten voor deze actie in dit gesprek.',
-      en: 'You are not allowed to do this in this conversation.',
-    }, { command }),
+    new DomainError(
+      'forbidden',
+      'forbidden',
+      {
+        nl: 'Je hebt geen rechten voor deze actie in dit gesprek.',
+        en: 'You are not allowed to do this in this conversation.',
+      },
+      { command },
+    ),
   notFound: () =>
     new DomainError('not-found', 'not_found', {
       nl: 'Dit gesprek bestaat niet of je hebt er geen toegang toe.',
@@ -114,8 +119,13 @@ export const errors = {
       en: 'The text contains unreadable characters (for example half an emoji or a null character). Paste or type the text again.',
     }),
   notYourReport: (employeeId: string) =>
-    new DomainError('forbidden', 'not_your_report', {
-      nl: 'Je kunt alleen gesprekken plannen met medewerkers die direct aan jou rapporteren.',
-      en: 'You can only plan conversations with employees who report directly to you.',
-    }, { employeeId }),
+    new DomainError(
+      'forbidden',
+      'not_your_report',
+      {
+        nl: 'Je kunt alleen gesprekken plannen met medewerkers die direct aan jou rapporteren.',
+        en: 'You can only plan conversations with employees who report directly to you.',
+      },
+      { employeeId },
+    ),
 };

@@ -68,7 +68,10 @@ const floorTitles: Record<Floor, LocalizedText> = {
   competenties: t('Competenties', 'Competences'),
   'normen-waarden': t('Normen, waarden en motivatie', 'Values, attitudes and motivation'),
   werk: t('Werk', 'Work'),
-  omgeving: t('Omgeving: gezin, privé en sociale omgeving', 'Surroundings: family, private life and social environment'),
+  omgeving: t(
+    'Omgeving: gezin, privé en sociale omgeving',
+    'Surroundings: family, private life and social environment',
+  ),
 };
 
 export function floorTitle(floor: Floor): LocalizedText {
@@ -88,16 +91,25 @@ export function partTitle(part: GoalPart): LocalizedText {
 const statements: Record<Floor, LocalizedText[]> = {
   gezondheid: [
     t('Ik voel me lichamelijk fit genoeg voor mijn werk.', 'I feel physically fit enough for my work.'),
-    t('Ik heb aan het eind van een werkdag nog energie over.', 'I still have energy left at the end of a working day.'),
+    t(
+      'Ik heb aan het eind van een werkdag nog energie over.',
+      'I still have energy left at the end of a working day.',
+    ),
     t('Ik slaap meestal goed en voel me uitgerust.', 'I usually sleep well and feel rested.'),
     t('Ik kan spanning en werkdruk goed hanteren.', 'I can handle stress and workload well.'),
     t('Ik beweeg voldoende, ook tijdens het werk.', 'I get enough exercise, also during work.'),
   ],
   competenties: [
-    t('Mijn kennis en vaardigheden passen bij wat mijn werk vraagt.', 'My knowledge and skills fit what my work asks of me.'),
+    t(
+      'Mijn kennis en vaardigheden passen bij wat mijn werk vraagt.',
+      'My knowledge and skills fit what my work asks of me.',
+    ),
     t('Ik leer regelmatig iets nieuws in mijn werk.', 'I regularly learn something new in my work.'),
     t('Ik krijg de ruimte om mijn talenten te gebruiken.', 'I get room to use my talents.'),
-    t('Ik weet welke ontwikkeling ik de komende jaren nodig heb.', 'I know which development I need in the coming years.'),
+    t(
+      'Ik weet welke ontwikkeling ik de komende jaren nodig heb.',
+      'I know which development I need in the coming years.',
+    ),
   ],
   'normen-waarden': [
     t('Ik doe werk dat ertoe doet.', 'I do work that matters.'),
@@ -107,15 +119,24 @@ const statements: Record<Floor, LocalizedText[]> = {
   ],
   werk: [
     t('De hoeveelheid werk is goed te doen.', 'The amount of work is manageable.'),
-    t('Ik heb voldoende invloed op hoe ik mijn werk organiseer.', 'I have enough say in how I organise my work.'),
+    t(
+      'Ik heb voldoende invloed op hoe ik mijn werk organiseer.',
+      'I have enough say in how I organise my work.',
+    ),
     t('De samenwerking met mijn collega’s is goed.', 'Cooperation with my colleagues is good.'),
-    t('Ik krijg de steun die ik nodig heb van mijn leidinggevende.', 'I get the support I need from my manager.'),
+    t(
+      'Ik krijg de steun die ik nodig heb van mijn leidinggevende.',
+      'I get the support I need from my manager.',
+    ),
     t('Mijn werkplek en werkomstandigheden zijn in orde.', 'My workplace and working conditions are fine.'),
   ],
   omgeving: [
     t('Mijn werk en privéleven zijn goed in balans.', 'My work and private life are well balanced.'),
     t('Ik heb thuis of om mij heen voldoende steun.', 'I have enough support at home or around me.'),
-    t('Zorgtaken of privéomstandigheden kan ik goed combineren met mijn werk.', 'I can combine care duties or private circumstances well with my work.'),
+    t(
+      'Zorgtaken of privéomstandigheden kan ik goed combineren met mijn werk.',
+      'I can combine care duties or private circumstances well with my work.',
+    ),
   ],
 };
 
@@ -123,12 +144,18 @@ const futurePrompts: LocalizedText[] = [
   t('Om mijn inzetbaarheid te verhogen is het nodig dat…', 'To raise my employability it is necessary that…'),
   t('Ik verwacht van mijn collega’s…', 'I expect from my colleagues…'),
   t('Mijn team kan van mij verwachten…', 'My team can expect from me…'),
-  t('Om mijn werk over 2 jaar nog uit te kunnen voeren is het nodig dat…', 'To still be able to do my work in 2 years it is necessary that…'),
+  t(
+    'Om mijn werk over 2 jaar nog uit te kunnen voeren is het nodig dat…',
+    'To still be able to do my work in 2 years it is necessary that…',
+  ),
   t('Mijn werk wordt (nog) leuker als…', 'My work becomes (even) more enjoyable if…'),
   t('Ik zie de volgende uitdagingen in mijn werk…', 'I see the following challenges in my work…'),
   t('Ik wil mij nog verder ontwikkelen op het gebied van…', 'I want to develop further in…'),
   t('Ik probeer gezond en energiek te blijven door…', 'I try to stay healthy and energetic by…'),
-  t('Ik verwacht de aankomende 2 jaar veranderingen in mijn werk-privébalans, want…', 'I expect changes in my work–life balance in the coming 2 years, because…'),
+  t(
+    'Ik verwacht de aankomende 2 jaar veranderingen in mijn werk-privébalans, want…',
+    'I expect changes in my work–life balance in the coming 2 years, because…',
+  ),
 ];
 
 const vitaliteitV1: FormatDef = {
@@ -144,48 +171,82 @@ const vitaliteitV1: FormatDef = {
       id: 'kwaliteit',
       title: t('1. Inzicht in kwaliteit', '1. Insight into quality'),
       fields: [
-        { id: 'kwaliteit.betekenis', kind: 'text', required: true, label: t('Wat betekent vitaliteit voor jou persoonlijk?', 'What does vitality mean to you personally?') },
+        {
+          id: 'kwaliteit.betekenis',
+          kind: 'text',
+          required: true,
+          label: t(
+            'Wat betekent vitaliteit voor jou persoonlijk?',
+            'What does vitality mean to you personally?',
+          ),
+        },
       ],
     },
-    ...floors.map(
-      (floor): SectionDef => ({
-        id: `huis.${floor}`,
-        title: floorTitles[floor],
-        intro: t('Hoe is de situatie nu? Kies bij elke stelling een smiley.', 'How are things now? Choose a smiley for each statement.'),
-        fields: statements[floor].map((label, index) => ({
-          id: `huis.${floor}.${index + 1}`,
-          kind: 'smiley' as const,
-          floor,
-          label,
-        })),
-      }),
-    ),
+    ...floors.map((floor): SectionDef => ({
+      id: `huis.${floor}`,
+      title: floorTitles[floor],
+      intro: t(
+        'Hoe is de situatie nu? Kies bij elke stelling een smiley.',
+        'How are things now? Choose a smiley for each statement.',
+      ),
+      fields: statements[floor].map((label, index) => ({
+        id: `huis.${floor}.${index + 1}`,
+        kind: 'smiley' as const,
+        floor,
+        label,
+      })),
+    })),
     {
       id: 'behoeften',
       title: t('2. Inventarisatie van behoeften', '2. Inventory of needs'),
       fields: [
-        { id: 'behoeften.verbeterpunten', kind: 'text', required: true, label: t('Op welke punten kan jouw vitaliteit worden verbeterd?', 'Where can your vitality be improved?') },
+        {
+          id: 'behoeften.verbeterpunten',
+          kind: 'text',
+          required: true,
+          label: t(
+            'Op welke punten kan jouw vitaliteit worden verbeterd?',
+            'Where can your vitality be improved?',
+          ),
+        },
       ],
     },
     {
       id: 'werknemerschap',
       title: t('3. Goed werknemerschap', '3. Good employeeship'),
       fields: [
-        { id: 'werknemerschap.zelf', kind: 'text', required: true, label: t('Wat kun en ga je hier zelf aan doen?', 'What can and will you do about it yourself?') },
+        {
+          id: 'werknemerschap.zelf',
+          kind: 'text',
+          required: true,
+          label: t('Wat kun en ga je hier zelf aan doen?', 'What can and will you do about it yourself?'),
+        },
       ],
     },
     {
       id: 'werkgeverschap',
       title: t('4. Goed werkgeverschap', '4. Good employership'),
       fields: [
-        { id: 'werkgeverschap.steun', kind: 'text', required: true, label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?') },
+        {
+          id: 'werkgeverschap.steun',
+          kind: 'text',
+          required: true,
+          label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?'),
+        },
       ],
     },
     {
       id: 'toekomst',
       title: t('Toekomstige situatie', 'Future situation'),
-      intro: t('Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.', 'Look ahead. Complete what applies to you; nothing is required.'),
-      fields: futurePrompts.map((label, index) => ({ id: `toekomst.${index + 1}`, kind: 'text' as const, label })),
+      intro: t(
+        'Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.',
+        'Look ahead. Complete what applies to you; nothing is required.',
+      ),
+      fields: futurePrompts.map((label, index) => ({
+        id: `toekomst.${index + 1}`,
+        kind: 'text' as const,
+        label,
+      })),
     },
   ],
   report: {
@@ -195,10 +256,27 @@ const vitaliteitV1: FormatDef = {
       {
         id: 'verslag',
         title: t('Verslag', 'Report'),
-        intro: t('Jij schrijft het verslag; je leidinggevende ondertekent mee.', 'You write the report; your manager co-signs.'),
+        intro: t(
+          'Jij schrijft het verslag; je leidinggevende ondertekent mee.',
+          'You write the report; your manager co-signs.',
+        ),
         fields: [
-          { id: 'verslag.samenvatting', kind: 'text', required: true, label: t('Wat hebben we besproken?', 'What did we discuss?') },
-          { id: 'verslag.afspraken', kind: 'agreements', required: true, label: t('Concrete afspraken', 'Concrete agreements'), help: t('Afspraken die je werkvermogen vergroten, op elke verdieping van het Huis van werkvermogen.', 'Agreements that raise your work ability, on any floor of the House of Work Ability.') },
+          {
+            id: 'verslag.samenvatting',
+            kind: 'text',
+            required: true,
+            label: t('Wat hebben we besproken?', 'What did we discuss?'),
+          },
+          {
+            id: 'verslag.afspraken',
+            kind: 'agreements',
+            required: true,
+            label: t('Concrete afspraken', 'Concrete agreements'),
+            help: t(
+              'Afspraken die je werkvermogen vergroten, op elke verdieping van het Huis van werkvermogen.',
+              'Agreements that raise your work ability, on any floor of the House of Work Ability.',
+            ),
+          },
         ],
       },
     ],
@@ -206,9 +284,27 @@ const vitaliteitV1: FormatDef = {
 };
 
 const resultFields: FieldDef[] = [
-  { id: 'resultaat.facilitering', kind: 'text', label: t('Extra facilitering of ondersteuning vanuit de werkgever', 'Extra facilitation or support from the employer') },
-  { id: 'resultaat.inrichting', kind: 'text', label: t('Andere inrichting of organisatie van het werk', 'A different arrangement or organisation of the work') },
-  { id: 'resultaat.bijstellingen', kind: 'text', label: t('Bijstellingen van eerder gestelde doelen', 'Adjustments of earlier goals') },
+  {
+    id: 'resultaat.facilitering',
+    kind: 'text',
+    label: t(
+      'Extra facilitering of ondersteuning vanuit de werkgever',
+      'Extra facilitation or support from the employer',
+    ),
+  },
+  {
+    id: 'resultaat.inrichting',
+    kind: 'text',
+    label: t(
+      'Andere inrichting of organisatie van het werk',
+      'A different arrangement or organisation of the work',
+    ),
+  },
+  {
+    id: 'resultaat.bijstellingen',
+    kind: 'text',
+    label: t('Bijstellingen van eerder gestelde doelen', 'Adjustments of earlier goals'),
+  },
 ];
 
 const reflectieV1: FormatDef = {
@@ -223,16 +319,29 @@ const reflectieV1: FormatDef = {
     'Tip! Bespreek je bevindingen voorafgaand aan het gesprek eens met je collega’s, familie of vrienden en vraag hoe zij jouw ontwikkeling in de afgelopen periode ten aanzien van de gestelde doelen zien.',
     'Tip! Before the conversation, discuss your findings with colleagues, family or friends and ask how they see your development towards the goals over the past period.',
   ),
-  preparation: goalParts.map(
-    (part): SectionDef => ({
-      id: `deel.${part}`,
-      title: partTitles[part],
-      fields: [
-        { id: `deel.${part}.doelen`, kind: 'goal-review', part, label: t('Doelen uit Het Goede Gesprek: voortgang en koers', 'Goals from Het Goede Gesprek: progress and course') },
-        { id: `deel.${part}.reflectie`, kind: 'text', label: t('Wat heb je geconstateerd? Zijn je behoeften veranderd?', 'What have you noticed? Have your needs changed?') },
-      ],
-    }),
-  ),
+  preparation: goalParts.map((part): SectionDef => ({
+    id: `deel.${part}`,
+    title: partTitles[part],
+    fields: [
+      {
+        id: `deel.${part}.doelen`,
+        kind: 'goal-review',
+        part,
+        label: t(
+          'Doelen uit Het Goede Gesprek: voortgang en koers',
+          'Goals from Het Goede Gesprek: progress and course',
+        ),
+      },
+      {
+        id: `deel.${part}.reflectie`,
+        kind: 'text',
+        label: t(
+          'Wat heb je geconstateerd? Zijn je behoeften veranderd?',
+          'What have you noticed? Have your needs changed?',
+        ),
+      },
+    ],
+  })),
   report: {
     author: 'manager',
     title: t('Definitief format', 'Final format'),
@@ -240,8 +349,14 @@ const reflectieV1: FormatDef = {
       {
         id: 'resultaat',
         title: t('Resultaat van het gesprek', 'Outcome of the conversation'),
-        intro: t('Duidelijkheid over ondersteuning, de inrichting van het werk en bijgestelde doelen, zodat de medewerker de komende periode verder kan.', 'Clarity on support, the organisation of the work and adjusted goals, so the employee can work on them next period.'),
-        fields: [...resultFields, { id: 'resultaat.afspraken', kind: 'agreements', label: t('Afspraken', 'Agreements') }],
+        intro: t(
+          'Duidelijkheid over ondersteuning, de inrichting van het werk en bijgestelde doelen, zodat de medewerker de komende periode verder kan.',
+          'Clarity on support, the organisation of the work and adjusted goals, so the employee can work on them next period.',
+        ),
+        fields: [
+          ...resultFields,
+          { id: 'resultaat.afspraken', kind: 'agreements', label: t('Afspraken', 'Agreements') },
+        ],
       },
     ],
   },
@@ -255,23 +370,34 @@ const goedeGesprekV1: FormatDef = {
     'In Het Goede Gesprek stel je samen doelen op in drie onderdelen. In het Reflectiegesprek kijk je hierop terug.',
     'In Het Goede Gesprek you set goals together in three parts. The Reflectiegesprek looks back on them.',
   ),
-  preparation: goalParts.map(
-    (part): SectionDef => ({
-      id: `deel.${part}`,
-      title: partTitles[part],
-      fields: [{ id: `deel.${part}.voorstel`, kind: 'goals', part, label: t('Mijn voorstel voor doelen', 'My proposed goals') }],
-    }),
-  ),
+  preparation: goalParts.map((part): SectionDef => ({
+    id: `deel.${part}`,
+    title: partTitles[part],
+    fields: [
+      {
+        id: `deel.${part}.voorstel`,
+        kind: 'goals',
+        part,
+        label: t('Mijn voorstel voor doelen', 'My proposed goals'),
+      },
+    ],
+  })),
   report: {
     author: 'manager',
     title: t('Vastgestelde doelen', 'Agreed goals'),
-    sections: goalParts.map(
-      (part): SectionDef => ({
-        id: `doelen.${part}`,
-        title: partTitles[part],
-        fields: [{ id: `doelen.${part}`, kind: 'goals', part, required: part === 'resultaat', label: t('Doelen', 'Goals') }],
-      }),
-    ),
+    sections: goalParts.map((part): SectionDef => ({
+      id: `doelen.${part}`,
+      title: partTitles[part],
+      fields: [
+        {
+          id: `doelen.${part}`,
+          kind: 'goals',
+          part,
+          required: part === 'resultaat',
+          label: t('Doelen', 'Goals'),
+        },
+      ],
+    })),
   },
 };
 
@@ -281,7 +407,10 @@ export const formatRegistry: readonly FormatDef[] = [vitaliteitV1, reflectieV1, 
 /** The newest version of a conversation type's format. */
 export function currentFormat(type: ConversationType): FormatDef {
   const versions = formatRegistry.filter((f) => f.type === type);
-  const newest = versions.reduce<FormatDef | undefined>((a, b) => (a && a.version > b.version ? a : b), undefined);
+  const newest = versions.reduce<FormatDef | undefined>(
+    (a, b) => (a && a.version > b.version ? a : b),
+    undefined,
+  );
   if (!newest) throw new Error(`No format registered for ${type}`);
   return newest;
 }

@@ -14,10 +14,17 @@ export interface PurgeSummary {
  * version. The approved report stays: its agreements are what the next conversation opens with; the full record
  * is the archived document.
  */
-export function purgeWorkingCopies(conversation: Conversation, now: string): { conversation: Conversation; summary: PurgeSummary } {
+export function purgeWorkingCopies(
+  conversation: Conversation,
+  now: string,
+): { conversation: Conversation; summary: PurgeSummary } {
   const approvedNumber = conversation.stage === 'archived' ? conversation.versions.at(-1)?.number : undefined;
   const size = (answers: object) => Object.keys(answers).length;
-  const superseded = conversation.versions.filter((v) => v.number !== approvedNumber && size(v.content.report) + size(v.content.preparation) + size(v.content.completion) > 0);
+  const superseded = conversation.versions.filter(
+    (v) =>
+      v.number !== approvedNumber &&
+      size(v.content.report) + size(v.content.preparation) + size(v.content.completion) > 0,
+  );
   const approved = conversation.versions.find((v) => v.number === approvedNumber);
   const summary: PurgeSummary = {
     preparationFields: size(conversation.preparation) + (approved ? size(approved.content.preparation) : 0),
@@ -32,7 +39,14 @@ export function purgeWorkingCopies(conversation: Conversation, now: string): { c
       completion: {},
       report: {},
       // The approved report stays (its agreements open the next conversation); the answers live on in the PDF only.
-      versions: conversation.versions.map((v) => ({ ...v, content: { preparation: {}, completion: {}, report: v.number === approvedNumber ? v.content.report : {} } })),
+      versions: conversation.versions.map((v) => ({
+        ...v,
+        content: {
+          preparation: {},
+          completion: {},
+          report: v.number === approvedNumber ? v.content.report : {},
+        },
+      })),
       purgedAt: now,
       updatedAt: now,
     },
@@ -42,5 +56,8 @@ export function purgeWorkingCopies(conversation: Conversation, now: string): { c
 
 /** Whether a retention run has anything to remove. */
 export function hasWorkingCopies(summary: PurgeSummary): boolean {
-  return summary.preparationFields + summary.completionFields + summary.reportFields + summary.supersededVersions > 0;
+  return (
+    summary.preparationFields + summary.completionFields + summary.reportFields + summary.supersededVersions >
+    0
+  );
 }

@@ -16,11 +16,16 @@ const emptyCounts = (): SmileyCounts => ({ sad: 0, neutral: 0, happy: 0, na: 0 }
  * Aggregates the smiley ratings of each employee's latest vitality conversation. Below `minimum` contributors
  * nothing but the count is returned, so no rating can be traced to a person.
  */
-export function teamVitalityPicture(conversations: readonly Conversation[], minimum: number): TeamVitalityPicture {
+export function teamVitalityPicture(
+  conversations: readonly Conversation[],
+  minimum: number,
+): TeamVitalityPicture {
   const latestPerEmployee = new Map<string, Conversation>();
   for (const c of conversations) {
     if (c.type !== 'vitaliteit' || c.stage === 'cancelled') continue;
-    const answered = fieldsOf(formatOf(c).preparation).some((f) => f.kind === 'smiley' && c.preparation[f.id]);
+    const answered = fieldsOf(formatOf(c).preparation).some(
+      (f) => f.kind === 'smiley' && c.preparation[f.id],
+    );
     if (!answered) continue;
     const known = latestPerEmployee.get(c.employeeId);
     if (!known || known.createdAt < c.createdAt) latestPerEmployee.set(c.employeeId, c);
@@ -31,7 +36,12 @@ export function teamVitalityPicture(conversations: readonly Conversation[], mini
   for (const c of latestPerEmployee.values()) {
     for (const field of fieldsOf(formatOf(c).preparation)) {
       const value = c.preparation[field.id];
-      if (field.kind === 'smiley' && field.floor && typeof value === 'string' && value in result[field.floor]) {
+      if (
+        field.kind === 'smiley' &&
+        field.floor &&
+        typeof value === 'string' &&
+        value in result[field.floor]
+      ) {
         result[field.floor][value as Smiley] += 1;
       }
     }

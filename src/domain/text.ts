@@ -26,7 +26,9 @@ export function isStorableText(value: unknown, depth = 0): boolean {
   if (depth > 32) return false;
   if (Array.isArray(value)) return value.every((v) => isStorableText(v, depth + 1));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).every(([k, v]) => isStorableText(k, depth + 1) && isStorableText(v, depth + 1));
+    return Object.entries(value).every(
+      ([k, v]) => isStorableText(k, depth + 1) && isStorableText(v, depth + 1),
+    );
   }
   return true;
 }

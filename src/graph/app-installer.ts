@@ -46,7 +46,8 @@ export class TeamsAppInstaller {
       if (!isConflict(error)) throw error;
     }
     const installed = await this.installation(userId);
-    if (!installed) throw new Error(`The Teams app was installed for ${userId} but the installation is not listed`);
+    if (!installed)
+      throw new Error(`The Teams app was installed for ${userId} but the installation is not listed`);
     return installed.id;
   }
 
@@ -54,19 +55,26 @@ export class TeamsAppInstaller {
   async chatId(userId: string): Promise<string> {
     const installationId = await this.ensureInstalled(userId);
     const chat = (await this.options.client
-      .api(`/users/${encodeURIComponent(userId)}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`)
+      .api(
+        `/users/${encodeURIComponent(userId)}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`,
+      )
       .get()) as { id: string };
     return chat.id;
   }
 
   /** Sends a notification to the user's activity feed. */
   async sendActivityNotification(userId: string, notification: ActivityNotification): Promise<void> {
-    await this.options.client.api(`/users/${encodeURIComponent(userId)}/teamwork/sendActivityNotification`).post({
-      topic: { source: 'text', value: notification.topic, webUrl: notification.webUrl },
-      activityType: notification.activityType,
-      previewText: { content: notification.previewText },
-      templateParameters: Object.entries(notification.templateParameters ?? {}).map(([name, value]) => ({ name, value })),
-    });
+    await this.options.client
+      .api(`/users/${encodeURIComponent(userId)}/teamwork/sendActivityNotification`)
+      .post({
+        topic: { source: 'text', value: notification.topic, webUrl: notification.webUrl },
+        activityType: notification.activityType,
+        previewText: { content: notification.previewText },
+        templateParameters: Object.entries(notification.templateParameters ?? {}).map(([name, value]) => ({
+          name,
+          value,
+        })),
+      });
   }
 
   private async installation(userId: string): Promise<InstalledApp | undefined> {

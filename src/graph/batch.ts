@@ -44,7 +44,9 @@ export async function runBatch(client: Client, steps: BatchStep[]): Promise<Map<
       id: step.id,
       method: step.method,
       url: step.url,
-      ...(step.body === undefined ? {} : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
+      ...(step.body === undefined
+        ? {}
+        : { body: step.body, headers: { 'Content-Type': 'application/json' } }),
       ...(step.dependsOn?.length ? { dependsOn: step.dependsOn } : {}),
     }));
     const response = (await client.api('/$batch').post({ requests })) as BatchResponseBody;
@@ -57,7 +59,12 @@ export async function runBatch(client: Client, steps: BatchStep[]): Promise<Map<
       }
       // A step whose prerequisites still failed after their own resend must not run on its own.
       const blocked = (step.dependsOn ?? []).some((id) => (outcomes.get(id)?.status ?? 500) >= 300);
-      outcomes.set(step.id, blocked ? { id: step.id, status: 424, body: answer?.body, resent: false } : await resend(client, step));
+      outcomes.set(
+        step.id,
+        blocked
+          ? { id: step.id, status: 424, body: answer?.body, resent: false }
+          : await resend(client, step),
+      );
     }
   }
   return outcomes;

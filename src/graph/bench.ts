@@ -26,7 +26,9 @@ export interface BenchOptions {
 
 /** Stores `n` documents and measures the rate. */
 export async function benchArchive(n: number, options: BenchOptions): Promise<BenchResult> {
-  const items = Array.from({ length: n }, (_, i) => benchItem(i, options.pdfBytes ?? 200 * 1024, options.employees ?? 10));
+  const items = Array.from({ length: n }, (_, i) =>
+    benchItem(i, options.pdfBytes ?? 200 * 1024, options.employees ?? 10),
+  );
   const started = performance.now();
   let next = 0;
   const worker = async (): Promise<void> => {

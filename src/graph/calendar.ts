@@ -63,19 +63,29 @@ export class GraphCalendar implements Calendar {
     let joinUrl = event.onlineMeeting?.joinUrl;
     if (!joinUrl) {
       // The Teams meeting is sometimes attached a moment after creation: read the event once more.
-      const reread = (await this.options.client.api(`${path}/${encodeURIComponent(event.id)}`).select('id,onlineMeeting').get()) as GraphEvent;
+      const reread = (await this.options.client
+        .api(`${path}/${encodeURIComponent(event.id)}`)
+        .select('id,onlineMeeting')
+        .get()) as GraphEvent;
       joinUrl = reread.onlineMeeting?.joinUrl;
     }
-    if (!joinUrl) throw new GraphCallError(`Event ${event.id} has no Teams join URL yet`, undefined, 'noJoinUrl');
+    if (!joinUrl)
+      throw new GraphCallError(`Event ${event.id} has no Teams join URL yet`, undefined, 'noJoinUrl');
     return { eventId: event.id, joinUrl };
   }
 
-  async updateMeeting(organizerId: string, eventId: string, change: { start: string; end: string; subject?: string }): Promise<void> {
-    await this.options.client.api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`).patch({
-      start: toGraphDateTime(change.start),
-      end: toGraphDateTime(change.end),
-      ...(change.subject === undefined ? {} : { subject: change.subject }),
-    });
+  async updateMeeting(
+    organizerId: string,
+    eventId: string,
+    change: { start: string; end: string; subject?: string },
+  ): Promise<void> {
+    await this.options.client
+      .api(`/users/${encodeURIComponent(organizerId)}/events/${encodeURIComponent(eventId)}`)
+      .patch({
+        start: toGraphDateTime(change.start),
+        end: toGraphDateTime(change.end),
+        ...(change.subject === undefined ? {} : { subject: change.subject }),
+      });
   }
 
   async cancelMeeting(organizerId: string, eventId: string, comment: string): Promise<void> {
@@ -90,7 +100,12 @@ export class GraphCalendar implements Calendar {
     }
   }
 
-  async findTimes(request: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }): Promise<TimeSlot[]> {
+  async findTimes(request: {
+    attendeeIds: string[];
+    durationMinutes: number;
+    from: string;
+    until: string;
+  }): Promise<TimeSlot[]> {
     if (request.attendeeIds.length === 0) return [];
     const delegated = this.options.delegatedClient?.();
     const emails = await this.emails(request.attendeeIds);
@@ -116,7 +131,10 @@ export class GraphCalendar implements Calendar {
       .headers(preferUtc)
       .post({
         attendees: emails.map((address) => ({ type: 'required', emailAddress: { address } })),
-        timeConstraint: { activityDomain: 'work', timeSlots: [{ start: toGraphDateTime(request.from), end: toGraphDateTime(request.until) }] },
+        timeConstraint: {
+          activityDomain: 'work',
+          timeSlots: [{ start: toGraphDateTime(request.from), end: toGraphDateTime(request.until) }],
+        },
         meetingDuration: `PT${request.durationMinutes}M`,
         maxCandidates: 20,
         isOrganizerOptional: false,
@@ -126,21 +144,37 @@ export class GraphCalendar implements Calendar {
     return result.meetingTimeSuggestions.flatMap((suggestion) => {
       const start = parseDateTimeTimeZone(suggestion.meetingTimeSlot.start);
       const end = parseDateTimeTimeZone(suggestion.meetingTimeSlot.end);
-      return start === undefined || end === undefined ? [] : [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }];
+      return start === undefined || end === undefined
+        ? []
+        : [{ start: new Date(start).toISOString(), end: new Date(end).toISOString() }];
     });
   }
 
   /** App-only: everyone's busy periods from getSchedule. */
-  private async busy(askingUserId: string, emails: string[], from: string, until: string): Promise<Interval[]> {
+  private async busy(
+    askingUserId: string,
+    emails: string[],
+    from: string,
+    until: string,
+  ): Promise<Interval[]> {
     const result = (await this.options.client
       .api(`/users/${encodeURIComponent(askingUserId)}/calendar/getSchedule`)
       .headers(preferUtc)
-      .post({ schedules: emails, startTime: toGraphDateTime(from), endTime: toGraphDateTime(until), availabilityViewInterval: 30 })) as {
+      .post({
+        schedules: emails,
+        startTime: toGraphDateTime(from),
+        endTime: toGraphDateTime(until),
+        availabilityViewInterval: 30,
+      })) as {
       value: ScheduleInformation[];
     };
     const failed = result.value.find((schedule) => schedule.error);
     if (failed) {
-      throw new GraphCallError(`No free/busy for ${failed.scheduleId}: ${failed.error?.message ?? ''}`, undefined, failed.error?.responseCode);
+      throw new GraphCallError(
+        `No free/busy for ${failed.scheduleId}: ${failed.error?.message ?? ''}`,
+        undefined,
+        failed.error?.responseCode,
+      );
     }
     return result.value.flatMap((schedule) =>
       (schedule.scheduleItems ?? [])
@@ -157,11 +191,14 @@ export class GraphCalendar implements Calendar {
     return (await this.attendees(ids)).map((a) => a.emailAddress.address);
   }
 
-  private async attendees(ids: string[]): Promise<Array<{ type: 'required'; emailAddress: { address: string; name: string } }>> {
+  private async attendees(
+    ids: string[],
+  ): Promise<Array<{ type: 'required'; emailAddress: { address: string; name: string } }>> {
     return Promise.all(
       ids.map(async (id) => {
         const user = await this.options.directory.getUser(id);
-        if (!user?.email) throw new GraphCallError(`No mail address for attendee ${id}`, 404, 'attendeeNotFound');
+        if (!user?.email)
+          throw new GraphCallError(`No mail address for attendee ${id}`, 404, 'attendeeNotFound');
         return { type: 'required' as const, emailAddress: { address: user.email, name: user.displayName } };
       }),
     );

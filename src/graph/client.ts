@@ -66,8 +66,10 @@ export function createGraphClient(options: GraphClientOptions): Client {
 
 /** The app's own credential, chosen by configuration: secret, certificate or managed identity. */
 export function appCredential(config: GraphConfig): TokenCredential {
-  if (config.clientSecret) return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret);
-  if (config.certificatePath) return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath);
+  if (config.clientSecret)
+    return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret);
+  if (config.certificatePath)
+    return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath);
   return config.managedIdentityClientId
     ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
     : new ManagedIdentityCredential();
@@ -85,7 +87,10 @@ export function credentialAuthProvider(credential: TokenCredential): Authenticat
 }
 
 /** The app-only client every adapter uses by default. */
-export function createAppGraphClient(config: GraphConfig, overrides: Partial<GraphClientOptions> = {}): Client {
+export function createAppGraphClient(
+  config: GraphConfig,
+  overrides: Partial<GraphClientOptions> = {},
+): Client {
   return createGraphClient({
     authProvider: credentialAuthProvider(appCredential(config)),
     timeoutMs: config.requestTimeoutMs,
@@ -114,7 +119,10 @@ export class OnBehalfOfTokenProvider {
   forUser(userAssertion: string): AuthenticationProvider {
     return {
       getAccessToken: async () => {
-        const result = await this.app.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: [graphScope] });
+        const result = await this.app.acquireTokenOnBehalfOf({
+          oboAssertion: userAssertion,
+          scopes: [graphScope],
+        });
         if (!result) throw new Error('The on-behalf-of exchange returned no token');
         return result.accessToken;
       },
@@ -140,7 +148,8 @@ export function createUserGraphClient(
 /** MSAL configuration for the on-behalf-of flow, with the same credential kind as the app-only one. */
 export function onBehalfOfConfiguration(config: GraphConfig): Configuration {
   const authority = `https://login.microsoftonline.com/${config.tenantId}`;
-  if (config.clientSecret) return { auth: { clientId: config.clientId, authority, clientSecret: config.clientSecret } };
+  if (config.clientSecret)
+    return { auth: { clientId: config.clientId, authority, clientSecret: config.clientSecret } };
   if (config.certificatePath) {
     const pem = readFileSync(config.certificatePath, 'utf8');
     const certificate = new X509Certificate(pem);
@@ -149,7 +158,11 @@ export function onBehalfOfConfiguration(config: GraphConfig): Configuration {
       auth: {
         clientId: config.clientId,
         authority,
-        clientCertificate: { thumbprintSha256: certificate.fingerprint256.replaceAll(':', ''), privateKey, x5c: pem },
+        clientCertificate: {
+          thumbprintSha256: certificate.fingerprint256.replaceAll(':', ''),
+          privateKey,
+          x5c: pem,
+        },
       },
     };
   }

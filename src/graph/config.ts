@@ -43,9 +43,11 @@ export const graphConfigSchema = z
     directoryCacheTtlSeconds: z.number().int().min(0).default(300),
   })
   .superRefine((value, ctx) => {
-    const kinds = [value.clientSecret !== undefined, value.certificatePath !== undefined, value.useManagedIdentity].filter(
-      Boolean,
-    ).length;
+    const kinds = [
+      value.clientSecret !== undefined,
+      value.certificatePath !== undefined,
+      value.useManagedIdentity,
+    ].filter(Boolean).length;
     if (kinds !== 1) {
       ctx.addIssue({
         code: 'custom',
@@ -62,7 +64,9 @@ export type GraphConfig = z.infer<typeof graphConfigSchema>;
 export function parseGraphConfig(raw: unknown): GraphConfig {
   const result = graphConfigSchema.safeParse(raw);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new Error(`Invalid Microsoft Graph configuration: ${issues.join('; ')}`);
   }
   return result.data;

@@ -44,14 +44,25 @@ export function knownZone(timeZone: string): boolean {
 /** The zone's offset from UTC at an instant, in milliseconds (positive east of Greenwich). */
 export function zoneOffsetMs(timeZone: string, at: number): number {
   const wall = wallClock(timeZone, at);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) -
+    Math.floor(at / 1000) * 1000
+  );
 }
 
 /** The local calendar fields of an instant in a zone; `weekday` 0 = Sunday. */
 export function wallClock(
   timeZone: string,
   at: number,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
+): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+} {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

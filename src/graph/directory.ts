@@ -66,7 +66,10 @@ export class GraphDirectory implements Directory {
   getUser(id: string): Promise<DirectoryUser | undefined> {
     return this.users.get(id, async () => {
       try {
-        const user = (await this.client.api(`/users/${encodeURIComponent(id)}`).select(userSelect).get()) as GraphUser;
+        const user = (await this.client
+          .api(`/users/${encodeURIComponent(id)}`)
+          .select(userSelect)
+          .get()) as GraphUser;
         return toDirectoryUser(user);
       } catch (error) {
         if (isNotFound(error)) return undefined;
@@ -78,7 +81,10 @@ export class GraphDirectory implements Directory {
   managerOf(id: string): Promise<DirectoryUser | undefined> {
     return this.managers.get(id, async () => {
       try {
-        const manager = (await this.client.api(`/users/${encodeURIComponent(id)}/manager`).select(userSelect).get()) as GraphUser;
+        const manager = (await this.client
+          .api(`/users/${encodeURIComponent(id)}/manager`)
+          .select(userSelect)
+          .get()) as GraphUser;
         return toDirectoryUser(manager);
       } catch (error) {
         // No manager set (or no such user): Graph answers 404.
@@ -93,7 +99,11 @@ export class GraphDirectory implements Directory {
       try {
         const all = await collectPages<GraphUser>(
           this.client,
-          () => this.client.api(`/users/${encodeURIComponent(id)}/directReports`).select(userSelect).get() as Promise<GraphPage<GraphUser>>,
+          () =>
+            this.client
+              .api(`/users/${encodeURIComponent(id)}/directReports`)
+              .select(userSelect)
+              .get() as Promise<GraphPage<GraphUser>>,
         );
         // directReports may hold org contacts too; only users can have conversations.
         return all.filter(isUser).map(toDirectoryUser);

@@ -23,7 +23,12 @@ export interface WorkingHours {
 }
 
 /** Monday to Friday, 08:30–17:00 in the Netherlands. */
-export const dutchOfficeHours: WorkingHours = { days: [1, 2, 3, 4, 5], start: '08:30', end: '17:00', timeZone: 'Europe/Amsterdam' };
+export const dutchOfficeHours: WorkingHours = {
+  days: [1, 2, 3, 4, 5],
+  start: '08:30',
+  end: '17:00',
+  timeZone: 'Europe/Amsterdam',
+};
 
 /** Input of {@link freeSlots}. */
 export interface FreeSlotQuery {
@@ -60,7 +65,11 @@ export function freeSlots(query: FreeSlotQuery): TimeSlot[] {
   const busy = mergeIntervals(query.busy);
   const slots: TimeSlot[] = [];
   let b = 0;
-  for (let start = Math.ceil(query.from / step) * step; start + duration <= query.until && slots.length < max; start += step) {
+  for (
+    let start = Math.ceil(query.from / step) * step;
+    start + duration <= query.until && slots.length < max;
+    start += step
+  ) {
     const end = start + duration;
     // Busy periods are sorted: skip the ones that ended before this candidate.
     while (b < busy.length && busy[b]!.end <= start) b++;

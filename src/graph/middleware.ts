@@ -35,7 +35,10 @@ export class TimeoutHandler extends ChainedMiddleware {
     const options = context.options ?? {};
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const callerSignal = options.signal ?? undefined;
-    context.options = { ...options, signal: callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout };
+    context.options = {
+      ...options,
+      signal: callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout,
+    };
     await this.forward(context);
   }
 }
@@ -62,7 +65,11 @@ export class RetryDelayScaler extends ChainedMiddleware {
     const headers = new Headers(response.headers);
     headers.set('Retry-After', String(seconds * this.scale));
     // Fetch responses have immutable headers: rebuild the response with the scaled value.
-    context.response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    context.response = new Response(response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 
   private backoff(context: Context): number {

@@ -10,7 +10,11 @@ export interface GraphPage<T> {
 }
 
 /** Follows `@odata.nextLink` from a first request and returns every item; `maxPages` guards against loops. */
-export async function collectPages<T>(client: Client, first: () => Promise<GraphPage<T>>, maxPages = 1000): Promise<T[]> {
+export async function collectPages<T>(
+  client: Client,
+  first: () => Promise<GraphPage<T>>,
+  maxPages = 1000,
+): Promise<T[]> {
   const items: T[] = [];
   let page = await first();
   for (let pages = 1; ; pages++) {

@@ -16,7 +16,14 @@ import { collectPages, type GraphPage } from './paging.js';
 import { NameTakenError, uploadFile, type DriveItem, type UploadOptions } from './upload.js';
 
 /** The library's columns (internal names) an admin creates; see docs/graph-permissions.md. */
-export const archiveColumns = ['EmployeeId', 'ConversationType', 'ConversationDate', 'Status', 'ContentHash', 'ConversationId'] as const;
+export const archiveColumns = [
+  'EmployeeId',
+  'ConversationType',
+  'ConversationDate',
+  'Status',
+  'ContentHash',
+  'ConversationId',
+] as const;
 
 /** The Status column value of an archived document. */
 export const archivedStatus = 'Definitief';
@@ -64,7 +71,13 @@ export class SharePointArchive implements Archive {
     if (complete) return this.record(complete, hash);
 
     const pdf = await this.placeFile(folderId, item.fileName, item.pdf, 'application/pdf', item);
-    const json = await this.placeFile(folderId, sidecarName(pdf.name), new TextEncoder().encode(item.json), 'application/json', item);
+    const json = await this.placeFile(
+      folderId,
+      sidecarName(pdf.name),
+      new TextEncoder().encode(item.json),
+      'application/json',
+      item,
+    );
     await this.finish(item, pdf, json);
     return this.record(pdf, hash);
   }
@@ -88,12 +101,26 @@ export class SharePointArchive implements Archive {
    * Uploads a file under `name`, or reuses our own earlier upload of the same bytes that a crash left without
    * metadata. When another document holds the name, tries `name (2)`, `name (3)`, ….
    */
-  private async placeFile(folderId: string, name: string, content: Uint8Array, mimeType: string, item: ArchiveItem): Promise<DriveItem> {
+  private async placeFile(
+    folderId: string,
+    name: string,
+    content: Uint8Array,
+    mimeType: string,
+    item: ArchiveItem,
+  ): Promise<DriveItem> {
     const attempts = this.options.maxNameAttempts ?? 20;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const candidate = attempt === 1 ? name : suffixed(name, attempt);
       try {
-        return await uploadFile(this.client, this.options.driveId, folderId, candidate, content, mimeType, this.options.upload);
+        return await uploadFile(
+          this.client,
+          this.options.driveId,
+          folderId,
+          candidate,
+          content,
+          mimeType,
+          this.options.upload,
+        );
       } catch (error) {
         if (!(error instanceof NameTakenError)) throw error;
       }
@@ -110,7 +137,12 @@ export class SharePointArchive implements Archive {
       return fields.ConversationId === item.conversation.id && fields.ContentHash === item.hash;
     }
     if (existing.size !== undefined && existing.size !== content.byteLength) return false;
-    const stored = await this.read({ location: this.location(existing), url: '', hash: item.hash, archivedAt: '' });
+    const stored = await this.read({
+      location: this.location(existing),
+      url: '',
+      hash: item.hash,
+      archivedAt: '',
+    });
     return stored !== undefined && sha256(stored) === sha256(content);
   }
 
@@ -133,11 +165,22 @@ export class SharePointArchive implements Archive {
         });
       }
       if (this.options.retentionLabel) {
-        steps.push({ id: `${prefix}-label`, method: 'PATCH', url: `${itemPath}/retentionLabel`, body: { name: this.options.retentionLabel } });
+        steps.push({
+          id: `${prefix}-label`,
+          method: 'PATCH',
+          url: `${itemPath}/retentionLabel`,
+          body: { name: this.options.retentionLabel },
+        });
       }
     }
     const before = steps.map((step) => step.id);
-    steps.push({ id: 'json-fields', method: 'PATCH', url: `${this.drive}/items/${encodeURIComponent(json.id)}/listItem/fields`, body: columns(item), dependsOn: before });
+    steps.push({
+      id: 'json-fields',
+      method: 'PATCH',
+      url: `${this.drive}/items/${encodeURIComponent(json.id)}/listItem/fields`,
+      body: columns(item),
+      dependsOn: before,
+    });
     steps.push({
       id: 'pdf-fields',
       method: 'PATCH',
@@ -203,11 +246,13 @@ export class SharePointArchive implements Archive {
   /** Creates a folder; Graph's 409 (it exists, e.g. made by a parallel run) means: fetch it. */
   private async ensureFolder(parentId: string, name: string, fullPath: string[]): Promise<string> {
     try {
-      const created = (await this.client.api(`${this.drive}/items/${encodeURIComponent(parentId)}/children`).post({
-        name,
-        folder: {},
-        '@microsoft.graph.conflictBehavior': 'fail',
-      })) as DriveItem;
+      const created = (await this.client
+        .api(`${this.drive}/items/${encodeURIComponent(parentId)}/children`)
+        .post({
+          name,
+          folder: {},
+          '@microsoft.graph.conflictBehavior': 'fail',
+        })) as DriveItem;
       return created.id;
     } catch (error) {
       if (!isConflict(error)) throw error;

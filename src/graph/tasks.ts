@@ -45,8 +45,12 @@ export class GraphTasks implements Tasks {
     // A retried create finds the task the first attempt made, by the idempotency key in its linked resource.
     const existing = await findInPages<TodoTask>(
       this.options.client,
-      () => this.options.client.api(tasksPath).expand('linkedResources').get() as Promise<GraphPage<TodoTask>>,
-      (task) => (task.linkedResources ?? []).some((r) => r.externalId === request.idempotencyKey && r.applicationName === linkedApplicationName),
+      () =>
+        this.options.client.api(tasksPath).expand('linkedResources').get() as Promise<GraphPage<TodoTask>>,
+      (task) =>
+        (task.linkedResources ?? []).some(
+          (r) => r.externalId === request.idempotencyKey && r.applicationName === linkedApplicationName,
+        ),
     );
     if (existing) return { taskId: existing.id };
     const task = (await this.options.client.api(tasksPath).post({
@@ -69,7 +73,9 @@ export class GraphTasks implements Tasks {
     const listId = await this.listFor(assigneeId);
     try {
       await this.options.client
-        .api(`/users/${encodeURIComponent(assigneeId)}/todo/lists/${encodeURIComponent(listId)}/tasks/${encodeURIComponent(taskId)}`)
+        .api(
+          `/users/${encodeURIComponent(assigneeId)}/todo/lists/${encodeURIComponent(listId)}/tasks/${encodeURIComponent(taskId)}`,
+        )
         .patch({ status: 'completed' });
     } catch (error) {
       // The person deleted the task themselves: nothing is left to complete.
@@ -109,7 +115,9 @@ export class GraphTasks implements Tasks {
       (list) => list.displayName === this.options.listName,
     );
     if (found) return found.id;
-    const created = (await this.options.client.api(listsPath).post({ displayName: this.options.listName })) as TodoList;
+    const created = (await this.options.client
+      .api(listsPath)
+      .post({ displayName: this.options.listName })) as TodoList;
     return created.id;
   }
 }
@@ -127,5 +135,9 @@ function dueDateTime(due: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 }

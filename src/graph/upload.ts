@@ -49,7 +49,8 @@ interface UploadSession {
   nextExpectedRanges?: string[];
 }
 
-const transient = (status: number): boolean => status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+const transient = (status: number): boolean =>
+  status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 
 /** Uploads `content` as `name` into a folder and returns the new item; throws {@link NameTakenError} on a clash. */
 export async function uploadFile(
@@ -78,15 +79,25 @@ export async function uploadFile(
   }
 }
 
-async function uploadInSession(client: Client, base: string, name: string, buffer: Buffer, options: UploadOptions): Promise<DriveItem> {
-  const fragment = Math.max(uploadFragmentUnit, Math.floor((options.fragmentSize ?? 10 * uploadFragmentUnit) / uploadFragmentUnit) * uploadFragmentUnit);
+async function uploadInSession(
+  client: Client,
+  base: string,
+  name: string,
+  buffer: Buffer,
+  options: UploadOptions,
+): Promise<DriveItem> {
+  const fragment = Math.max(
+    uploadFragmentUnit,
+    Math.floor((options.fragmentSize ?? 10 * uploadFragmentUnit) / uploadFragmentUnit) * uploadFragmentUnit,
+  );
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const backoffMs = options.backoffMs ?? 1000;
   const maxFailures = options.maxFragmentRetries ?? 8;
   let failures = 0;
   const fail = async (why: string, wait: number): Promise<void> => {
     failures += 1;
-    if (failures > maxFailures) throw new GraphCallError(`Upload of ${name} failed: ${why}`, undefined, 'uploadFailed');
+    if (failures > maxFailures)
+      throw new GraphCallError(`Upload of ${name} failed: ${why}`, undefined, 'uploadFailed');
     await sleep(wait);
   };
   // A session that expired or vanished is replaced by a new one; the bytes are sent again.
@@ -102,7 +113,10 @@ async function uploadInSession(client: Client, base: string, name: string, buffe
         // The upload URL is pre-authenticated and not a Graph host, so no Authorization header goes with it.
         response = (await client
           .api(session.uploadUrl)
-          .headers({ 'Content-Range': `bytes ${next}-${end}/${buffer.length}`, 'Content-Type': 'application/octet-stream' })
+          .headers({
+            'Content-Range': `bytes ${next}-${end}/${buffer.length}`,
+            'Content-Type': 'application/octet-stream',
+          })
           .responseType(ResponseType.RAW)
           .put(buffer.subarray(next, end + 1))) as Response;
       } catch (error) {
@@ -124,13 +138,20 @@ async function uploadInSession(client: Client, base: string, name: string, buffe
       if (response.status === 404) break;
       if (transient(response.status) || response.status === 416) {
         const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
-        await fail(`status ${response.status}`, retryAfter !== undefined ? retryAfter * 1000 : backoffMs * 2 ** Math.min(failures, 6));
+        await fail(
+          `status ${response.status}`,
+          retryAfter !== undefined ? retryAfter * 1000 : backoffMs * 2 ** Math.min(failures, 6),
+        );
         const resumed = await resumePoint(client, session);
         if (resumed === undefined) break;
         next = resumed;
         continue;
       }
-      throw new GraphCallError(`Upload of ${name} refused with status ${response.status}`, response.status, await errorCodeOf(response));
+      throw new GraphCallError(
+        `Upload of ${name} refused with status ${response.status}`,
+        response.status,
+        await errorCodeOf(response),
+      );
     }
     await fail('upload session expired', 0);
   }
@@ -140,7 +161,12 @@ async function uploadInSession(client: Client, base: string, name: string, buffe
 async function resumePoint(client: Client, session: UploadSession): Promise<number | undefined> {
   const response = (await client.api(session.uploadUrl).responseType(ResponseType.RAW).get()) as Response;
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new GraphCallError(`Upload session status failed with ${response.status}`, response.status, undefined);
+  if (!response.ok)
+    throw new GraphCallError(
+      `Upload session status failed with ${response.status}`,
+      response.status,
+      undefined,
+    );
   const body = (await response.json()) as UploadSession;
   return firstExpected(body.nextExpectedRanges) ?? 0;
 }

@@ -35,7 +35,13 @@ export interface PublicConfig {
 
 /** The part of a `ConversationView` the pane reads. */
 export interface ConversationView {
-  conversation: { id: string; type: ConversationType; revision: number; stage: string; schedule?: { start: string; end: string } };
+  conversation: {
+    id: string;
+    type: ConversationType;
+    revision: number;
+    stage: string;
+    schedule?: { start: string; end: string };
+  };
 }
 
 /** `ConversationSummary` from `GET /api/conversations`, as far as slot planning needs it. */
@@ -114,7 +120,11 @@ export function createHttpApiClient(options: HttpApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T | undefined }> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; data: T | undefined }> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -134,7 +144,11 @@ export function createHttpApiClient(options: HttpApiClientOptions): ApiClient {
     const data = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok) {
       const problem = (data ?? {}) as Problem;
-      throw new ApiError(response.status, problem.code ?? 'error', problem.detail ?? problem.title ?? response.statusText);
+      throw new ApiError(
+        response.status,
+        problem.code ?? 'error',
+        problem.detail ?? problem.title ?? response.statusText,
+      );
     }
     return { status: response.status, data: data as T | undefined };
   }
@@ -144,17 +158,22 @@ export function createHttpApiClient(options: HttpApiClientOptions): ApiClient {
       return (await request<MeResponse>('GET', '/api/me')).data as MeResponse;
     },
     async conversations() {
-      return ((await request<{ items: ConversationSummary[] }>('GET', '/api/conversations')).data?.items ?? []);
+      return (await request<{ items: ConversationSummary[] }>('GET', '/api/conversations')).data?.items ?? [];
     },
     async createConversation(body) {
       return (await request<ConversationView>('POST', '/api/conversations', body)).data as ConversationView;
     },
     async cancelConversation(id, revision, reason) {
-      await request('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command: { type: 'cancel', reason } });
+      await request('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, {
+        revision,
+        command: { type: 'cancel', reason },
+      });
     },
     async freeSlots(body) {
       try {
-        return (await request<{ slots: TimeSlot[] }>('POST', '/api/calendar/free-slots', body)).data?.slots ?? [];
+        return (
+          (await request<{ slots: TimeSlot[] }>('POST', '/api/calendar/free-slots', body)).data?.slots ?? []
+        );
       } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
         throw error;

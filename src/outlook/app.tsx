@@ -26,7 +26,12 @@ import type { OfficeMailboxItem } from './office-types.js';
 import { PlanError, planAppointment, proposeTimes, type SlotProposal } from './plan-appointment.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+  },
 });
 
 export interface PlanPaneProps {
@@ -41,13 +46,28 @@ export interface PlanPaneProps {
 const durations = [30, 45, 60, 90];
 
 function formatSlot(slot: TimeSlot, locale: Locale): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Amsterdam', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'Europe/Amsterdam',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  };
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-  const end = new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(slot.end));
+  const end = new Intl.DateTimeFormat(tag, {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(slot.end));
   return `${new Intl.DateTimeFormat(tag, options).format(new Date(slot.start))} – ${end}`;
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
 
 /** The task pane. */
 export function PlanPane({ item, api, locale, formatLink, now = () => new Date() }: PlanPaneProps) {
@@ -64,21 +84,37 @@ export function PlanPane({ item, api, locale, formatLink, now = () => new Date()
   const clock = useRef(now);
 
   useEffect(() => {
-    api.me().then(setMe, (error: unknown) => setLoadError(error instanceof Error && 'detail' in error ? String(error.detail) : String(error)));
+    api
+      .me()
+      .then(setMe, (error: unknown) =>
+        setLoadError(error instanceof Error && 'detail' in error ? String(error.detail) : String(error)),
+      );
   }, [api]);
 
-  const employee: DirectoryUser | undefined = useMemo(() => me?.reports.find((r) => r.id === employeeId), [me, employeeId]);
+  const employee: DirectoryUser | undefined = useMemo(
+    () => me?.reports.find((r) => r.id === employeeId),
+    [me, employeeId],
+  );
 
   useEffect(() => {
     if (!me || !employee) return;
     setProposal(null);
     setSlotIndex('');
-    proposeTimes(api, { managerId: me.user.id, employeeId: employee.id, durationMinutes: duration, now: clock.current() }).then(
+    proposeTimes(api, {
+      managerId: me.user.id,
+      employeeId: employee.id,
+      durationMinutes: duration,
+      now: clock.current(),
+    }).then(
       (result) => {
         setProposal(result);
         if (result.slots.length > 0) setSlotIndex('0');
       },
-      (error: unknown) => setStatus({ kind: 'error', message: `${say(locale, 'loadFailed')}: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) =>
+        setStatus({
+          kind: 'error',
+          message: `${say(locale, 'loadFailed')}: ${error instanceof Error ? error.message : String(error)}`,
+        }),
     );
   }, [api, me, employee, duration, locale]);
 
@@ -100,7 +136,10 @@ export function PlanPane({ item, api, locale, formatLink, now = () => new Date()
       await planAppointment({ item, api, employee, type, slot, formatLink });
       setStatus({ kind: 'done', message: say(locale, 'planned') });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof PlanError ? error.messageFor(locale) : String(error) });
+      setStatus({
+        kind: 'error',
+        message: error instanceof PlanError ? error.messageFor(locale) : String(error),
+      });
     }
   };
 
@@ -149,7 +188,11 @@ export function PlanPane({ item, api, locale, formatLink, now = () => new Date()
           {employee && (
             <Field
               label={say(locale, 'slots')}
-              hint={proposal ? say(locale, proposal.source === 'calendar' ? 'slotsFromCalendar' : 'slotsFromHours') : undefined}
+              hint={
+                proposal
+                  ? say(locale, proposal.source === 'calendar' ? 'slotsFromCalendar' : 'slotsFromHours')
+                  : undefined
+              }
             >
               {!proposal ? (
                 <Spinner size="tiny" label={say(locale, 'loading')} />
@@ -164,7 +207,11 @@ export function PlanPane({ item, api, locale, formatLink, now = () => new Date()
               )}
             </Field>
           )}
-          <Button appearance="primary" disabled={!employee || !slot || status.kind === 'busy'} onClick={handlePlan}>
+          <Button
+            appearance="primary"
+            disabled={!employee || !slot || status.kind === 'busy'}
+            onClick={handlePlan}
+          >
             {status.kind === 'busy' ? say(locale, 'planning') : say(locale, 'plan')}
           </Button>
         </>

@@ -3,7 +3,11 @@
  * a silent token for the API's `access_as_user` scope, a popup when consent is needed. In local mode the demo
  * organisation's `X-Demo-User` header is used, as the tab does.
  */
-import { createNestablePublicClientApplication, InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
+import {
+  createNestablePublicClientApplication,
+  InteractionRequiredAuthError,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import type { PublicConfig } from './api-client.js';
 
 /** Supplies the headers that identify the user on every API call. */
@@ -30,12 +34,16 @@ export function demoAuth(userId: () => string | null): AuthHeaders {
 
 /** Headers for Entra mode, from a nestable MSAL client (created once). */
 export function naaAuth(config: PublicConfig): AuthHeaders {
-  if (!config.clientId || !config.apiScope) throw new Error('The server sends no clientId/apiScope for sign-in.');
+  if (!config.clientId || !config.apiScope)
+    throw new Error('The server sends no clientId/apiScope for sign-in.');
   const scopes = [config.apiScope];
   let client: Promise<IPublicClientApplication> | undefined;
   return async () => {
     client ??= createNestablePublicClientApplication({
-      auth: { clientId: config.clientId as string, authority: 'https://login.microsoftonline.com/organizations' },
+      auth: {
+        clientId: config.clientId as string,
+        authority: 'https://login.microsoftonline.com/organizations',
+      },
     });
     const msal = await client;
     const account = msal.getActiveAccount() ?? msal.getAllAccounts()[0];

@@ -17,12 +17,18 @@ export const texts = {
   duration: t('Duur', 'Duration'),
   minutes: t('minuten', 'minutes'),
   slots: t('Voorgestelde tijden', 'Proposed times'),
-  slotsFromCalendar: t('Vrije tijden in de agenda’s van jullie beiden.', 'Free times in both your calendars.'),
+  slotsFromCalendar: t(
+    'Vrije tijden in de agenda’s van jullie beiden.',
+    'Free times in both your calendars.',
+  ),
   slotsFromHours: t(
     'Tijden binnen kantooruren zonder andere geplande gesprekken; de agenda’s zelf zijn niet bekeken.',
     'Times within office hours without other planned conversations; the calendars themselves were not checked.',
   ),
-  noSlots: t('Geen vrije tijden gevonden in de komende twee weken.', 'No free times found in the next two weeks.'),
+  noSlots: t(
+    'Geen vrije tijden gevonden in de komende twee weken.',
+    'No free times found in the next two weeks.',
+  ),
   plan: t('Afspraak invullen en gesprek plannen', 'Fill in the appointment and plan the conversation'),
   planning: t('Bezig met plannen…', 'Planning…'),
   planned: t(
@@ -50,7 +56,10 @@ export const texts = {
     'Dit venster werkt alleen in Outlook, als invoegtoepassing bij een nieuwe afspraak. Open een nieuwe afspraak in Outlook en kies "Plan gesprek".',
     'This pane only works inside Outlook, as an add-in on a new appointment. Open a new appointment in Outlook and choose "Plan conversation".',
   ),
-  noItem: t('Open een nieuwe afspraak om een gesprek te plannen.', 'Open a new appointment to plan a conversation.'),
+  noItem: t(
+    'Open een nieuwe afspraak om een gesprek te plannen.',
+    'Open a new appointment to plan a conversation.',
+  ),
   signInFailed: t('Aanmelden is niet gelukt', 'Signing in failed'),
   demoUser: t('Demo-gebruiker (lokaal)', 'Demo user (local)'),
   bodyGreeting: t('Beste {name},', 'Dear {name},'),
@@ -59,7 +68,10 @@ export const texts = {
     'I invite you to a {type}. Please prepare the conversation in the format; it also shows what we agreed last time.',
   ),
   bodyLink: t('Open het format', 'Open the format'),
-  cancelReason: t('De afspraak in Outlook kon niet worden ingevuld.', 'The appointment in Outlook could not be filled in.'),
+  cancelReason: t(
+    'De afspraak in Outlook kon niet worden ingevuld.',
+    'The appointment in Outlook could not be filled in.',
+  ),
 } satisfies Record<string, LocalizedText>;
 
 export type TextKey = keyof typeof texts;

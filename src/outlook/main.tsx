@@ -54,21 +54,36 @@ async function start(): Promise<void> {
   try {
     authHeaders = config.authMode === 'entra' ? naaAuth(config) : demoAuth(storedDemoUser);
   } catch (error) {
-    return notice(locale, `${say(locale, 'signInFailed')}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    return notice(
+      locale,
+      `${say(locale, 'signInFailed')}: ${error instanceof Error ? error.message : String(error)}`,
+      'error',
+    );
   }
   if (config.authMode === 'local' && !storedDemoUser()) {
     // Local runs have no sign-in: act as the demo organisation's first manager until another is chosen.
     const { users } = (await (await fetch(`${origin}/api/demo/users`)).json()) as { users: { id: string }[] };
-    const firstManager = users.find((u) => u.id === new URLSearchParams(window.location.search).get('as')) ?? users[1] ?? users[0];
+    const firstManager =
+      users.find((u) => u.id === new URLSearchParams(window.location.search).get('as')) ??
+      users[1] ??
+      users[0];
     if (firstManager) storeDemoUser(firstManager.id);
   }
   const api = createHttpApiClient({ baseUrl: origin, authHeaders, locale });
   // A Teams deep link when the server names the Teams app; otherwise the tab's own web address.
   const formatLink = (conversationId: string) =>
     config.teamsAppId
-      ? tabDeepLink({ authMode: 'entra', publicUrl: origin, teamsAppId: config.teamsAppId }, 'voorbereiden', { conversationId })
+      ? tabDeepLink({ authMode: 'entra', publicUrl: origin, teamsAppId: config.teamsAppId }, 'voorbereiden', {
+          conversationId,
+        })
       : `${origin}/tabs/home/#${tabRoute('voorbereiden', { conversationId })}`;
   render(locale, <PlanPane item={item} api={api} locale={locale} formatLink={formatLink} />);
 }
 
-start().catch((error: unknown) => notice('nl', `${say('nl', 'loadFailed')}: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+start().catch((error: unknown) =>
+  notice(
+    'nl',
+    `${say('nl', 'loadFailed')}: ${error instanceof Error ? error.message : String(error)}`,
+    'error',
+  ),
+);

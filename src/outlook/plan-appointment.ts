@@ -6,7 +6,13 @@
  */
 import { currentFormat, type ConversationType } from '../domain/formats.js';
 import type { Locale } from '../domain/text.js';
-import { ApiError, type ApiClient, type ConversationView, type DirectoryUser, type TimeSlot } from './api-client.js';
+import {
+  ApiError,
+  type ApiClient,
+  type ConversationView,
+  type DirectoryUser,
+  type TimeSlot,
+} from './api-client.js';
 import { say, texts } from './i18n.js';
 import type { AsyncCallback, EmailAddressDetails, OfficeMailboxItem } from './office-types.js';
 import { proposeSlots } from './slots.js';
@@ -47,14 +53,21 @@ export function appointmentSubject(type: ConversationType, employee: DirectoryUs
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 function firstName(user: DirectoryUser): string {
   return user.displayName.split(' ')[0] ?? user.displayName;
 }
 
 /** The invitation text: Dutch, then English, each with the link to the format. */
-export function appointmentBodyHtml(type: ConversationType, employee: DirectoryUser, formatLink: string): string {
+export function appointmentBodyHtml(
+  type: ConversationType,
+  employee: DirectoryUser,
+  formatLink: string,
+): string {
   const format = currentFormat(type);
   const link = escapeHtml(formatLink);
   const block = (locale: Locale) => {
@@ -149,13 +162,16 @@ export async function planAppointment(input: PlanInput): Promise<PlanResult> {
   try {
     view = await api.createConversation({ employeeId: employee.id, type, start: slot.start, end: slot.end });
   } catch (error) {
-    const detail = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
+    const detail =
+      error instanceof ApiError ? error.detail : error instanceof Error ? error.message : undefined;
     throw new PlanError(texts.planFailed, detail, true);
   }
   const { id, revision } = view.conversation;
   const subject = appointmentSubject(type, employee);
   const body = withInvitation(before.body, appointmentBodyHtml(type, employee, input.formatLink(id)));
-  const alreadyInvited = before.attendees.some((a) => a.emailAddress.toLowerCase() === employee.email.toLowerCase());
+  const alreadyInvited = before.attendees.some(
+    (a) => a.emailAddress.toLowerCase() === employee.email.toLowerCase(),
+  );
 
   const written: Field[] = [];
   const write = async (field: Field, start: (callback: AsyncCallback<void>) => void) => {
@@ -213,5 +229,8 @@ export async function proposeTimes(
   const scheduled = (await api.conversations())
     .filter((c) => c.schedule && c.stage !== 'cancelled')
     .map((c) => c.schedule as TimeSlot);
-  return { slots: proposeSlots({ from, durationMinutes: request.durationMinutes, busy: scheduled }), source: 'office-hours' };
+  return {
+    slots: proposeSlots({ from, durationMinutes: request.durationMinutes, busy: scheduled }),
+    source: 'office-hours',
+  };
 }

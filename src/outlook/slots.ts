@@ -14,7 +14,12 @@ export interface OfficeHours {
 }
 
 /** Monday to Friday, 08:30–17:00, Dutch time. */
-export const dutchOfficeHours: OfficeHours = { days: [1, 2, 3, 4, 5], open: 8 * 60 + 30, close: 17 * 60, timeZone: 'Europe/Amsterdam' };
+export const dutchOfficeHours: OfficeHours = {
+  days: [1, 2, 3, 4, 5],
+  open: 8 * 60 + 30,
+  close: 17 * 60,
+  timeZone: 'Europe/Amsterdam',
+};
 
 export interface ProposeSlotsInput {
   /** Earliest start (epoch ms); proposals start on the next half hour after it. */
@@ -59,9 +64,15 @@ export function proposeSlots(input: ProposeSlotsInput): TimeSlot[] {
   const step = 30 * 60_000;
   const duration = input.durationMinutes * 60_000;
   const until = input.from + (input.horizonDays ?? 14) * 24 * 60 * 60_000;
-  const busy = input.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })).filter((b) => b.end > b.start);
+  const busy = input.busy
+    .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }))
+    .filter((b) => b.end > b.start);
   const slots: TimeSlot[] = [];
-  for (let start = Math.ceil(input.from / step) * step; start + duration <= until && slots.length < count; start += step) {
+  for (
+    let start = Math.ceil(input.from / step) * step;
+    start + duration <= until && slots.length < count;
+    start += step
+  ) {
     const end = start + duration;
     const first = wallClock(hours.timeZone, start);
     const last = wallClock(hours.timeZone, end - 1);

@@ -59,9 +59,18 @@ export interface TimeSlot {
 /** The organiser's calendar: Teams meetings for conversations. */
 export interface Calendar {
   createMeeting(request: MeetingRequest): Promise<Meeting>;
-  updateMeeting(organizerId: string, eventId: string, change: { start: string; end: string; subject?: string }): Promise<void>;
+  updateMeeting(
+    organizerId: string,
+    eventId: string,
+    change: { start: string; end: string; subject?: string },
+  ): Promise<void>;
   cancelMeeting(organizerId: string, eventId: string, comment: string): Promise<void>;
-  findTimes(request: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }): Promise<TimeSlot[]>;
+  findTimes(request: {
+    attendeeIds: string[];
+    durationMinutes: number;
+    from: string;
+    until: string;
+  }): Promise<TimeSlot[]>;
 }
 
 /** A message for one person's 1:1 chat with the bot. */

@@ -40,7 +40,10 @@ const defaultOutlookDir = fileURLToPath(new URL('../../dist/outlook/', import.me
 
 /** Builds the context from configuration: local adapters by default, overridable per port. */
 export async function buildContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
-  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
   const outbox = await Outbox.start(store.db, { archiveHeartbeatSeconds: config.archiveHeartbeatSeconds });
   const demo = readDemoOrganisation(config.demoOrganisationPath);
   const directory = overrides.directory ?? new LocalDirectory(demo);

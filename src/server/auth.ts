@@ -21,7 +21,8 @@ declare module 'express-serve-static-core' {
  */
 export function entraAuthenticator(config: Config, keys?: JWTVerifyGetKey) {
   const { tenantId, jwksUri, audiences, issuers } = config.entra;
-  if (!tenantId || !jwksUri || audiences.length === 0) throw new Error('Entra authentication needs ENTRA_TENANT_ID and ENTRA_CLIENT_ID');
+  if (!tenantId || !jwksUri || audiences.length === 0)
+    throw new Error('Entra authentication needs ENTRA_TENANT_ID and ENTRA_CLIENT_ID');
   const jwks = keys ?? createRemoteJWKSet(new URL(jwksUri));
   return async (token: string): Promise<Principal> => {
     const { payload } = await jwtVerify(token, jwks, {
@@ -39,12 +40,17 @@ export function entraAuthenticator(config: Config, keys?: JWTVerifyGetKey) {
 }
 
 /** Express middleware: Bearer tokens in Entra mode, the `X-Demo-User` header in local mode. */
-export function authenticate(config: Config, directory: Directory, verify?: (token: string) => Promise<Principal>) {
+export function authenticate(
+  config: Config,
+  directory: Directory,
+  verify?: (token: string) => Promise<Principal>,
+) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
     try {
       if (config.authMode === 'local') {
         const id = req.header('x-demo-user');
-        if (!id || !(await directory.getUser(id))) throw problems.unauthenticated('choose a demo user (X-Demo-User)');
+        if (!id || !(await directory.getUser(id)))
+          throw problems.unauthenticated('choose a demo user (X-Demo-User)');
         req.principal = { userId: id };
       } else {
         const header = req.header('authorization') ?? '';

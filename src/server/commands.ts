@@ -104,7 +104,11 @@ async function mustGet(ctx: AppContext, id: string): Promise<StoredConversation>
   return stored;
 }
 
-async function contentRelation(ctx: AppContext, viewer: Viewer, conversation: Conversation): Promise<ContentRelation> {
+async function contentRelation(
+  ctx: AppContext,
+  viewer: Viewer,
+  conversation: Conversation,
+): Promise<ContentRelation> {
   const relation = relationOf(viewer, conversation, await accessFactsFor(ctx, conversation.employeeId));
   if (!canReadContent(relation)) throw errors.notFound();
   return relation as ContentRelation;
@@ -138,11 +142,19 @@ async function previousSummary(ctx: AppContext, conversation: Conversation): Pro
   };
 }
 
-async function present(ctx: AppContext, stored: StoredConversation, relation: ContentRelation): Promise<ConversationView> {
+async function present(
+  ctx: AppContext,
+  stored: StoredConversation,
+  relation: ContentRelation,
+): Promise<ConversationView> {
   const { conversation, editRevision: revision } = stored;
   const party = partyOf(relation);
-  const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId);
-  const manager = (await ctx.directory.managerOf(conversation.employeeId)) ?? (await ctx.directory.getUser(conversation.managerId)) ?? null;
+  const employee =
+    (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId);
+  const manager =
+    (await ctx.directory.managerOf(conversation.employeeId)) ??
+    (await ctx.directory.getUser(conversation.managerId)) ??
+    null;
   return {
     conversation: { ...conversation, revision },
     format: formatOf(conversation),
@@ -167,7 +179,11 @@ function auditDetails(event: DomainEvent): Record<string, unknown> {
   return details;
 }
 
-function auditEntriesFor(events: readonly DomainEvent[], actor: Actor, conversation: Conversation): Parameters<StoreTransaction['appendAudit']>[0][] {
+function auditEntriesFor(
+  events: readonly DomainEvent[],
+  actor: Actor,
+  conversation: Conversation,
+): Parameters<StoreTransaction['appendAudit']>[0][] {
   return events.map((event) => ({
     actorId: actor.id,
     conversationId: conversation.id,
@@ -189,7 +205,9 @@ async function commit(
   actor: Actor,
 ): Promise<StoredConversation> {
   const byPerson = actor.party !== 'system';
-  const saved = stored ? await tx.updateConversation(result.conversation, stored.revision, byPerson) : await tx.insertConversation(result.conversation);
+  const saved = stored
+    ? await tx.updateConversation(result.conversation, stored.revision, byPerson)
+    : await tx.insertConversation(result.conversation);
   for (const entry of auditEntriesFor(result.events, actor, result.conversation)) await tx.appendAudit(entry);
   const jobs = effectsOf(result.conversation, result.events, saved.revision, actor.id, {
     now: ctx.now(),
@@ -222,7 +240,9 @@ export async function runCommand(
       throw new StaleRevisionError(expectedRevision, current.editRevision);
     }
     const domainCommand: Command =
-      command.type === 'submit-report' ? { type: 'submit-report', hash: contentHash(reportContent(current.conversation)) } : (command as Command);
+      command.type === 'submit-report'
+        ? { type: 'submit-report', hash: contentHash(reportContent(current.conversation)) }
+        : (command as Command);
     const result = transition(current.conversation, domainCommand, actor, ctx.now().toISOString());
     return commit(ctx, tx, current, result, actor);
   });
@@ -230,7 +250,11 @@ export async function runCommand(
 }
 
 /** Runs a command as the system (archiving, calendar), outside any person's rights. */
-export async function runSystemCommand(ctx: AppContext, conversationId: string, command: Command): Promise<StoredConversation> {
+export async function runSystemCommand(
+  ctx: AppContext,
+  conversationId: string,
+  command: Command,
+): Promise<StoredConversation> {
   return ctx.store.transaction(async (tx) => {
     const current = await tx.getConversation(conversationId, true);
     if (!current) throw errors.notFound();
@@ -240,7 +264,11 @@ export async function runSystemCommand(ctx: AppContext, conversationId: string, 
 }
 
 /** Reads one conversation; a read by anyone but the employee is audited. */
-export async function getConversationView(ctx: AppContext, viewerId: string, conversationId: string): Promise<ConversationView> {
+export async function getConversationView(
+  ctx: AppContext,
+  viewerId: string,
+  conversationId: string,
+): Promise<ConversationView> {
   const stored = await mustGet(ctx, conversationId);
   const viewer = await loadViewer(ctx, viewerId);
   const relation = await contentRelation(ctx, viewer, stored.conversation);
@@ -267,7 +295,11 @@ async function managedEmployees(ctx: AppContext, viewerId: string): Promise<Dire
   return [...seen.values()];
 }
 
-async function summarize(ctx: AppContext, stored: StoredConversation, party: 'employee' | 'manager'): Promise<ConversationSummary> {
+async function summarize(
+  ctx: AppContext,
+  stored: StoredConversation,
+  party: 'employee' | 'manager',
+): Promise<ConversationSummary> {
   const { conversation } = stored;
   const version = currentVersion(conversation);
   return {
@@ -292,11 +324,18 @@ export async function listConversations(ctx: AppContext, viewerId: string): Prom
   const own = await ctx.store.conversationsOf(viewerId);
   const managed = await managedEmployees(ctx, viewerId);
   const theirs = await ctx.store.listConversations({ employeeIds: managed.map((u) => u.id) });
-  return Promise.all([...own.map((s) => summarize(ctx, s, 'employee')), ...theirs.map((s) => summarize(ctx, s, 'manager'))]);
+  return Promise.all([
+    ...own.map((s) => summarize(ctx, s, 'employee')),
+    ...theirs.map((s) => summarize(ctx, s, 'manager')),
+  ]);
 }
 
 /** The latest approved (or archived) conversation of a type for an employee. */
-async function latestFinal(ctx: AppContext, employeeId: string, type: Conversation['type']): Promise<Conversation | undefined> {
+async function latestFinal(
+  ctx: AppContext,
+  employeeId: string,
+  type: Conversation['type'],
+): Promise<Conversation | undefined> {
   return (await ctx.store.conversationsOf(employeeId))
     .map((s) => s.conversation)
     .find((c) => c.type === type && (c.stage === 'approved' || c.stage === 'archived'));
@@ -306,7 +345,9 @@ async function latestFinal(ctx: AppContext, employeeId: string, type: Conversati
 function goalsFrom(goedeGesprek: Conversation | undefined): Partial<Record<GoalPart, Goal[]>> | undefined {
   const report = goedeGesprek ? currentVersion(goedeGesprek)?.content.report : undefined;
   if (!report) return undefined;
-  return Object.fromEntries(goalParts.map((part) => [part, (report[`doelen.${part}`] as Goal[] | undefined) ?? []]));
+  return Object.fromEntries(
+    goalParts.map((part) => [part, (report[`doelen.${part}`] as Goal[] | undefined) ?? []]),
+  );
 }
 
 export interface PlanInput {
@@ -320,7 +361,11 @@ export interface PlanInput {
 }
 
 /** A manager (or their delegate) plans a conversation with a direct report. */
-export async function planConversation(ctx: AppContext, viewerId: string, input: PlanInput): Promise<ConversationView> {
+export async function planConversation(
+  ctx: AppContext,
+  viewerId: string,
+  input: PlanInput,
+): Promise<ConversationView> {
   const employee = await ctx.directory.getUser(input.employeeId);
   if (!employee) throw errors.notYourReport(input.employeeId);
   const facts = await accessFactsFor(ctx, input.employeeId);
@@ -330,11 +375,19 @@ export async function planConversation(ctx: AppContext, viewerId: string, input:
   if (relation !== 'manager' && relation !== 'delegate') throw errors.notYourReport(input.employeeId);
   const managerId = facts.currentManagerId as string;
 
-  let previous = input.previousId ? (await ctx.store.getConversation(input.previousId))?.conversation : await latestFinal(ctx, input.employeeId, input.type);
+  let previous = input.previousId
+    ? (await ctx.store.getConversation(input.previousId))?.conversation
+    : await latestFinal(ctx, input.employeeId, input.type);
   if (previous && previous.employeeId !== input.employeeId) previous = undefined;
-  const earlierGoals = input.type === 'reflectie' ? (input.earlierGoals ?? goalsFrom(await latestFinal(ctx, input.employeeId, 'goede-gesprek'))) : undefined;
+  const earlierGoals =
+    input.type === 'reflectie'
+      ? (input.earlierGoals ?? goalsFrom(await latestFinal(ctx, input.employeeId, 'goede-gesprek')))
+      : undefined;
 
-  const actor: Actor = relation === 'delegate' ? { id: viewerId, party: 'manager', onBehalfOf: managerId } : { id: viewerId, party: 'manager' };
+  const actor: Actor =
+    relation === 'delegate'
+      ? { id: viewerId, party: 'manager', onBehalfOf: managerId }
+      : { id: viewerId, party: 'manager' };
   const result = createConversation({
     id: randomUUID(),
     type: input.type,
@@ -342,7 +395,11 @@ export async function planConversation(ctx: AppContext, viewerId: string, input:
     employeeId: input.employeeId,
     managerId,
     requestedBy: 'manager',
-    schedule: { start: input.start, end: input.end, ...(input.meeting === 'outlook' ? { source: 'outlook' as const } : {}) },
+    schedule: {
+      start: input.start,
+      end: input.end,
+      ...(input.meeting === 'outlook' ? { source: 'outlook' as const } : {}),
+    },
     ...(previous ? { previous } : {}),
     ...(earlierGoals ? { earlierGoals } : {}),
     now: ctx.now().toISOString(),
@@ -352,7 +409,11 @@ export async function planConversation(ctx: AppContext, viewerId: string, input:
 }
 
 /** An employee asks their manager for a Vitaliteitsgesprek. */
-export async function requestConversation(ctx: AppContext, viewerId: string, input: { type: 'vitaliteit'; note?: string }): Promise<ConversationView> {
+export async function requestConversation(
+  ctx: AppContext,
+  viewerId: string,
+  input: { type: 'vitaliteit'; note?: string },
+): Promise<ConversationView> {
   const manager = await ctx.directory.managerOf(viewerId);
   if (!manager) {
     throw new DomainError('invalid', 'no_manager', {
@@ -372,7 +433,9 @@ export async function requestConversation(ctx: AppContext, viewerId: string, inp
     ...(previous ? { previous } : {}),
     now: ctx.now().toISOString(),
   });
-  const saved = await ctx.store.transaction((tx) => commit(ctx, tx, undefined, result, { id: viewerId, party: 'employee' }));
+  const saved = await ctx.store.transaction((tx) =>
+    commit(ctx, tx, undefined, result, { id: viewerId, party: 'employee' }),
+  );
   return present(ctx, saved, 'employee');
 }
 
@@ -384,16 +447,30 @@ export async function conversationAudit(ctx: AppContext, viewerId: string, conve
 }
 
 /** The archived PDF, for the employee, the manager and HR. Every read by someone else is audited. */
-export async function archivedDocument(ctx: AppContext, viewerId: string, conversationId: string): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function archivedDocument(
+  ctx: AppContext,
+  viewerId: string,
+  conversationId: string,
+): Promise<{ pdf: Uint8Array; fileName: string }> {
   const stored = await mustGet(ctx, conversationId);
   const viewer = await loadViewer(ctx, viewerId);
-  const relation: Relation = relationOf(viewer, stored.conversation, await accessFactsFor(ctx, stored.conversation.employeeId));
+  const relation: Relation = relationOf(
+    viewer,
+    stored.conversation,
+    await accessFactsFor(ctx, stored.conversation.employeeId),
+  );
   const record = stored.conversation.archive;
   if (!canReadArchiveRecord(relation, stored.conversation) || !record) throw errors.notFound();
   const pdf = await ctx.archive.read(record);
   if (!pdf) throw errors.notFound();
   if (isReadOfOthers(viewer, stored.conversation)) {
-    await ctx.store.appendAudit({ actorId: viewer.id, conversationId, subjectId: stored.conversation.employeeId, action: 'document.read', details: { relation } });
+    await ctx.store.appendAudit({
+      actorId: viewer.id,
+      conversationId,
+      subjectId: stored.conversation.employeeId,
+      action: 'document.read',
+      details: { relation },
+    });
   }
   return { pdf, fileName: record.location.split('/').at(-1) ?? 'document.pdf' };
 }
@@ -415,7 +492,9 @@ function isOverdue(ctx: AppContext, conversation: Conversation): boolean {
       return start !== undefined && start < now;
     case 'awaiting_approval': {
       const submitted = currentVersion(conversation)?.submittedAt;
-      return submitted !== undefined && now - Date.parse(submitted) > ctx.config.approvalReminderDays * 86_400_000;
+      return (
+        submitted !== undefined && now - Date.parse(submitted) > ctx.config.approvalReminderDays * 86_400_000
+      );
     }
     case 'requested':
       return now - Date.parse(conversation.createdAt) > 14 * 86_400_000;
@@ -457,7 +536,8 @@ export async function archiveIndex(ctx: AppContext, viewerId: string) {
   return Promise.all(
     archived.map(async ({ conversation }) => ({
       conversationId: conversation.id,
-      employee: (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId),
+      employee:
+        (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId),
       type: conversation.type,
       archivedAt: conversation.archive?.archivedAt,
       location: conversation.archive?.location,
@@ -467,25 +547,52 @@ export async function archiveIndex(ctx: AppContext, viewerId: string) {
 }
 
 /** A manager lets someone act for them for a period (explicit delegation). */
-export async function delegate(ctx: AppContext, viewerId: string, input: { delegateId: string; from: string; until: string }): Promise<void> {
+export async function delegate(
+  ctx: AppContext,
+  viewerId: string,
+  input: { delegateId: string; from: string; until: string },
+): Promise<void> {
   if ((await ctx.directory.directReports(viewerId)).length === 0) throw errors.forbidden('delegate');
   if (!(await ctx.directory.getUser(input.delegateId)) || input.delegateId === viewerId) {
-    throw new DomainError('invalid', 'invalid_delegate', { nl: 'Kies een bestaande collega als vervanger.', en: 'Choose an existing colleague as delegate.' });
+    throw new DomainError('invalid', 'invalid_delegate', {
+      nl: 'Kies een bestaande collega als vervanger.',
+      en: 'Choose an existing colleague as delegate.',
+    });
   }
   if (Date.parse(input.until) <= Date.parse(input.from)) throw errors.invalidSchedule();
-  await ctx.store.saveDelegation({ managerId: viewerId, delegateId: input.delegateId, from: input.from, until: input.until });
-  await ctx.store.appendAudit({ actorId: viewerId, conversationId: null, subjectId: viewerId, action: 'delegation.created', details: input });
+  await ctx.store.saveDelegation({
+    managerId: viewerId,
+    delegateId: input.delegateId,
+    from: input.from,
+    until: input.until,
+  });
+  await ctx.store.appendAudit({
+    actorId: viewerId,
+    conversationId: null,
+    subjectId: viewerId,
+    action: 'delegation.created',
+    details: input,
+  });
 }
 
 /**
  * Free slots for a conversation: only for the planner themselves and people they manage, so calendars of
  * others cannot be probed.
  */
-export async function freeSlots(ctx: AppContext, viewerId: string, input: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }) {
+export async function freeSlots(
+  ctx: AppContext,
+  viewerId: string,
+  input: { attendeeIds: string[]; durationMinutes: number; from: string; until: string },
+) {
   const allowed = new Set([viewerId, ...(await managedEmployees(ctx, viewerId)).map((u) => u.id)]);
   const outside = input.attendeeIds.filter((id) => !allowed.has(id));
   if (outside.length > 0) throw errors.notYourReport(outside[0] as string);
   if (Date.parse(input.until) <= Date.parse(input.from)) throw errors.invalidSchedule();
   const attendeeIds = [...new Set([viewerId, ...input.attendeeIds])];
-  return ctx.calendar.findTimes({ attendeeIds, durationMinutes: input.durationMinutes, from: input.from, until: input.until });
+  return ctx.calendar.findTimes({
+    attendeeIds,
+    durationMinutes: input.durationMinutes,
+    from: input.from,
+    until: input.until,
+  });
 }

@@ -42,15 +42,21 @@ const envSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['AUTH_MODE'],
-        message: 'AUTH_MODE=local (demo identities) is refused when NODE_ENV=production; use AUTH_MODE=entra.',
+        message:
+          'AUTH_MODE=local (demo identities) is refused when NODE_ENV=production; use AUTH_MODE=entra.',
       });
     }
     if (env.MICROSOFT_365 === 'graph' && env.AUTH_MODE === 'local') {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_365'], message: 'MICROSOFT_365=graph needs AUTH_MODE=entra: real directory ids need real sign-in.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_365'],
+        message: 'MICROSOFT_365=graph needs AUTH_MODE=entra: real directory ids need real sign-in.',
+      });
     }
     if (env.AUTH_MODE === 'entra') {
       for (const key of ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when AUTH_MODE=entra.` });
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when AUTH_MODE=entra.` });
       }
     }
   });
@@ -116,7 +122,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ...(tenant ? { tenantId: tenant } : {}),
       ...(env.ENTRA_CLIENT_ID ? { clientId: env.ENTRA_CLIENT_ID } : {}),
       audiences,
-      issuers: tenant ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`] : [],
+      issuers: tenant
+        ? [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`]
+        : [],
       ...(env.ENTRA_JWKS_URI || tenant
         ? { jwksUri: env.ENTRA_JWKS_URI ?? `${env.ENTRA_AUTHORITY_HOST}/${tenant}/discovery/v2.0/keys` }
         : {}),
@@ -138,7 +146,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     archiveHeartbeatSeconds: env.ARCHIVE_HEARTBEAT_SECONDS,
     retentionDays: env.RETENTION_DAYS,
     retentionCron: env.RETENTION_CRON,
-    workerQueues: env.WORKER_QUEUES === 'all' ? 'all' : env.WORKER_QUEUES.split(',').map((q) => q.trim()).filter(Boolean),
+    workerQueues:
+      env.WORKER_QUEUES === 'all'
+        ? 'all'
+        : env.WORKER_QUEUES.split(',')
+            .map((q) => q.trim())
+            .filter(Boolean),
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -1,11 +1,24 @@
 import type { SendOptions } from 'pg-boss';
 import { formatOf, type Conversation, type DomainEvent } from '../domain/index.js';
-import type { ArchiveJob, CalendarJob, NotificationJob, QueueName, RefreshCardsJob, TaskJob } from './jobs.js';
+import type {
+  ArchiveJob,
+  CalendarJob,
+  NotificationJob,
+  QueueName,
+  RefreshCardsJob,
+  TaskJob,
+} from './jobs.js';
 
 /** A job to add to the outbox, with its pg-boss options. */
 export interface PlannedJob {
   queue: QueueName;
-  data: NotificationJob | RefreshCardsJob | CalendarJob | TaskJob | ArchiveJob | { conversationId: string; reason: string; recipientId: string };
+  data:
+    | NotificationJob
+    | RefreshCardsJob
+    | CalendarJob
+    | TaskJob
+    | ArchiveJob
+    | { conversationId: string; reason: string; recipientId: string };
   options?: Omit<SendOptions, 'db'>;
 }
 
@@ -31,9 +44,20 @@ export function effectsOf(
   const { id, employeeId, managerId } = conversation;
   const author = formatOf(conversation).report.author;
   const authorId = author === 'employee' ? employeeId : managerId;
-  const notify = (kind: NotificationJob['kind'], recipientId: string, suffix: string | number, version?: number): PlannedJob => ({
+  const notify = (
+    kind: NotificationJob['kind'],
+    recipientId: string,
+    suffix: string | number,
+    version?: number,
+  ): PlannedJob => ({
     queue: 'notify',
-    data: { kind, conversationId: id, recipientId, key: `${id}:${kind}:${recipientId}:${suffix}`, ...(version ? { version } : {}) },
+    data: {
+      kind,
+      conversationId: id,
+      recipientId,
+      key: `${id}:${kind}:${recipientId}:${suffix}`,
+      ...(version ? { version } : {}),
+    },
     options: { singletonKey: `${id}:${kind}:${recipientId}:${suffix}` },
   });
   const jobs: PlannedJob[] = [];
@@ -48,20 +72,30 @@ export function effectsOf(
           jobs.push(notify('invitation', employeeId, 'outlook'));
         } else {
           // The invitation follows once the Teams meeting exists, so it can carry the join link.
-          jobs.push({ queue: 'calendar', data: { action: 'create', conversationId: id, key: `${id}:calendar:create` }, options: { singletonKey: `${id}:calendar:create` } });
+          jobs.push({
+            queue: 'calendar',
+            data: { action: 'create', conversationId: id, key: `${id}:calendar:create` },
+            options: { singletonKey: `${id}:calendar:create` },
+          });
         }
         jobs.push(...reminders(conversation, settings, revision));
         break;
       case 'rescheduled':
         if (event.schedule.source !== 'outlook') {
-          jobs.push({ queue: 'calendar', data: { action: 'update', conversationId: id, key: `${id}:calendar:update:${revision}` } });
+          jobs.push({
+            queue: 'calendar',
+            data: { action: 'update', conversationId: id, key: `${id}:calendar:update:${revision}` },
+          });
         }
         jobs.push(notify('rescheduled', employeeId, revision));
         jobs.push(...reminders(conversation, settings, revision));
         break;
       case 'cancelled':
         if (conversation.schedule && conversation.schedule.source !== 'outlook') {
-          jobs.push({ queue: 'calendar', data: { action: 'cancel', conversationId: id, key: `${id}:calendar:cancel` } });
+          jobs.push({
+            queue: 'calendar',
+            data: { action: 'cancel', conversationId: id, key: `${id}:calendar:cancel` },
+          });
         }
         // Tell the other side; the one who cancelled knows.
         jobs.push(notify('cancelled', actorId === employeeId ? managerId : employeeId, revision));
@@ -76,30 +110,61 @@ export function effectsOf(
           jobs.push(notify('approval', recipientId, `v${event.version}`, event.version));
           jobs.push({
             queue: 'task',
-            data: { action: 'create', conversationId: id, assigneeId: recipientId, version: event.version, key: `${id}:task:${recipientId}:v${event.version}` },
+            data: {
+              action: 'create',
+              conversationId: id,
+              assigneeId: recipientId,
+              version: event.version,
+              key: `${id}:task:${recipientId}:v${event.version}`,
+            },
           });
           jobs.push({
             queue: 'reminder',
             data: { conversationId: id, reason: `approval:v${event.version}`, recipientId },
-            options: { startAfter: new Date(settings.now.getTime() + settings.approvalReminderDays * day), singletonKey: `${id}:reminder:approval:${recipientId}:v${event.version}` },
+            options: {
+              startAfter: new Date(settings.now.getTime() + settings.approvalReminderDays * day),
+              singletonKey: `${id}:reminder:approval:${recipientId}:v${event.version}`,
+            },
           });
         }
         break;
       case 'decided': {
         const deciderId = event.party === 'employee' ? employeeId : managerId;
         jobs.push({ queue: 'refresh-cards', data: { conversationId: id } });
-        jobs.push({ queue: 'task', data: { action: 'complete', conversationId: id, assigneeId: deciderId, version: event.version, key: `${id}:task-done:${deciderId}:v${event.version}` } });
+        jobs.push({
+          queue: 'task',
+          data: {
+            action: 'complete',
+            conversationId: id,
+            assigneeId: deciderId,
+            version: event.version,
+            key: `${id}:task-done:${deciderId}:v${event.version}`,
+          },
+        });
         break;
       }
       case 'revision-requested': {
         jobs.push(notify('revision', authorId, `v${event.version}`, event.version));
         // The other approver's task is moot: a new version will bring a new one.
         const otherId = event.party === 'employee' ? managerId : employeeId;
-        jobs.push({ queue: 'task', data: { action: 'complete', conversationId: id, assigneeId: otherId, version: event.version, key: `${id}:task-done:${otherId}:v${event.version}` } });
+        jobs.push({
+          queue: 'task',
+          data: {
+            action: 'complete',
+            conversationId: id,
+            assigneeId: otherId,
+            version: event.version,
+            key: `${id}:task-done:${otherId}:v${event.version}`,
+          },
+        });
         break;
       }
       case 'approved':
-        jobs.push({ queue: 'archive', data: { conversationId: id, version: event.version }, options: { singletonKey: `${id}:archive:v${event.version}` } });
+        jobs.push({
+          queue: 'archive',
+          data: { conversationId: id, version: event.version },
+          options: { singletonKey: `${id}:archive:v${event.version}` },
+        });
         break;
       case 'archived':
         jobs.push(notify('archived', employeeId, 'archived'), notify('archived', managerId, 'archived'));

@@ -19,7 +19,14 @@ import {
 import type { AppContext } from './context.js';
 import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
-import { commandRequestSchema, delegationSchema, erasureSchema, freeSlotsSchema, planSchema, requestSchema } from './schemas.js';
+import {
+  commandRequestSchema,
+  delegationSchema,
+  erasureSchema,
+  freeSlotsSchema,
+  planSchema,
+  requestSchema,
+} from './schemas.js';
 import { eraseEmployeeData, exportOwnData } from './privacy.js';
 
 /** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
@@ -73,7 +80,12 @@ function route(handler: Handler) {
 
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
-    next(new HttpProblem(415, 'unsupported_media_type', { nl: 'Stuur de gegevens als JSON (Content-Type: application/json).', en: 'Send the data as JSON (Content-Type: application/json).' }));
+    next(
+      new HttpProblem(415, 'unsupported_media_type', {
+        nl: 'Stuur de gegevens als JSON (Content-Type: application/json).',
+        en: 'Send the data as JSON (Content-Type: application/json).',
+      }),
+    );
     return;
   }
   next();
@@ -88,7 +100,12 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   api.get('/config', (_req, res) => {
     res.json({
       authMode: ctx.config.authMode,
-      ...(ctx.config.entra.clientId ? { clientId: ctx.config.entra.clientId, apiScope: `${ctx.config.entra.audiences.at(-1)}/access_as_user` } : {}),
+      ...(ctx.config.entra.clientId
+        ? {
+            clientId: ctx.config.entra.clientId,
+            apiScope: `${ctx.config.entra.audiences.at(-1)}/access_as_user`,
+          }
+        : {}),
       appName: 'Gesprekscyclus',
       teamsAppId: ctx.config.teamsAppId,
       organisation: ctx.organisationName,
@@ -111,80 +128,154 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   // One guard for every free-text field: text the database cannot keep is refused before any route sees it.
   api.use((req, _res, next) => next(isStorableText(req.body) ? undefined : errors.unstorableText()));
 
-  api.get('/me', route(async (_req, _res, { userId }) => {
-    const [user, manager, reports, isHr] = await Promise.all([
-      ctx.directory.getUser(userId),
-      ctx.directory.managerOf(userId),
-      ctx.directory.directReports(userId),
-      ctx.directory.isHr(userId),
-    ]);
-    return { user: user ?? { id: userId, displayName: userId, email: '' }, manager: manager ?? null, reports, isHr, isManager: reports.length > 0 };
-  }));
-  api.get('/me/export', route(async (_req, res, { userId }) => {
-    const { zip, fileName } = await exportOwnData(ctx, userId);
-    res.type('application/zip').setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(Buffer.from(zip));
-  }));
-  api.post('/hr/erasure', route(async (req, _res, { userId }) => ({ removed: await eraseEmployeeData(ctx, userId, parse(erasureSchema, req.body)) })));
-  api.get('/formats', route(async () => ({ formats: formatRegistry })));
-  api.get('/conversations', route(async (_req, _res, { userId }) => ({ items: await listConversations(ctx, userId) })));
-  api.post('/conversations', route(async (req, res, { userId }) => {
-    const view = await planConversation(ctx, userId, parse(planSchema, req.body));
-    res.status(201);
-    return view;
-  }));
-  api.post('/conversations/requests', route(async (req, res, { userId }) => {
-    const view = await requestConversation(ctx, userId, parse(requestSchema, req.body));
-    res.status(201);
-    return view;
-  }));
-  api.get('/conversations/:id', route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))));
-  api.post('/conversations/:id/commands', route(async (req, _res, { userId }) => {
-    const { revision, command } = parse(commandRequestSchema, req.body);
-    try {
-      return await runCommand(ctx, userId, String(req.params.id), command, revision);
-    } catch (error) {
-      // A stale edit gets what is stored now, so the tab can offer a merge instead of losing either side.
-      if (error instanceof StaleRevisionError) {
-        throw new HttpProblem(409, error.code, error.text, { current: await getConversationView(ctx, userId, String(req.params.id)) });
+  api.get(
+    '/me',
+    route(async (_req, _res, { userId }) => {
+      const [user, manager, reports, isHr] = await Promise.all([
+        ctx.directory.getUser(userId),
+        ctx.directory.managerOf(userId),
+        ctx.directory.directReports(userId),
+        ctx.directory.isHr(userId),
+      ]);
+      return {
+        user: user ?? { id: userId, displayName: userId, email: '' },
+        manager: manager ?? null,
+        reports,
+        isHr,
+        isManager: reports.length > 0,
+      };
+    }),
+  );
+  api.get(
+    '/me/export',
+    route(async (_req, res, { userId }) => {
+      const { zip, fileName } = await exportOwnData(ctx, userId);
+      res
+        .type('application/zip')
+        .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(Buffer.from(zip));
+    }),
+  );
+  api.post(
+    '/hr/erasure',
+    route(async (req, _res, { userId }) => ({
+      removed: await eraseEmployeeData(ctx, userId, parse(erasureSchema, req.body)),
+    })),
+  );
+  api.get(
+    '/formats',
+    route(async () => ({ formats: formatRegistry })),
+  );
+  api.get(
+    '/conversations',
+    route(async (_req, _res, { userId }) => ({ items: await listConversations(ctx, userId) })),
+  );
+  api.post(
+    '/conversations',
+    route(async (req, res, { userId }) => {
+      const view = await planConversation(ctx, userId, parse(planSchema, req.body));
+      res.status(201);
+      return view;
+    }),
+  );
+  api.post(
+    '/conversations/requests',
+    route(async (req, res, { userId }) => {
+      const view = await requestConversation(ctx, userId, parse(requestSchema, req.body));
+      res.status(201);
+      return view;
+    }),
+  );
+  api.get(
+    '/conversations/:id',
+    route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))),
+  );
+  api.post(
+    '/conversations/:id/commands',
+    route(async (req, _res, { userId }) => {
+      const { revision, command } = parse(commandRequestSchema, req.body);
+      try {
+        return await runCommand(ctx, userId, String(req.params.id), command, revision);
+      } catch (error) {
+        // A stale edit gets what is stored now, so the tab can offer a merge instead of losing either side.
+        if (error instanceof StaleRevisionError) {
+          throw new HttpProblem(409, error.code, error.text, {
+            current: await getConversationView(ctx, userId, String(req.params.id)),
+          });
+        }
+        throw error;
       }
-      throw error;
-    }
-  }));
-  api.get('/conversations/:id/audit', route(async (req, _res, { userId }) => ({ entries: await conversationAudit(ctx, userId, String(req.params.id)) })));
-  api.get('/conversations/:id/document', route(async (req, res, { userId }) => {
-    const { pdf, fileName } = await archivedDocument(ctx, userId, String(req.params.id));
-    res
-      .type('application/pdf')
-      .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .send(Buffer.from(pdf));
-  }));
-  api.get('/team', route(async (_req, _res, { userId }) => ({ members: await teamOverview(ctx, userId) })));
-  api.get('/team/vitality', route(async (_req, _res, { userId }) => teamVitality(ctx, userId)));
-  api.get('/archive', route(async (_req, _res, { userId }) => ({ items: await archiveIndex(ctx, userId) })));
-  api.post('/calendar/free-slots', route(async (req, _res, { userId }) => ({ slots: await freeSlots(ctx, userId, parse(freeSlotsSchema, req.body)) })));
-  api.post('/delegations', route(async (req, res, { userId }) => {
-    await delegate(ctx, userId, parse(delegationSchema, req.body));
-    res.status(201);
-    return { ok: true };
-  }));
+    }),
+  );
+  api.get(
+    '/conversations/:id/audit',
+    route(async (req, _res, { userId }) => ({
+      entries: await conversationAudit(ctx, userId, String(req.params.id)),
+    })),
+  );
+  api.get(
+    '/conversations/:id/document',
+    route(async (req, res, { userId }) => {
+      const { pdf, fileName } = await archivedDocument(ctx, userId, String(req.params.id));
+      res
+        .type('application/pdf')
+        .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(Buffer.from(pdf));
+    }),
+  );
+  api.get(
+    '/team',
+    route(async (_req, _res, { userId }) => ({ members: await teamOverview(ctx, userId) })),
+  );
+  api.get(
+    '/team/vitality',
+    route(async (_req, _res, { userId }) => teamVitality(ctx, userId)),
+  );
+  api.get(
+    '/archive',
+    route(async (_req, _res, { userId }) => ({ items: await archiveIndex(ctx, userId) })),
+  );
+  api.post(
+    '/calendar/free-slots',
+    route(async (req, _res, { userId }) => ({
+      slots: await freeSlots(ctx, userId, parse(freeSlotsSchema, req.body)),
+    })),
+  );
+  api.post(
+    '/delegations',
+    route(async (req, res, { userId }) => {
+      await delegate(ctx, userId, parse(delegationSchema, req.body));
+      res.status(201);
+      return { ok: true };
+    }),
+  );
   api.use((_req, _res, next) => next(problems.notFound()));
   return api;
 }
 
 /** The Express app: security headers, the API, the tab's static files. The bot adds /api/messages. */
-export function createHttpApp(ctx: AppContext, options: { tabDir: string; outlookDir: string }): express.Express {
+export function createHttpApp(
+  ctx: AppContext,
+  options: { tabDir: string; outlookDir: string },
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
   app.use(securityHeaders);
   app.get('/', (_req, res) => res.redirect('/tabs/home/'));
-  if (existsSync(options.tabDir)) app.use('/tabs/home', express.static(options.tabDir, { index: 'index.html', maxAge: '1h' }));
-  if (existsSync(options.outlookDir)) app.use('/outlook', express.static(options.outlookDir, { index: 'index.html', maxAge: '1h' }));
+  if (existsSync(options.tabDir))
+    app.use('/tabs/home', express.static(options.tabDir, { index: 'index.html', maxAge: '1h' }));
+  if (existsSync(options.outlookDir))
+    app.use('/outlook', express.static(options.outlookDir, { index: 'index.html', maxAge: '1h' }));
   return app;
 }
 
 /** Mounts the API and the final error handler (after the bot registered its route). */
-export function finishHttpApp(app: express.Express, ctx: AppContext, verify?: (token: string) => Promise<Principal>): void {
+export function finishHttpApp(
+  app: express.Express,
+  ctx: AppContext,
+  verify?: (token: string) => Promise<Principal>,
+): void {
   app.use('/api', apiRouter(ctx, verify));
   app.use(problemHandler((error) => console.error(error)));
 }

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   // Microsoft Graph behind every port in a tenant; the local implementations otherwise.
   const overrides = config.microsoft365 === 'graph' ? graphAdapters(graphConfigFromEnv()) : {};
   const app = await startApp(config, { overrides, mountBot });
-  console.log(`Gesprekscyclus draait op ${app.url}/tabs/home/ (API ${app.url}/api, bot ${app.url}/api/messages, ${config.authMode === 'local' ? 'demo-identiteiten' : 'Microsoft Entra ID'}, ${config.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + config.dataDir})`);
+  console.log(
+    `Gesprekscyclus draait op ${app.url}/tabs/home/ (API ${app.url}/api, bot ${app.url}/api/messages, ${config.authMode === 'local' ? 'demo-identiteiten' : 'Microsoft Entra ID'}, ${config.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + config.dataDir})`,
+  );
   const shutdown = (signal: string) => {
     console.log(`${signal}: stopping…`);
     app.stop().then(

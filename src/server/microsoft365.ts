@@ -1,6 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphCalendar } from '../graph/calendar.js';
-import { createAppGraphClient, parseGraphConfig, type GraphClientOptions, type GraphConfig } from '../graph/client.js';
+import {
+  createAppGraphClient,
+  parseGraphConfig,
+  type GraphClientOptions,
+  type GraphConfig,
+} from '../graph/client.js';
 import { GraphDirectory } from '../graph/directory.js';
 import { SharePointArchive } from '../graph/sharepoint-archive.js';
 import { GraphTasks } from '../graph/tasks.js';
@@ -8,7 +13,8 @@ import type { ContextOverrides } from './app.js';
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
   value === undefined ? fallback : ['1', 'true', 'yes'].includes(value.toLowerCase());
-const int = (value: string | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
+const int = (value: string | undefined): number | undefined =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /**
  * Reads the Microsoft Graph settings from the environment (`GRAPH_*`, `SHAREPOINT_*`, `HR_GROUP_ID`, …) and
@@ -21,24 +27,38 @@ export function graphConfigFromEnv(env: Record<string, string | undefined> = pro
     ...(env.GRAPH_CLIENT_SECRET ? { clientSecret: env.GRAPH_CLIENT_SECRET } : {}),
     ...(env.GRAPH_CERTIFICATE_PATH ? { certificatePath: env.GRAPH_CERTIFICATE_PATH } : {}),
     useManagedIdentity: flag(env.GRAPH_USE_MANAGED_IDENTITY, false),
-    ...(env.GRAPH_MANAGED_IDENTITY_CLIENT_ID ? { managedIdentityClientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID } : {}),
+    ...(env.GRAPH_MANAGED_IDENTITY_CLIENT_ID
+      ? { managedIdentityClientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID }
+      : {}),
     siteId: env.SHAREPOINT_SITE_ID,
     driveId: env.SHAREPOINT_DRIVE_ID,
     ...(env.SHAREPOINT_ARCHIVE_FOLDER ? { archiveRootFolder: env.SHAREPOINT_ARCHIVE_FOLDER } : {}),
     hrGroupId: env.HR_GROUP_ID,
-    archiveAccess: { hrGroup: flag(env.ARCHIVE_GRANT_HR, true), employee: flag(env.ARCHIVE_GRANT_EMPLOYEE, true) },
+    archiveAccess: {
+      hrGroup: flag(env.ARCHIVE_GRANT_HR, true),
+      employee: flag(env.ARCHIVE_GRANT_EMPLOYEE, true),
+    },
     ...(env.RETENTION_LABEL ? { retentionLabel: env.RETENTION_LABEL } : {}),
     ...(env.TEAMS_APP_ID ? { teamsAppId: env.TEAMS_APP_ID } : {}),
     ...(env.TODO_LIST_NAME ? { taskListName: env.TODO_LIST_NAME } : {}),
     ...(int(env.GRAPH_TIMEOUT_MS) !== undefined ? { requestTimeoutMs: int(env.GRAPH_TIMEOUT_MS) } : {}),
-    ...(int(env.DIRECTORY_CACHE_SECONDS) !== undefined ? { directoryCacheTtlSeconds: int(env.DIRECTORY_CACHE_SECONDS) } : {}),
+    ...(int(env.DIRECTORY_CACHE_SECONDS) !== undefined
+      ? { directoryCacheTtlSeconds: int(env.DIRECTORY_CACHE_SECONDS) }
+      : {}),
   };
   return parseGraphConfig(raw);
 }
 
 /** The Graph implementations of every Microsoft 365 port but the messenger (which the bot provides). */
-export function graphAdapters(config: GraphConfig, client: Client = createAppGraphClient(config)): Required<Pick<ContextOverrides, 'directory' | 'calendar' | 'tasks' | 'archive'>> {
-  const directory = new GraphDirectory({ client, hrGroupId: config.hrGroupId, cacheTtlMs: config.directoryCacheTtlSeconds * 1000 });
+export function graphAdapters(
+  config: GraphConfig,
+  client: Client = createAppGraphClient(config),
+): Required<Pick<ContextOverrides, 'directory' | 'calendar' | 'tasks' | 'archive'>> {
+  const directory = new GraphDirectory({
+    client,
+    hrGroupId: config.hrGroupId,
+    cacheTtlMs: config.directoryCacheTtlSeconds * 1000,
+  });
   return {
     directory,
     calendar: new GraphCalendar({ client, directory }),

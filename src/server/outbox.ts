@@ -47,7 +47,12 @@ export class Outbox {
   }
 
   /** Adds a job as part of the open transaction `tx`. */
-  async enqueue(tx: TxExecutor, queue: QueueName, data: object, options: Omit<SendOptions, 'db'> = {}): Promise<void> {
+  async enqueue(
+    tx: TxExecutor,
+    queue: QueueName,
+    data: object,
+    options: Omit<SendOptions, 'db'> = {},
+  ): Promise<void> {
     await this.boss.send(queue, data, { ...options, db: transactionalJobDatabase(tx) });
   }
 

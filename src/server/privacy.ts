@@ -7,7 +7,10 @@ import type { AppContext } from './context.js';
  * Everything the app holds about the signed-in person as employee: their conversations with all content,
  * the audit entries about them, and the archived PDFs. A ZIP with `gegevens.json` and `documenten/`.
  */
-export async function exportOwnData(ctx: AppContext, viewerId: string): Promise<{ zip: Uint8Array; fileName: string }> {
+export async function exportOwnData(
+  ctx: AppContext,
+  viewerId: string,
+): Promise<{ zip: Uint8Array; fileName: string }> {
   const user = await ctx.directory.getUser(viewerId);
   const conversations = (await ctx.store.conversationsOf(viewerId)).map((s) => s.conversation);
   const audit = await ctx.store.auditBySubject(viewerId);
@@ -23,11 +26,31 @@ export async function exportOwnData(ctx: AppContext, viewerId: string): Promise<
   }
   zip.file(
     'gegevens.json',
-    JSON.stringify({ exportedAt: ctx.now().toISOString(), organisation: ctx.organisationName, user, conversations, audit, documents }, null, 2),
+    JSON.stringify(
+      {
+        exportedAt: ctx.now().toISOString(),
+        organisation: ctx.organisationName,
+        user,
+        conversations,
+        audit,
+        documents,
+      },
+      null,
+      2,
+    ),
   );
-  await ctx.store.appendAudit({ actorId: viewerId, conversationId: null, subjectId: viewerId, action: 'privacy.exported', details: { conversations: conversations.length, documents: documents.length } });
+  await ctx.store.appendAudit({
+    actorId: viewerId,
+    conversationId: null,
+    subjectId: viewerId,
+    action: 'privacy.exported',
+    details: { conversations: conversations.length, documents: documents.length },
+  });
   const day = ctx.now().toISOString().slice(0, 10);
-  return { zip: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), fileName: `Mijn gegevens ${day}.zip` };
+  return {
+    zip: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+    fileName: `Mijn gegevens ${day}.zip`,
+  };
 }
 
 /**
@@ -57,12 +80,25 @@ export async function runRetention(ctx: AppContext, days: number): Promise<{ pur
 }
 
 /** HR erases an employee's data from the app on request; the erasure itself is audited. */
-export async function eraseEmployeeData(ctx: AppContext, viewerId: string, input: { employeeId: string; reason: string }) {
+export async function eraseEmployeeData(
+  ctx: AppContext,
+  viewerId: string,
+  input: { employeeId: string; reason: string },
+) {
   if (!(await ctx.directory.isHr(viewerId))) throw errors.forbidden('erase');
   if (input.employeeId === viewerId) {
-    throw new DomainError('invalid', 'erase_self', { nl: 'Laat het wissen van je eigen gegevens door een collega van HR doen.', en: 'Ask another HR colleague to erase your own data.' });
+    throw new DomainError('invalid', 'erase_self', {
+      nl: 'Laat het wissen van je eigen gegevens door een collega van HR doen.',
+      en: 'Ask another HR colleague to erase your own data.',
+    });
   }
   const removed = await ctx.store.eraseEmployee(input.employeeId);
-  await ctx.store.appendAudit({ actorId: viewerId, conversationId: null, subjectId: input.employeeId, action: 'privacy.erased', details: { ...removed, hasReason: input.reason.length > 0 } });
+  await ctx.store.appendAudit({
+    actorId: viewerId,
+    conversationId: null,
+    subjectId: input.employeeId,
+    action: 'privacy.erased',
+    details: { ...removed, hasReason: input.reason.length > 0 },
+  });
   return removed;
 }

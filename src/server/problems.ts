@@ -25,15 +25,27 @@ export class HttpProblem extends Error {
 
 export const problems = {
   unauthenticated: (reason: string) =>
-    new HttpProblem(401, 'unauthenticated', { nl: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan.', en: 'You are not signed in (any more). Please sign in again.' }, { reason }),
+    new HttpProblem(
+      401,
+      'unauthenticated',
+      {
+        nl: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan.',
+        en: 'You are not signed in (any more). Please sign in again.',
+      },
+      { reason },
+    ),
   validation: (error: z.ZodError) =>
     new HttpProblem(
       400,
       'validation_failed',
-      { nl: 'De gegevens zijn niet compleet of niet geldig. Controleer de gemarkeerde velden.', en: 'The data is incomplete or invalid. Check the marked fields.' },
+      {
+        nl: 'De gegevens zijn niet compleet of niet geldig. Controleer de gemarkeerde velden.',
+        en: 'The data is incomplete or invalid. Check the marked fields.',
+      },
       { errors: error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) },
     ),
-  notFound: () => new HttpProblem(404, 'not_found', { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' }),
+  notFound: () =>
+    new HttpProblem(404, 'not_found', { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' }),
 };
 
 /** Parses a request part with a zod schema, or answers 400 with every problem listed. */
@@ -59,7 +71,16 @@ export function problemHandler(log: (error: unknown) => void) {
       res
         .status(status)
         .type('application/problem+json')
-        .send(JSON.stringify({ type: `https://gesprekscyclus.app/problems/${code}`, title: text.en, status, detail: text[locale], code, ...extra }));
+        .send(
+          JSON.stringify({
+            type: `https://gesprekscyclus.app/problems/${code}`,
+            title: text.en,
+            status,
+            detail: text[locale],
+            code,
+            ...extra,
+          }),
+        );
     };
     if (error instanceof DomainError) {
       send(statusByKind[error.kind], error.code, error.text, error.details ? { details: error.details } : {});
@@ -71,14 +92,27 @@ export function problemHandler(log: (error: unknown) => void) {
     }
     const bodyError = error as BodyParserError;
     if (bodyError.type === 'entity.too.large') {
-      send(413, 'payload_too_large', { nl: 'Dit is te veel tekst in één keer. Maak het korter of verdeel het.', en: 'Too much text at once. Shorten or split it.' });
+      send(413, 'payload_too_large', {
+        nl: 'Dit is te veel tekst in één keer. Maak het korter of verdeel het.',
+        en: 'Too much text at once. Shorten or split it.',
+      });
       return;
     }
-    if (bodyError.type === 'entity.parse.failed' || bodyError.type === 'encoding.unsupported' || bodyError.type === 'charset.unsupported') {
-      send(400, 'malformed_json', { nl: 'Het verzoek is geen geldige JSON.', en: 'The request is not valid JSON.' });
+    if (
+      bodyError.type === 'entity.parse.failed' ||
+      bodyError.type === 'encoding.unsupported' ||
+      bodyError.type === 'charset.unsupported'
+    ) {
+      send(400, 'malformed_json', {
+        nl: 'Het verzoek is geen geldige JSON.',
+        en: 'The request is not valid JSON.',
+      });
       return;
     }
     log(error);
-    send(500, 'internal', { nl: 'Er ging iets mis aan onze kant. Je wijzigingen zijn niet verloren; probeer het zo opnieuw.', en: 'Something went wrong on our side. Your changes are not lost; try again shortly.' });
+    send(500, 'internal', {
+      nl: 'Er ging iets mis aan onze kant. Je wijzigingen zijn niet verloren; probeer het zo opnieuw.',
+      en: 'Something went wrong on our side. Your changes are not lost; try again shortly.',
+    });
   };
 }

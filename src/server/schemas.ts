@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { conversationTypes, decisions, goalParts, goalSchema, limits } from '../domain/index.js';
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'a date and time such as 2026-12-01T09:00:00+01:00' });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'a date and time such as 2026-12-01T09:00:00+01:00',
+});
 const schedule = z.object({ start: isoDateTime, end: isoDateTime });
 const shortText = (max: number) => z.string().trim().max(max);
 
@@ -28,7 +31,10 @@ export const commandSchema = z.discriminatedUnion('type', [
       goals: shortText(limits.textLength),
       actions: shortText(limits.textLength),
       support: shortText(limits.textLength),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+        .optional(),
     }),
   }),
   z.object({ type: z.literal('save-evaluation'), text: shortText(limits.textLength) }),

@@ -6,7 +6,15 @@ import { tabDeepLink } from '../cards/links.js';
 import type { AppContext, FinalDocumentInput } from './context.js';
 import { runSystemCommand } from './commands.js';
 import { runRetention } from './privacy.js';
-import { queues, type QueueName, type ArchiveJob, type CalendarJob, type NotificationJob, type RefreshCardsJob, type TaskJob } from './jobs.js';
+import {
+  queues,
+  type QueueName,
+  type ArchiveJob,
+  type CalendarJob,
+  type NotificationJob,
+  type RefreshCardsJob,
+  type TaskJob,
+} from './jobs.js';
 
 interface ReminderJob {
   conversationId: string;
@@ -48,9 +56,16 @@ export async function handleCalendar(ctx: AppContext, job: CalendarJob): Promise
   }
   if (!schedule.eventId) return;
   if (job.action === 'update') {
-    await ctx.calendar.updateMeeting(conversation.managerId, schedule.eventId, { start: schedule.start, end: schedule.end });
+    await ctx.calendar.updateMeeting(conversation.managerId, schedule.eventId, {
+      start: schedule.start,
+      end: schedule.end,
+    });
   } else {
-    await ctx.calendar.cancelMeeting(conversation.managerId, schedule.eventId, conversation.cancellation?.reason ?? '');
+    await ctx.calendar.cancelMeeting(
+      conversation.managerId,
+      schedule.eventId,
+      conversation.cancellation?.reason ?? '',
+    );
   }
 }
 
@@ -67,38 +82,74 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
   const conversation = await load(ctx, job.conversationId);
   if (!conversation) return;
   const party = job.assigneeId === conversation.employeeId ? 'employee' : 'manager';
-  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version) return;
+  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version)
+    return;
   if (decisionOf(conversation, job.version, party)) return;
   const employee = await ctx.directory.getUser(conversation.employeeId);
   const format = formatOf(conversation);
   const { taskId } = await ctx.tasks.create({
     assigneeId: job.assigneeId,
-    title: `${localize(format.title, 'nl')} ${employee?.displayName ?? ''} – ter akkoord (versie ${job.version})`.replace(/\s+/g, ' '),
+    title:
+      `${localize(format.title, 'nl')} ${employee?.displayName ?? ''} – ter akkoord (versie ${job.version})`.replace(
+        /\s+/g,
+        ' ',
+      ),
     link: tabDeepLink(ctx.config, 'akkoord', { conversationId: conversation.id }),
     idempotencyKey: job.key,
   });
-  await ctx.store.saveApprovalTask({ conversationId: job.conversationId, assigneeId: job.assigneeId, version: job.version, taskId });
+  await ctx.store.saveApprovalTask({
+    conversationId: job.conversationId,
+    assigneeId: job.assigneeId,
+    version: job.version,
+    taskId,
+  });
 }
 
 /** Everything the final document shows, with ids resolved to names. */
-export async function finalDocumentInput(ctx: AppContext, conversation: Conversation, version: number): Promise<FinalDocumentInput> {
+export async function finalDocumentInput(
+  ctx: AppContext,
+  conversation: Conversation,
+  version: number,
+): Promise<FinalDocumentInput> {
   const audit = await ctx.store.auditOf(conversation.id);
-  const ids = new Set<string>([conversation.employeeId, conversation.managerId, ...audit.map((a) => a.actorId), ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? ''])]);
+  const ids = new Set<string>([
+    conversation.employeeId,
+    conversation.managerId,
+    ...audit.map((a) => a.actorId),
+    ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? '']),
+  ]);
   const names: Record<string, string> = {};
   for (const id of ids) {
     if (!id) continue;
     names[id] = id === 'system' ? 'Systeem' : ((await ctx.directory.getUser(id))?.displayName ?? id);
   }
-  const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? { id: conversation.employeeId, displayName: conversation.employeeId };
-  const manager = (await ctx.directory.getUser(conversation.managerId)) ?? { id: conversation.managerId, displayName: conversation.managerId };
+  const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? {
+    id: conversation.employeeId,
+    displayName: conversation.employeeId,
+  };
+  const manager = (await ctx.directory.getUser(conversation.managerId)) ?? {
+    id: conversation.managerId,
+    displayName: conversation.managerId,
+  };
   return {
     organisation: ctx.organisationName,
     conversation,
     version,
-    employee: { id: employee.id, displayName: employee.displayName, ...('jobTitle' in employee && employee.jobTitle ? { jobTitle: employee.jobTitle } : {}), ...('department' in employee && employee.department ? { department: employee.department } : {}) },
-    manager: { id: manager.id, displayName: manager.displayName, ...('jobTitle' in manager && manager.jobTitle ? { jobTitle: manager.jobTitle } : {}) },
+    employee: {
+      id: employee.id,
+      displayName: employee.displayName,
+      ...('jobTitle' in employee && employee.jobTitle ? { jobTitle: employee.jobTitle } : {}),
+      ...('department' in employee && employee.department ? { department: employee.department } : {}),
+    },
+    manager: {
+      id: manager.id,
+      displayName: manager.displayName,
+      ...('jobTitle' in manager && manager.jobTitle ? { jobTitle: manager.jobTitle } : {}),
+    },
     names,
-    audit: audit.filter((a) => a.action !== 'conversation.read').map((a) => ({ at: a.at, actorId: a.actorId, action: a.action, details: a.details })),
+    audit: audit
+      .filter((a) => a.action !== 'conversation.read')
+      .map((a) => ({ at: a.at, actorId: a.actorId, action: a.action, details: a.details })),
     generatedAt: ctx.now().toISOString(),
   };
 }
@@ -110,7 +161,8 @@ export async function finalDocumentInput(ctx: AppContext, conversation: Conversa
 export async function handleArchive(ctx: AppContext, job: ArchiveJob): Promise<void> {
   const conversation = await load(ctx, job.conversationId);
   if (!conversation || conversation.stage === 'archived') return;
-  if (conversation.stage !== 'approved') throw new Error(`Conversation ${conversation.id} is ${conversation.stage}, not approved`);
+  if (conversation.stage !== 'approved')
+    throw new Error(`Conversation ${conversation.id} is ${conversation.stage}, not approved`);
   const version = conversation.versions.find((v) => v.number === job.version);
   if (!version) throw new Error(`Conversation ${conversation.id} has no version ${job.version}`);
   let record = await ctx.archive.find(conversation, version.hash);
@@ -136,21 +188,42 @@ export async function handleReminder(ctx: AppContext, job: ReminderJob): Promise
   if (!conversation) return;
   if (job.reason === 'prepare') {
     if (conversation.stage !== 'planned' && conversation.stage !== 'preparing') return;
-    await deliverNotification(ctx, { kind: 'reminder', conversationId: conversation.id, recipientId: job.recipientId, key: `${conversation.id}:reminder:prepare:${conversation.schedule?.start}` });
+    await deliverNotification(ctx, {
+      kind: 'reminder',
+      conversationId: conversation.id,
+      recipientId: job.recipientId,
+      key: `${conversation.id}:reminder:prepare:${conversation.schedule?.start}`,
+    });
     return;
   }
   const version = Number(job.reason.replace('approval:v', ''));
   const party = job.recipientId === conversation.employeeId ? 'employee' : 'manager';
-  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== version || decisionOf(conversation, version, party)) return;
+  if (
+    conversation.stage !== 'awaiting_approval' ||
+    currentVersion(conversation)?.number !== version ||
+    decisionOf(conversation, version, party)
+  )
+    return;
   await escalateIfAway(ctx, conversation, job.recipientId, version);
-  await deliverNotification(ctx, { kind: 'reminder', conversationId: conversation.id, recipientId: job.recipientId, version, key: `${conversation.id}:reminder:approval:${job.recipientId}:v${version}` });
+  await deliverNotification(ctx, {
+    kind: 'reminder',
+    conversationId: conversation.id,
+    recipientId: job.recipientId,
+    version,
+    key: `${conversation.id}:reminder:approval:${job.recipientId}:v${version}`,
+  });
 }
 
 /**
  * When the manager who must approve is out of office, their own manager is assigned as delegate until
  * they are back, and gets the approval card; the audit trail shows the assignment.
  */
-async function escalateIfAway(ctx: AppContext, conversation: Conversation, approverId: string, version: number): Promise<void> {
+async function escalateIfAway(
+  ctx: AppContext,
+  conversation: Conversation,
+  approverId: string,
+  version: number,
+): Promise<void> {
   if (approverId === conversation.employeeId) return;
   const away = await ctx.directory.outOfOffice(approverId);
   if (!away.active) return;
@@ -158,7 +231,12 @@ async function escalateIfAway(ctx: AppContext, conversation: Conversation, appro
   if (!delegate) return;
   const now = ctx.now();
   const until = away.until ?? new Date(now.getTime() + 14 * 86_400_000).toISOString();
-  await ctx.store.saveDelegation({ managerId: approverId, delegateId: delegate.id, from: now.toISOString(), until });
+  await ctx.store.saveDelegation({
+    managerId: approverId,
+    delegateId: delegate.id,
+    from: now.toISOString(),
+    until,
+  });
   await ctx.store.appendAudit({
     actorId: 'system',
     conversationId: conversation.id,
@@ -166,7 +244,13 @@ async function escalateIfAway(ctx: AppContext, conversation: Conversation, appro
     action: 'delegation.assigned',
     details: { managerId: approverId, delegateId: delegate.id, until, reason: 'out-of-office' },
   });
-  await deliverNotification(ctx, { kind: 'approval', conversationId: conversation.id, recipientId: delegate.id, version, key: `${conversation.id}:approval:${delegate.id}:v${version}` });
+  await deliverNotification(ctx, {
+    kind: 'approval',
+    conversationId: conversation.id,
+    recipientId: delegate.id,
+    version,
+    key: `${conversation.id}:approval:${delegate.id}:v${version}`,
+  });
 }
 
 /**
@@ -192,15 +276,23 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
     if (selected !== 'all' && !selected.includes(queue)) return;
     const { batchSize, localConcurrency } = concurrency[queue];
     // Full batches are fetched back to back, so a backlog drains at the speed of the handlers, not one job per poll.
-    await boss.work<T>(queue, { ...poll, batchSize, localConcurrency, burstWhenBatchFull: batchSize > 1 }, async (jobs: Job<T>[]) => {
-      const results = await Promise.allSettled(jobs.map((job) => handler(ctx, job.data)));
-      // Only the jobs that failed are retried; pg-boss completes the rest (complete never touches a failed job).
-      await Promise.all(
-        results.map((result, index) =>
-          result.status === 'rejected' ? boss.fail(queue, (jobs[index] as Job<T>).id, { message: String(result.reason instanceof Error ? result.reason.message : result.reason) }) : undefined,
-        ),
-      );
-    });
+    await boss.work<T>(
+      queue,
+      { ...poll, batchSize, localConcurrency, burstWhenBatchFull: batchSize > 1 },
+      async (jobs: Job<T>[]) => {
+        const results = await Promise.allSettled(jobs.map((job) => handler(ctx, job.data)));
+        // Only the jobs that failed are retried; pg-boss completes the rest (complete never touches a failed job).
+        await Promise.all(
+          results.map((result, index) =>
+            result.status === 'rejected'
+              ? boss.fail(queue, (jobs[index] as Job<T>).id, {
+                  message: String(result.reason instanceof Error ? result.reason.message : result.reason),
+                })
+              : undefined,
+          ),
+        );
+      },
+    );
   };
   await work<NotificationJob>(queues.notify, deliverNotification);
   await work<RefreshCardsJob>(queues.refreshCards, refreshApprovalCards);

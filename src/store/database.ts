@@ -32,7 +32,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
     transaction: (work) =>
       db.transaction((tx) =>
         work({
-          query: async <T>(text: string, params?: unknown[]) => ({ rows: (await tx.query<T>(text, params)).rows }),
+          query: async <T>(text: string, params?: unknown[]) => ({
+            rows: (await tx.query<T>(text, params)).rows,
+          }),
           exec: async (text: string) => {
             await tx.exec(text);
           },
@@ -64,7 +66,9 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
       try {
         await client.query('BEGIN');
         const result = await work({
-          query: async <T>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as T[] }),
+          query: async <T>(text: string, params?: unknown[]) => ({
+            rows: (await client.query(text, params)).rows as T[],
+          }),
           exec: async (text: string) => {
             await client.query(text);
           },

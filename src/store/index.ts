@@ -9,9 +9,14 @@ export type { Database } from './database.js';
 export { transactionalJobDatabase } from './database.js';
 
 /** Opens the store: PostgreSQL at `databaseUrl` when given, otherwise embedded PGlite under `dataDir/db`. */
-export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store & { db: Database }> {
+export async function openStore(options: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<Store & { db: Database }> {
   const db: Database = options.databaseUrl
     ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.dataDir.startsWith('memory://') ? options.dataDir : join(options.dataDir, 'db'));
+    : await openPglite(
+        options.dataDir.startsWith('memory://') ? options.dataDir : join(options.dataDir, 'db'),
+      );
   return createSqlStore(db);
 }

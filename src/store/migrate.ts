@@ -6,8 +6,12 @@ const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Applies every migration not yet applied, each in its own transaction, in file-name order. */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const applied = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied = new Set(
+    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+  );
   const pending = readdirSync(migrationsDir)
     .filter((f) => f.endsWith('.sql') && !applied.has(f))
     .sort();

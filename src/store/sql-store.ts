@@ -30,11 +30,15 @@ interface AuditRow {
   details: Record<string, unknown>;
 }
 
-const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+const iso = (value: Date | string): string =>
+  value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /** Thrown when a write was based on a revision that is no longer current. */
 export class StaleRevisionError extends DomainError {
-  constructor(readonly expected: number, readonly actual: number | undefined) {
+  constructor(
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
     super(
       'conflict',
       'stale_revision',
@@ -66,11 +70,22 @@ function toAudit(row: AuditRow): AuditEntry {
 async function appendAudit(sql: SqlExecutor, entry: NewAuditEntry): Promise<void> {
   await sql.query(
     'INSERT INTO audit_log (at, actor_id, conversation_id, subject_id, action, details) VALUES (COALESCE($1::timestamptz, now()), $2, $3, $4, $5, $6)',
-    [entry.at ?? null, entry.actorId, entry.conversationId, entry.subjectId, entry.action, JSON.stringify(entry.details)],
+    [
+      entry.at ?? null,
+      entry.actorId,
+      entry.conversationId,
+      entry.subjectId,
+      entry.action,
+      JSON.stringify(entry.details),
+    ],
   );
 }
 
-async function getConversation(sql: SqlExecutor, id: string, forUpdate = false): Promise<StoredConversation | undefined> {
+async function getConversation(
+  sql: SqlExecutor,
+  id: string,
+  forUpdate = false,
+): Promise<StoredConversation | undefined> {
   const { rows } = await sql.query<ConversationRow>(
     `SELECT data, revision, edit_revision FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
@@ -110,7 +125,8 @@ function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }):
 /** The PostgreSQL store, on PGlite or a server: the same SQL and migrations for both. */
 export async function createSqlStore(db: Database): Promise<Store & { db: Database }> {
   await migrate(db);
-  const list = async (text: string, params: unknown[]) => (await db.query<ConversationRow>(text, params)).rows.map(toStored);
+  const list = async (text: string, params: unknown[]) =>
+    (await db.query<ConversationRow>(text, params)).rows.map(toStored);
   return {
     db,
     executor: db,
@@ -119,15 +135,31 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
     listConversations: ({ employeeIds }) =>
       employeeIds.length === 0
         ? Promise.resolve([])
-        : list('SELECT data, revision, edit_revision FROM conversations WHERE employee_id = ANY($1::text[]) ORDER BY created_at DESC', [employeeIds]),
+        : list(
+            'SELECT data, revision, edit_revision FROM conversations WHERE employee_id = ANY($1::text[]) ORDER BY created_at DESC',
+            [employeeIds],
+          ),
     conversationsOf: (employeeId) =>
-      list('SELECT data, revision, edit_revision FROM conversations WHERE employee_id = $1 ORDER BY created_at DESC', [employeeId]),
-    listArchived: () => list("SELECT data, revision, edit_revision FROM conversations WHERE stage = 'archived' ORDER BY updated_at DESC", []),
+      list(
+        'SELECT data, revision, edit_revision FROM conversations WHERE employee_id = $1 ORDER BY created_at DESC',
+        [employeeId],
+      ),
+    listArchived: () =>
+      list(
+        "SELECT data, revision, edit_revision FROM conversations WHERE stage = 'archived' ORDER BY updated_at DESC",
+        [],
+      ),
     appendAudit: (entry) => appendAudit(db, entry),
     auditOf: async (conversationId) =>
-      (await db.query<AuditRow>('SELECT * FROM audit_log WHERE conversation_id = $1 ORDER BY id', [conversationId])).rows.map(toAudit),
+      (
+        await db.query<AuditRow>('SELECT * FROM audit_log WHERE conversation_id = $1 ORDER BY id', [
+          conversationId,
+        ])
+      ).rows.map(toAudit),
     auditBySubject: async (subjectId) =>
-      (await db.query<AuditRow>('SELECT * FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])).rows.map(toAudit),
+      (
+        await db.query<AuditRow>('SELECT * FROM audit_log WHERE subject_id = $1 ORDER BY id', [subjectId])
+      ).rows.map(toAudit),
     saveChatReference: async (ref: ChatReference) => {
       await db.query(
         `INSERT INTO chat_references (user_id, conversation_id, service_url, tenant_id, updated_at) VALUES ($1, $2, $3, $4, now())
@@ -136,13 +168,22 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
       );
     },
     chatReference: async (userId) => {
-      const { rows } = await db.query<{ user_id: string; conversation_id: string; service_url: string; tenant_id: string | null; updated_at: Date }>(
-        'SELECT * FROM chat_references WHERE user_id = $1',
-        [userId],
-      );
+      const { rows } = await db.query<{
+        user_id: string;
+        conversation_id: string;
+        service_url: string;
+        tenant_id: string | null;
+        updated_at: Date;
+      }>('SELECT * FROM chat_references WHERE user_id = $1', [userId]);
       const row = rows[0];
       return row
-        ? { userId: row.user_id, conversationId: row.conversation_id, serviceUrl: row.service_url, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}), updatedAt: iso(row.updated_at) }
+        ? {
+            userId: row.user_id,
+            conversationId: row.conversation_id,
+            serviceUrl: row.service_url,
+            ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
+            updatedAt: iso(row.updated_at),
+          }
         : undefined;
     },
     recordCardCopy: async (copy: CardCopy) => {
@@ -152,14 +193,31 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
       );
     },
     cardCopies: async (conversationId, kind) => {
-      const { rows } = await db.query<{ conversation_id: string; recipient_id: string; kind: string; version: number | null; activity_id: string; chat_id: string }>(
+      const { rows } = await db.query<{
+        conversation_id: string;
+        recipient_id: string;
+        kind: string;
+        version: number | null;
+        activity_id: string;
+        chat_id: string;
+      }>(
         'SELECT * FROM card_copies WHERE conversation_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at',
         [conversationId, kind ?? null],
       );
-      return rows.map((r) => ({ conversationId: r.conversation_id, recipientId: r.recipient_id, kind: r.kind, version: r.version, activityId: r.activity_id, chatId: r.chat_id }));
+      return rows.map((r) => ({
+        conversationId: r.conversation_id,
+        recipientId: r.recipient_id,
+        kind: r.kind,
+        version: r.version,
+        activityId: r.activity_id,
+        chatId: r.chat_id,
+      }));
     },
     sentMessage: async (key) => {
-      const { rows } = await db.query<{ activity_id: string }>("SELECT activity_id FROM sent_messages WHERE idempotency_key = $1 AND activity_id <> ''", [key]);
+      const { rows } = await db.query<{ activity_id: string }>(
+        "SELECT activity_id FROM sent_messages WHERE idempotency_key = $1 AND activity_id <> ''",
+        [key],
+      );
       return rows[0]?.activity_id;
     },
     recordSentMessage: async (key, recipientId, activityId) => {
@@ -193,7 +251,15 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         [conversationId, assigneeId, version],
       );
       const row = rows[0];
-      return row ? { conversationId, assigneeId, version, taskId: row.task_id, ...(row.completed_at ? { completedAt: iso(row.completed_at) } : {}) } : undefined;
+      return row
+        ? {
+            conversationId,
+            assigneeId,
+            version,
+            taskId: row.task_id,
+            ...(row.completed_at ? { completedAt: iso(row.completed_at) } : {}),
+          }
+        : undefined;
     },
     saveDelegation: async (d: Delegation) => {
       await db.query(
@@ -212,10 +278,22 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
       ),
     eraseEmployee: (employeeId) =>
       db.transaction(async (tx) => {
-        const ids = (await tx.query<{ id: string }>('SELECT id FROM conversations WHERE employee_id = $1', [employeeId])).rows.map((r) => r.id);
-        const count = async (text: string, params: unknown[]) => (await tx.query<{ n: number }>(`WITH gone AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM gone`, params)).rows[0]?.n ?? 0;
-        const cardCopies = await count('DELETE FROM card_copies WHERE conversation_id = ANY($1::text[])', [ids]);
-        const tasks = await count('DELETE FROM approval_tasks WHERE conversation_id = ANY($1::text[])', [ids]);
+        const ids = (
+          await tx.query<{ id: string }>('SELECT id FROM conversations WHERE employee_id = $1', [employeeId])
+        ).rows.map((r) => r.id);
+        const count = async (text: string, params: unknown[]) =>
+          (
+            await tx.query<{ n: number }>(
+              `WITH gone AS (${text} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+              params,
+            )
+          ).rows[0]?.n ?? 0;
+        const cardCopies = await count('DELETE FROM card_copies WHERE conversation_id = ANY($1::text[])', [
+          ids,
+        ]);
+        const tasks = await count('DELETE FROM approval_tasks WHERE conversation_id = ANY($1::text[])', [
+          ids,
+        ]);
         const messages = await count('DELETE FROM sent_messages WHERE recipient_id = $1', [employeeId]);
         const conversations = await count('DELETE FROM conversations WHERE employee_id = $1', [employeeId]);
         return { conversations, cardCopies, tasks, messages };
@@ -226,10 +304,19 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
   };
 }
 
-async function delegations(db: Database, column: 'manager_id' | 'delegate_id', id: string): Promise<Delegation[]> {
+async function delegations(
+  db: Database,
+  column: 'manager_id' | 'delegate_id',
+  id: string,
+): Promise<Delegation[]> {
   const { rows } = await db.query<{ manager_id: string; delegate_id: string; from_at: Date; until_at: Date }>(
     `SELECT * FROM delegations WHERE ${column} = $1 ORDER BY from_at`,
     [id],
   );
-  return rows.map((r) => ({ managerId: r.manager_id, delegateId: r.delegate_id, from: iso(r.from_at), until: iso(r.until_at) }));
+  return rows.map((r) => ({
+    managerId: r.manager_id,
+    delegateId: r.delegate_id,
+    from: iso(r.from_at),
+    until: iso(r.until_at),
+  }));
 }

@@ -69,7 +69,11 @@ export interface StoreTransaction extends SqlExecutor {
    * Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict.
    * `byPerson` also bumps the edit revision.
    */
-  updateConversation(conversation: Conversation, expectedRevision: number, byPerson?: boolean): Promise<StoredConversation>;
+  updateConversation(
+    conversation: Conversation,
+    expectedRevision: number,
+    byPerson?: boolean,
+  ): Promise<StoredConversation>;
   appendAudit(entry: NewAuditEntry): Promise<void>;
 }
 
@@ -99,14 +103,20 @@ export interface Store {
   claimMessage(key: string, recipientId: string): Promise<boolean>;
   releaseMessage(key: string): Promise<void>;
   saveApprovalTask(task: ApprovalTask): Promise<void>;
-  approvalTask(conversationId: string, assigneeId: string, version: number): Promise<ApprovalTask | undefined>;
+  approvalTask(
+    conversationId: string,
+    assigneeId: string,
+    version: number,
+  ): Promise<ApprovalTask | undefined>;
   saveDelegation(delegation: Delegation): Promise<void>;
   delegationsFrom(managerId: string): Promise<Delegation[]>;
   delegationsTo(delegateId: string): Promise<Delegation[]>;
   /** Archived conversations archived before `archivedBefore`, and cancelled ones untouched since, not yet purged. */
   retentionCandidates(archivedBefore: string): Promise<StoredConversation[]>;
   /** Removes everything the app holds about an employee's conversations (erasure on request). */
-  eraseEmployee(employeeId: string): Promise<{ conversations: number; cardCopies: number; tasks: number; messages: number }>;
+  eraseEmployee(
+    employeeId: string,
+  ): Promise<{ conversations: number; cardCopies: number; tasks: number; messages: number }>;
   /** The executor pg-boss uses outside transactions. */
   executor: SqlExecutor;
   close(): Promise<void>;

@@ -32,12 +32,15 @@ function startPrefetch(path: string): void {
   if (!user) return;
   prefetch('/api/me', user, locale);
   const conversation = /^\/gesprek\/([^/]+)/.exec(path)?.[1];
-  if (conversation) prefetch(`/api/conversations/${encodeURIComponent(decodeURIComponent(conversation))}`, user, locale);
+  if (conversation)
+    prefetch(`/api/conversations/${encodeURIComponent(decodeURIComponent(conversation))}`, user, locale);
   else if (path === '/') prefetch('/api/conversations', user, locale);
 }
 
 const container = document.getElementById('root');
 if (container) {
   const host = detectHost();
-  void import('./app.js').then(async ({ mount }) => mount(container, await host, configure ? 'configure' : 'app'));
+  void import('./app.js').then(async ({ mount }) =>
+    mount(container, await host, configure ? 'configure' : 'app'),
+  );
 }

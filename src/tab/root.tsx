@@ -111,7 +111,9 @@ function Bootstrap({ host }: { host: HostInfo }) {
       const demoUsers = host.inTeams ? undefined : anonymous.demoUsers().catch(() => undefined);
       const wanted = host.inTeams ? null : wantedDemoUser();
       const firstMe = wanted
-        ? createApiClient({ authHeaders: async () => ({ 'X-Demo-User': wanted }), locale: host.locale }).me().catch(() => undefined)
+        ? createApiClient({ authHeaders: async () => ({ 'X-Demo-User': wanted }), locale: host.locale })
+            .me()
+            .catch(() => undefined)
         : undefined;
       const config = await anonymous.config();
       if (config.authMode === 'local') {
@@ -119,13 +121,22 @@ function Bootstrap({ host }: { host: HostInfo }) {
         if (!demo) throw new Error(i18n.t('error.signIn'));
         const me = await firstMe;
         await routeCode;
-        return { config, authHeaders: async () => ({}), demoUsers: demo.users, ...(me ? { firstMe: me } : {}) };
+        return {
+          config,
+          authHeaders: async () => ({}),
+          demoUsers: demo.users,
+          ...(me ? { firstMe: me } : {}),
+        };
       }
       if (!host.inTeams || !config.clientId || !config.apiScope) throw new Error(i18n.t('error.signIn'));
       const { createEntraTokenSource } = await import('./auth/entra.js');
       const token = await createEntraTokenSource({ clientId: config.clientId, apiScope: config.apiScope });
       await routeCode;
-      return { config, authHeaders: async () => ({ Authorization: `Bearer ${await token()}` }), demoUsers: undefined };
+      return {
+        config,
+        authHeaders: async () => ({ Authorization: `Bearer ${await token()}` }),
+        demoUsers: undefined,
+      };
     })().then(
       (value) => {
         if (!current) return;

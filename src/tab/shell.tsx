@@ -25,7 +25,10 @@ const pages: Record<keyof typeof pageModules, Page> = {
 };
 
 /** The routes, most specific first. */
-export const routes: ReadonlyArray<{ pattern: string; page: Page }> = routeModules.map((r) => ({ pattern: r.pattern, page: pages[r.module] }));
+export const routes: ReadonlyArray<{ pattern: string; page: Page }> = routeModules.map((r) => ({
+  pattern: r.pattern,
+  page: pages[r.module],
+}));
 
 const useStyles = makeStyles({
   header: {
@@ -39,9 +42,24 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalM },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
-  demo: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, marginLeft: 'auto', flexWrap: 'wrap', minWidth: 0, maxWidth: '100%' },
+  demo: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalS,
+    marginLeft: 'auto',
+    flexWrap: 'wrap',
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   demoField: { minWidth: 0, maxWidth: '100%' },
   // Never wider than the 320 px side panel minus the header padding.
   demoSelect: { maxWidth: 'calc(100vw - 32px)' },
@@ -85,11 +103,15 @@ export function Shell() {
 
   return (
     <>
-      <a className={styles.skip} href="#content" onClick={(event) => {
-        // The hash is our router: move focus without changing the route.
-        event.preventDefault();
-        document.getElementById('content')?.focus();
-      }}>
+      <a
+        className={styles.skip}
+        href="#content"
+        onClick={(event) => {
+          // The hash is our router: move focus without changing the route.
+          event.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
         {i18n.t('app.skipToContent')}
       </a>
       <header className={styles.header}>
@@ -102,7 +124,11 @@ export function Shell() {
                 const active = l.to === '/' ? location.path === '/' : location.path.startsWith(l.to);
                 return (
                   <li key={l.to}>
-                    <Link href={`#${l.to}`} aria-current={active ? 'page' : undefined} className={active ? styles.current : undefined}>
+                    <Link
+                      href={`#${l.to}`}
+                      aria-current={active ? 'page' : undefined}
+                      className={active ? styles.current : undefined}
+                    >
                       {i18n.t(l.label)}
                     </Link>
                   </li>
@@ -135,7 +161,11 @@ export function Shell() {
       </header>
       <main id="content" tabIndex={-1} className={styles.main}>
         <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-          {match ? <match.page params={match.params} location={location} /> : <Text>{i18n.t('error.notFound')}</Text>}
+          {match ? (
+            <match.page params={match.params} location={location} />
+          ) : (
+            <Text>{i18n.t('error.notFound')}</Text>
+          )}
         </Suspense>
       </main>
     </>

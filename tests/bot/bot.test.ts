@@ -22,7 +22,12 @@ const connector = setupServer(
   }),
   // The bot's own client-credentials token for replying (MSAL against Entra).
   http.post('https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token', () =>
-    HttpResponse.json({ token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln' }),
+    HttpResponse.json({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      ext_expires_in: 3600,
+      access_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln',
+    }),
   ),
   http.post('https://smba.test/*', async ({ request }) => {
     outbound.push({ url: request.url, body: (await request.json()) as Json });
@@ -68,29 +73,48 @@ const fatima = { id: '29:fatima', aadObjectId: 'fatima' };
 const jeroen = { id: '29:jeroen', aadObjectId: 'jeroen' };
 
 function sentCards(): Json[] {
-  return outbound.flatMap((o) => ((o.body.attachments as Json[] | undefined) ?? []).map((a) => a.content as Json));
+  return outbound.flatMap((o) =>
+    ((o.body.attachments as Json[] | undefined) ?? []).map((a) => a.content as Json),
+  );
 }
 
 /** A conversation awaiting approval of version 1, through the real command layer. */
 async function awaitingApproval(): Promise<string> {
-  const view = await planConversation(t.ctx, 'jeroen', { employeeId: 'fatima', type: 'vitaliteit', start: '2026-12-15T09:00:00Z', end: '2026-12-15T10:00:00Z' });
+  const view = await planConversation(t.ctx, 'jeroen', {
+    employeeId: 'fatima',
+    type: 'vitaliteit',
+    start: '2026-12-15T09:00:00Z',
+    end: '2026-12-15T10:00:00Z',
+  });
   const id = view.conversation.id;
   await runCommand(t.ctx, 'fatima', id, {
     type: 'save-preparation',
-    answers: { 'kwaliteit.betekenis': 'Energie', 'behoeften.verbeterpunten': 'Rust', 'werknemerschap.zelf': 'Pauzes', 'werkgeverschap.steun': 'Thuiswerkdag' },
+    answers: {
+      'kwaliteit.betekenis': 'Energie',
+      'behoeften.verbeterpunten': 'Rust',
+      'werknemerschap.zelf': 'Pauzes',
+      'werkgeverschap.steun': 'Thuiswerkdag',
+    },
   });
   await runCommand(t.ctx, 'fatima', id, { type: 'submit-preparation' });
   await runCommand(t.ctx, 'jeroen', id, { type: 'complete-meeting' });
   await runCommand(t.ctx, 'fatima', id, {
     type: 'save-report',
-    answers: { 'verslag.samenvatting': 'Goed gesprek.', 'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }] },
+    answers: {
+      'verslag.samenvatting': 'Goed gesprek.',
+      'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }],
+    },
   });
   await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
   return id;
 }
 
 function invoke(from: typeof fatima, verb: string, data: Json): Json {
-  return activity(from, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+  return activity(from, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
 }
 
 /** What a person reads on a card: every text and fact, with the Markdown escapes resolved. */
@@ -101,7 +125,8 @@ function visible(card: unknown): string {
     if (!node || typeof node !== 'object') return;
     const value = node as Json;
     if (value.type === 'TextBlock' && typeof value.text === 'string') parts.push(value.text);
-    if (typeof value.title === 'string' && typeof value.value === 'string') parts.push(`${value.title}: ${value.value}`);
+    if (typeof value.title === 'string' && typeof value.value === 'string')
+      parts.push(`${value.title}: ${value.value}`);
     for (const [key, child] of Object.entries(value)) if (key !== 'refresh') walk(child);
   };
   walk(card);
@@ -119,11 +144,20 @@ describe('messages', () => {
     expect(outbound).toHaveLength(1);
     expect(outbound[0]!.url).toBe('https://smba.test/teams/v3/conversations/a:chat-fatima/activities');
     expect(JSON.stringify(sentCards()[0])).toContain('Wat kan ik voor je doen?');
-    expect(await t.ctx.store.chatReference('fatima')).toMatchObject({ conversationId: 'a:chat-fatima', serviceUrl: 'https://smba.test/teams/', tenantId: 'tenant-1' });
+    expect(await t.ctx.store.chatReference('fatima')).toMatchObject({
+      conversationId: 'a:chat-fatima',
+      serviceUrl: 'https://smba.test/teams/',
+      tenantId: 'tenant-1',
+    });
   });
 
   it('answers "mijn gesprekken" and "my conversations" with the status list', async () => {
-    await planConversation(t.ctx, 'jeroen', { employeeId: 'fatima', type: 'reflectie', start: '2026-12-20T13:00:00Z', end: '2026-12-20T14:00:00Z' });
+    await planConversation(t.ctx, 'jeroen', {
+      employeeId: 'fatima',
+      type: 'reflectie',
+      start: '2026-12-20T13:00:00Z',
+      end: '2026-12-20T14:00:00Z',
+    });
     await post(activity(fatima, { type: 'message', text: '<at>Gesprekken</at> Mijn gesprekken!' }));
     const card = JSON.stringify(sentCards()[0]);
     expect(card).toContain('Mijn gesprekken');
@@ -135,19 +169,27 @@ describe('messages', () => {
 
   it('explains itself on an unknown message, in English for an English-speaking user', async () => {
     await post(activity({ id: '29:thomas', aadObjectId: 'thomas' }, { type: 'message', text: 'wat?!' }));
-    expect(outbound.map((o) => o.body.text).filter(Boolean)).toEqual(['I did not understand that. Type "help" to see what I can do.']);
+    expect(outbound.map((o) => o.body.text).filter(Boolean)).toEqual([
+      'I did not understand that. Type "help" to see what I can do.',
+    ]);
     expect(JSON.stringify(sentCards()[0])).toContain('What can I do for you?');
   });
 });
 
 describe('install', () => {
   it('saves the chat and sends the welcome card once', async () => {
-    const install = () => activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'installationUpdate', action: 'add' });
+    const install = () =>
+      activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'installationUpdate', action: 'add' });
     expect((await post(install())).status).toBe(200);
     expect(await t.ctx.store.chatReference('daan')).toMatchObject({ conversationId: 'a:chat-daan' });
     expect(JSON.stringify(sentCards()[0])).toContain('Welkom bij Gesprekscyclus');
     await post(install());
-    await post(activity({ id: '29:daan', aadObjectId: 'daan' }, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] }));
+    await post(
+      activity(
+        { id: '29:daan', aadObjectId: 'daan' },
+        { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] },
+      ),
+    );
     expect(sentCards()).toHaveLength(1);
   });
 
@@ -158,31 +200,42 @@ describe('install', () => {
       post(activity(from, { type: 'installationUpdate', action: 'add' })),
       post(activity(from, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-app-id' }] })),
     ]);
-    expect(sentCards().slice(before).filter((c) => JSON.stringify(c).includes('Welkom bij Gesprekscyclus'))).toHaveLength(1);
+    expect(
+      sentCards()
+        .slice(before)
+        .filter((c) => JSON.stringify(c).includes('Welkom bij Gesprekscyclus')),
+    ).toHaveLength(1);
   });
 });
 
 describe('approval card actions', () => {
   it('records akkoord and answers with the refreshed card; a replay records nothing more', async () => {
     const id = await awaitingApproval();
-    const first = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const first = await post(
+      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
+    );
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(hasNotice(first.body.value, 'good')).toBe(true);
     expect(visible(first.body.value)).toContain('Je besluit is vastgelegd.');
     expect(decideActions(first.body.value)).toBe(0);
 
-    const replay = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const replay = await post(
+      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
+    );
     expect(replay.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(hasNotice(replay.body.value, 'good')).toBe(false);
-    expect(visible(replay.body.value)).toContain('Je besluit is vastgelegd. We wachten nog op Jeroen Bakker.');
+    expect(visible(replay.body.value)).toContain(
+      'Je besluit is vastgelegd. We wachten nog op Jeroen Bakker.',
+    );
     const stored = await t.ctx.store.getConversation(id);
     expect(stored?.conversation.decisions.filter((d) => d.party === 'employee')).toHaveLength(1);
   });
 
   it('records exactly one decision when the same button is pressed twice at once', async () => {
     const id = await awaitingApproval();
-    const press = () => post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const press = () =>
+      post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
     const answers = await Promise.all([press(), press(), press()]);
     for (const answer of answers) expect(answer.body.statusCode).toBe(200);
     const stored = await t.ctx.store.getConversation(id);
@@ -191,21 +244,44 @@ describe('approval card actions', () => {
 
   it('requires the remark with "voor gezien" and keeps the buttons', async () => {
     const id = await awaitingApproval();
-    const missing = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'voor_gezien' }));
+    const missing = await post(
+      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'voor_gezien' }),
+    );
     expect(hasNotice(missing.body.value, 'attention')).toBe(true);
-    expect(visible(missing.body.value)).toContain('Bij "voor gezien" is een opmerking verplicht: die komt in het document te staan.');
+    expect(visible(missing.body.value)).toContain(
+      'Bij "voor gezien" is een opmerking verplicht: die komt in het document te staan.',
+    );
     expect(decideActions(missing.body.value)).toBe(3);
-    const given = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'voor_gezien', [commentInputId('voor_gezien')]: 'Gezien, met een kanttekening.' }));
+    const given = await post(
+      invoke(fatima, 'decide', {
+        conversationId: id,
+        version: 1,
+        decision: 'voor_gezien',
+        [commentInputId('voor_gezien')]: 'Gezien, met een kanttekening.',
+      }),
+    );
     expect(visible(given.body.value)).toContain('Gezien, met een kanttekening.');
     const stored = await t.ctx.store.getConversation(id);
-    expect(stored?.conversation.decisions[0]).toMatchObject({ decision: 'voor_gezien', comment: 'Gezien, met een kanttekening.' });
+    expect(stored?.conversation.decisions[0]).toMatchObject({
+      decision: 'voor_gezien',
+      comment: 'Gezien, met een kanttekening.',
+    });
   });
 
   it('explains a stale version and shows no buttons for it', async () => {
     const id = await awaitingApproval();
-    await post(invoke(jeroen, 'decide', { conversationId: id, version: 1, decision: 'niet_akkoord', [commentInputId('niet_akkoord')]: 'Graag de datum aanpassen.' }));
+    await post(
+      invoke(jeroen, 'decide', {
+        conversationId: id,
+        version: 1,
+        decision: 'niet_akkoord',
+        [commentInputId('niet_akkoord')]: 'Graag de datum aanpassen.',
+      }),
+    );
     await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
-    const stale = await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
+    const stale = await post(
+      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
+    );
     const card = visible(stale.body.value);
     expect(card).toContain('Er is een nieuwere versie (versie 2).');
     expect(card).toContain('Je besluit ging over versie 1, maar versie 2 is nu de actuele versie.');
@@ -221,12 +297,16 @@ describe('approval card actions', () => {
     const forManager = await post(invoke(jeroen, 'refresh', { conversationId: id, version: 1 }));
     expect(decideActions(forEmployee.body.value)).toBe(0);
     expect(decideActions(forManager.body.value)).toBe(2);
-    expect(visible(forManager.body.value)).toContain('Medewerker: Fatima El Amrani: Akkoord op 1 dec 2026, 09:00');
+    expect(visible(forManager.body.value)).toContain(
+      'Medewerker: Fatima El Amrani: Akkoord op 1 dec 2026, 09:00',
+    );
   });
 
   it('refuses someone outside the conversation without showing anything of it', async () => {
     const id = await awaitingApproval();
-    const response = await post(invoke({ id: '29:ruben', aadObjectId: 'ruben' }, 'refresh', { conversationId: id, version: 1 }));
+    const response = await post(
+      invoke({ id: '29:ruben', aadObjectId: 'ruben' }, 'refresh', { conversationId: id, version: 1 }),
+    );
     expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(JSON.stringify(response.body)).not.toContain('Goed gesprek');
   });
@@ -251,7 +331,17 @@ async function startSecureBot(): Promise<void> {
   untrusted = (await generateKeyPair('RS256')).privateKey;
   const jwk = { ...(await exportJWK(key.publicKey)), kid: 'bf-key-1', use: 'sig', alg: 'RS256' };
   jwks = { keys: [jwk] };
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', DEMO_ORGANISATION: 'demo/organisation.json', AUTH_MODE: 'entra', ENTRA_TENANT_ID: 'tenant-1', ENTRA_CLIENT_ID: 'api-client', BOT_ID: botId, BOT_PASSWORD: 'secret', BOT_TENANT_ID: 'tenant-1' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: 'memory://',
+    DEMO_ORGANISATION: 'demo/organisation.json',
+    AUTH_MODE: 'entra',
+    ENTRA_TENANT_ID: 'tenant-1',
+    ENTRA_CLIENT_ID: 'api-client',
+    BOT_ID: botId,
+    BOT_PASSWORD: 'secret',
+    BOT_TENANT_ID: 'tenant-1',
+  });
   const app = newExpress();
   await createBot({ ...t.ctx, config }, app);
   const server = await listen(app);
@@ -279,7 +369,11 @@ async function token(key: CryptoKey, claims: Claims = {}, kid = 'bf-key-1'): Pro
 }
 
 async function postSecure(authorization?: string): Promise<number> {
-  const body = activity({ id: '29:fatima', aadObjectId: 'fatima' }, { type: 'message', text: 'help' }, serviceUrl);
+  const body = activity(
+    { id: '29:fatima', aadObjectId: 'fatima' },
+    { type: 'message', text: 'help' },
+    serviceUrl,
+  );
   const response = await fetch(`${secureUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -302,7 +396,11 @@ describe('Bot Framework authentication outside local mode', () => {
 
   it('rejects an unsigned token', async () => {
     const now = Math.floor(Date.now() / 1000);
-    expect(await postSecure(`Bearer ${unsigned({ iss: 'https://api.botframework.com', aud: botId, exp: now + 3600, serviceurl: serviceUrl })}`)).toBe(401);
+    expect(
+      await postSecure(
+        `Bearer ${unsigned({ iss: 'https://api.botframework.com', aud: botId, exp: now + 3600, serviceurl: serviceUrl })}`,
+      ),
+    ).toBe(401);
   });
 
   it('rejects a token signed with a key Bot Framework does not publish', async () => {
@@ -321,13 +419,17 @@ describe('Bot Framework authentication outside local mode', () => {
   });
 
   it('rejects a token issued for another service URL', async () => {
-    expect(await postSecure(`Bearer ${await token(trusted, { serviceurl: 'https://elsewhere.example/' })}`)).toBe(401);
+    expect(
+      await postSecure(`Bearer ${await token(trusted, { serviceurl: 'https://elsewhere.example/' })}`),
+    ).toBe(401);
   });
 
   it('accepts a correctly signed, current token for this bot and handles the activity', async () => {
     outbound.length = 0;
     expect(await postSecure(`Bearer ${await token(trusted)}`)).toBe(200);
     expect(jwksRequests).toBeGreaterThan(0);
-    expect(outbound.map((o) => o.url)).toEqual(['https://smba.test/teams/v3/conversations/a:chat-fatima/activities']);
+    expect(outbound.map((o) => o.url)).toEqual([
+      'https://smba.test/teams/v3/conversations/a:chat-fatima/activities',
+    ]);
   });
 });

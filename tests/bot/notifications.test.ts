@@ -19,20 +19,49 @@ const text = (card: unknown) => JSON.stringify(card).replace(/\\\\(.)/g, '$1');
 const decideCount = (card: unknown) => JSON.stringify(card).match(/"verb":"decide"/g)?.length ?? 0;
 
 async function approvalFor(employeeId: string): Promise<string> {
-  const view = await planConversation(t.ctx, 'jeroen', { employeeId, type: 'vitaliteit', start: '2026-12-15T09:00:00Z', end: '2026-12-15T10:00:00Z' });
+  const view = await planConversation(t.ctx, 'jeroen', {
+    employeeId,
+    type: 'vitaliteit',
+    start: '2026-12-15T09:00:00Z',
+    end: '2026-12-15T10:00:00Z',
+  });
   const id = view.conversation.id;
-  await runCommand(t.ctx, employeeId, id, { type: 'save-preparation', answers: { 'kwaliteit.betekenis': 'a', 'behoeften.verbeterpunten': 'b', 'werknemerschap.zelf': 'c', 'werkgeverschap.steun': 'd' } });
+  await runCommand(t.ctx, employeeId, id, {
+    type: 'save-preparation',
+    answers: {
+      'kwaliteit.betekenis': 'a',
+      'behoeften.verbeterpunten': 'b',
+      'werknemerschap.zelf': 'c',
+      'werkgeverschap.steun': 'd',
+    },
+  });
   await runCommand(t.ctx, employeeId, id, { type: 'submit-preparation' });
   await runCommand(t.ctx, 'jeroen', id, { type: 'complete-meeting' });
-  await runCommand(t.ctx, employeeId, id, { type: 'save-report', answers: { 'verslag.samenvatting': 'Samen besproken.', 'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }] } });
+  await runCommand(t.ctx, employeeId, id, {
+    type: 'save-report',
+    answers: {
+      'verslag.samenvatting': 'Samen besproken.',
+      'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }],
+    },
+  });
   await runCommand(t.ctx, employeeId, id, { type: 'submit-report', hash: 'x' });
   return id;
 }
 
 describe('deliverNotification', () => {
   it('sends the invitation in the recipient language, once per key', async () => {
-    const view = await planConversation(t.ctx, 'jeroen', { employeeId: 'thomas', type: 'reflectie', start: '2026-12-16T09:00:00Z', end: '2026-12-16T10:00:00Z' });
-    const job = { kind: 'invitation' as const, conversationId: view.conversation.id, recipientId: 'thomas', key: `inv-${view.conversation.id}` };
+    const view = await planConversation(t.ctx, 'jeroen', {
+      employeeId: 'thomas',
+      type: 'reflectie',
+      start: '2026-12-16T09:00:00Z',
+      end: '2026-12-16T10:00:00Z',
+    });
+    const job = {
+      kind: 'invitation' as const,
+      conversationId: view.conversation.id,
+      recipientId: 'thomas',
+      key: `inv-${view.conversation.id}`,
+    };
     await deliverNotification(t.ctx, job);
     await deliverNotification(t.ctx, job);
     const sent = t.messenger.sentTo('thomas');
@@ -44,7 +73,13 @@ describe('deliverNotification', () => {
   it('records approval card copies and refreshes them to the current state per recipient', async () => {
     const id = await approvalFor('fatima');
     for (const recipientId of ['fatima', 'jeroen']) {
-      await deliverNotification(t.ctx, { kind: 'approval', conversationId: id, recipientId, version: 1, key: `${id}:approval:${recipientId}:v1` });
+      await deliverNotification(t.ctx, {
+        kind: 'approval',
+        conversationId: id,
+        recipientId,
+        version: 1,
+        key: `${id}:approval:${recipientId}:v1`,
+      });
     }
     const copies = await t.ctx.store.cardCopies(id, 'approval');
     expect(copies.map((c) => c.recipientId).sort()).toEqual(['fatima', 'jeroen']);
@@ -61,14 +96,38 @@ describe('deliverNotification', () => {
     const id = await approvalFor('daan');
     await runCommand(t.ctx, 'daan', id, { type: 'decide', version: 1, decision: 'akkoord' });
     const before = t.messenger.messages.length;
-    await deliverNotification(t.ctx, { kind: 'reminder', conversationId: id, recipientId: 'daan', key: `${id}:reminder:prepare` });
+    await deliverNotification(t.ctx, {
+      kind: 'reminder',
+      conversationId: id,
+      recipientId: 'daan',
+      key: `${id}:reminder:prepare`,
+    });
     expect(t.messenger.messages.length).toBe(before);
-    await runCommand(t.ctx, 'jeroen', id, { type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'Aanpassen' });
+    await runCommand(t.ctx, 'jeroen', id, {
+      type: 'decide',
+      version: 1,
+      decision: 'niet_akkoord',
+      comment: 'Aanpassen',
+    });
     await runCommand(t.ctx, 'daan', id, { type: 'submit-report', hash: 'x' });
-    await deliverNotification(t.ctx, { kind: 'approval', conversationId: id, recipientId: 'daan', version: 1, key: `${id}:approval:daan:v1` });
+    await deliverNotification(t.ctx, {
+      kind: 'approval',
+      conversationId: id,
+      recipientId: 'daan',
+      version: 1,
+      key: `${id}:approval:daan:v1`,
+    });
     expect(t.messenger.messages.length).toBe(before);
-    await deliverNotification(t.ctx, { kind: 'revision', conversationId: id, recipientId: 'daan', version: 1, key: `${id}:revision:v1` });
-    expect(text(t.messenger.sentTo('daan').at(-1)!.card)).toContain('Jeroen Bakker is niet akkoord met versie 1 van het gespreksverslag.');
+    await deliverNotification(t.ctx, {
+      kind: 'revision',
+      conversationId: id,
+      recipientId: 'daan',
+      version: 1,
+      key: `${id}:revision:v1`,
+    });
+    expect(text(t.messenger.sentTo('daan').at(-1)!.card)).toContain(
+      'Jeroen Bakker is niet akkoord met versie 1 van het gespreksverslag.',
+    );
   });
 });
 
@@ -76,12 +135,21 @@ describe('LocalMessenger', () => {
   it('writes every message as a JSON line and still ignores a repeated key after a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'messenger-'));
     const first = new LocalMessenger(dir);
-    const sent = await first.send({ recipientId: 'fatima', card: { type: 'AdaptiveCard' }, summary: 's', idempotencyKey: 'k' });
+    const sent = await first.send({
+      recipientId: 'fatima',
+      card: { type: 'AdaptiveCard' },
+      summary: 's',
+      idempotencyKey: 'k',
+    });
     await first.update('fatima', sent.activityId, { type: 'AdaptiveCard', version: '1.5' });
-    const lines = readFileSync(join(dir, 'outbox', 'messages.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(dir, 'outbox', 'messages.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['send', 'update']);
     const restarted = new LocalMessenger(dir);
-    expect(await restarted.send({ recipientId: 'fatima', card: {}, summary: 's', idempotencyKey: 'k' })).toEqual(sent);
+    expect(
+      await restarted.send({ recipientId: 'fatima', card: {}, summary: 's', idempotencyKey: 'k' }),
+    ).toEqual(sent);
     expect(restarted.sentTo('fatima')).toHaveLength(1);
   });
 });

@@ -15,7 +15,8 @@ function fakeClock(): Clock & { slept: number[] } {
   };
 }
 
-const httpError = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { response: { status, headers } });
+const httpError = (status: number, headers: Record<string, string> = {}) =>
+  Object.assign(new Error(`HTTP ${status}`), { response: { status, headers } });
 
 describe('SendLimiter', () => {
   it('allows 7 messages per second in one conversation, then waits', async () => {

@@ -30,8 +30,16 @@ const unusedArchive: Archive = {
 };
 
 /** A context with the given environment on top of local defaults. */
-export async function testContext(env: Record<string, string> = {}, now = () => new Date('2026-12-01T08:00:00Z')): Promise<TestContext> {
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', DEMO_ORGANISATION: 'demo/organisation.json', ...env });
+export async function testContext(
+  env: Record<string, string> = {},
+  now = () => new Date('2026-12-01T08:00:00Z'),
+): Promise<TestContext> {
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: 'memory://',
+    DEMO_ORGANISATION: 'demo/organisation.json',
+    ...env,
+  });
   const store = await openStore({ dataDir: 'memory://' });
   const outbox = await Outbox.start(store.db, { archiveHeartbeatSeconds: 10 });
   const messenger = new LocalMessenger('memory://', now);
@@ -59,7 +67,9 @@ export async function testContext(env: Record<string, string> = {}, now = () => 
 }
 
 /** Listens on an ephemeral port. */
-export async function listen(app: express.Express): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function listen(
+  app: express.Express,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -97,7 +107,11 @@ export function activity(
     locale: 'nl-NL',
     from: { id: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), name: 'Test' },
     recipient: { id: '28:bot-app-id', name: 'Gesprekken' },
-    conversation: { id: `a:chat-${from.aadObjectId ?? from.id}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    conversation: {
+      id: `a:chat-${from.aadObjectId ?? from.id}`,
+      conversationType: 'personal',
+      tenantId: 'tenant-1',
+    },
     channelData: { tenant: { id: 'tenant-1' } },
     ...fields,
   };

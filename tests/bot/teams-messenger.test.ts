@@ -45,13 +45,24 @@ function memoryStore() {
     chatReference: async (userId: string) => chats.get(userId),
     saveChatReference: async (ref: ChatReference) => void chats.set(ref.userId, ref),
     sentMessage: async (key: string) => sent.get(key),
-    recordSentMessage: async (key: string, _recipient: string, activityId: string) => void sent.set(key, activityId),
+    recordSentMessage: async (key: string, _recipient: string, activityId: string) =>
+      void sent.set(key, activityId),
   };
 }
 
 function messenger(store = memoryStore()) {
-  const app = new App({ clientId: 'bot-app-id', token: () => 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln', serviceUrl: 'https://smba.test/teams' });
-  return new TeamsMessenger({ connector: sdkConnector(app), store, serviceUrl: 'https://smba.test/teams', tenantId: 'tenant-1', retry: { baseMs: 1 } });
+  const app = new App({
+    clientId: 'bot-app-id',
+    token: () => 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln',
+    serviceUrl: 'https://smba.test/teams',
+  });
+  return new TeamsMessenger({
+    connector: sdkConnector(app),
+    store,
+    serviceUrl: 'https://smba.test/teams',
+    tenantId: 'tenant-1',
+    retry: { baseMs: 1 },
+  });
 }
 
 const card = { type: 'AdaptiveCard', version: '1.5', body: [] };
@@ -60,23 +71,48 @@ describe('TeamsMessenger', () => {
   it('opens the 1:1 chat when only the user id is known, then posts the card once per key', async () => {
     const store = memoryStore();
     const m = messenger(store);
-    const first = await m.send({ recipientId: 'aad-fatima', card, summary: 'Uitnodiging', idempotencyKey: 'k1' });
-    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual(['POST /teams/v3/conversations', 'POST /teams/v3/conversations/a:new-chat/activities']);
-    expect(calls[0]!.body).toMatchObject({ isGroup: false, members: [{ id: 'aad-fatima' }], tenantId: 'tenant-1' });
+    const first = await m.send({
+      recipientId: 'aad-fatima',
+      card,
+      summary: 'Uitnodiging',
+      idempotencyKey: 'k1',
+    });
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'POST /teams/v3/conversations',
+      'POST /teams/v3/conversations/a:new-chat/activities',
+    ]);
+    expect(calls[0]!.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: 'aad-fatima' }],
+      tenantId: 'tenant-1',
+    });
     expect(calls[1]!.body).toMatchObject({
       type: 'message',
       summary: 'Uitnodiging',
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });
-    expect(await store.chatReference('aad-fatima')).toMatchObject({ conversationId: 'a:new-chat', serviceUrl: 'https://smba.test/teams' });
-    const again = await m.send({ recipientId: 'aad-fatima', card, summary: 'Uitnodiging', idempotencyKey: 'k1' });
+    expect(await store.chatReference('aad-fatima')).toMatchObject({
+      conversationId: 'a:new-chat',
+      serviceUrl: 'https://smba.test/teams',
+    });
+    const again = await m.send({
+      recipientId: 'aad-fatima',
+      card,
+      summary: 'Uitnodiging',
+      idempotencyKey: 'k1',
+    });
     expect(again).toEqual(first);
     expect(calls).toHaveLength(2);
   });
 
   it('retries a throttled send and posts exactly one message', async () => {
     throttleNext = 2;
-    const result = await messenger().send({ recipientId: 'aad-jeroen', card, summary: 'x', idempotencyKey: 'k2' });
+    const result = await messenger().send({
+      recipientId: 'aad-jeroen',
+      card,
+      summary: 'x',
+      idempotencyKey: 'k2',
+    });
     const posts = calls.filter((c) => c.url.endsWith('/activities'));
     expect(posts).toHaveLength(3);
     expect(result.activityId).toMatch(/^activity-/);
@@ -84,7 +120,11 @@ describe('TeamsMessenger', () => {
 
   it('updates an earlier card in the recipient chat', async () => {
     const store = memoryStore();
-    await store.saveChatReference({ userId: 'aad-fatima', conversationId: 'a:chat-fatima', serviceUrl: 'https://smba.test/teams' });
+    await store.saveChatReference({
+      userId: 'aad-fatima',
+      conversationId: 'a:chat-fatima',
+      serviceUrl: 'https://smba.test/teams',
+    });
     await messenger(store).update('aad-fatima', 'act-9', card);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ method: 'PUT' });

@@ -4,29 +4,52 @@ import { sampleCards } from '../../src/cards/samples.js';
 import { parseAndRender } from './render.js';
 
 const locales = ['nl', 'en'] as const;
-const cases = locales.flatMap((locale) => Object.entries(sampleCards(locale)).map(([name, built]) => [name, locale, built] as const));
+const cases = locales.flatMap((locale) =>
+  Object.entries(sampleCards(locale)).map(([name, built]) => [name, locale, built] as const),
+);
 
 describe('every card with sample data', () => {
   it('covers every card kind in both languages', () => {
     const names = Object.keys(sampleCards('nl'));
     expect(Object.keys(sampleCards('en'))).toEqual(names);
-    for (const expected of ['invitation-vitaliteit', 'reminder-approval', 'request', 'approval-employee', 'approval-stale', 'archived', 'cancelled', 'rescheduled', 'prepared', 'revision', 'report', 'help', 'welcome', 'status']) {
+    for (const expected of [
+      'invitation-vitaliteit',
+      'reminder-approval',
+      'request',
+      'approval-employee',
+      'approval-stale',
+      'archived',
+      'cancelled',
+      'rescheduled',
+      'prepared',
+      'revision',
+      'report',
+      'help',
+      'welcome',
+      'status',
+    ]) {
       expect(names).toContain(expected);
     }
   });
 
-  it.each(cases)('%s (%s) parses as schema 1.5 without a single event and renders', (_name, locale, built) => {
-    const json: unknown = JSON.parse(JSON.stringify(built.card));
-    const { problems, element } = parseAndRender(json);
-    expect(problems).toEqual([]);
-    expect(built.card.version).toBe('1.5');
-    expect(built.card.lang).toBe(locale);
-    expect(built.summary.trim()).not.toBe('');
-    expect(element.textContent?.length ?? 0).toBeGreaterThan(20);
-    // No Markdown construct ever reaches the output: we write none, and user text is escaped.
-    expect(element.querySelectorAll('a, strong, em, h1, h2, h3, ul, ol, li, img, script, code, blockquote').length).toBe(0);
-    expect(element.innerHTML).not.toMatch(/<[^>]*\bon\w+=/i);
-  });
+  it.each(cases)(
+    '%s (%s) parses as schema 1.5 without a single event and renders',
+    (_name, locale, built) => {
+      const json: unknown = JSON.parse(JSON.stringify(built.card));
+      const { problems, element } = parseAndRender(json);
+      expect(problems).toEqual([]);
+      expect(built.card.version).toBe('1.5');
+      expect(built.card.lang).toBe(locale);
+      expect(built.summary.trim()).not.toBe('');
+      expect(element.textContent?.length ?? 0).toBeGreaterThan(20);
+      // No Markdown construct ever reaches the output: we write none, and user text is escaped.
+      expect(
+        element.querySelectorAll('a, strong, em, h1, h2, h3, ul, ol, li, img, script, code, blockquote')
+          .length,
+      ).toBe(0);
+      expect(element.innerHTML).not.toMatch(/<[^>]*\bon\w+=/i);
+    },
+  );
 
   it.each(locales)('shows hostile user text literally and unexpanded (%s)', (locale) => {
     const { element, problems } = parseAndRender(sampleCards(locale)['approval-hostile']!.card);

@@ -20,8 +20,12 @@ describe('card translations', () => {
   });
 
   it('escapes values in Markdown text but not in plain text', () => {
-    expect(text('requestIntro', 'nl', { employee: '**Jan**' })).toBe('\\*\\*Jan\\*\\* vraagt om een Vitaliteitsgesprek met jou.');
-    expect(plain('requestSummary', 'en', { employee: '**Jan**' })).toBe('**Jan** asks for a vitality conversation');
+    expect(text('requestIntro', 'nl', { employee: '**Jan**' })).toBe(
+      '\\*\\*Jan\\*\\* vraagt om een Vitaliteitsgesprek met jou.',
+    );
+    expect(plain('requestSummary', 'en', { employee: '**Jan**' })).toBe(
+      '**Jan** asks for a vitality conversation',
+    );
   });
 
   it('refuses a missing value rather than showing a placeholder', () => {

@@ -16,10 +16,28 @@ const hostConfig = {
   fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
   supportsInteractivity: true,
   containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#0E700E', subtle: '#0E700E' }, warning: { default: '#8A3707', subtle: '#8A3707' }, attention: { default: '#C4314B', subtle: '#C4314B' } } },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
+        good: { default: '#0E700E', subtle: '#0E700E' },
+        warning: { default: '#8A3707', subtle: '#8A3707' },
+        attention: { default: '#C4314B', subtle: '#C4314B' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: { default: { default: '#242424', subtle: '#616161' } },
+    },
   },
-  actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 12 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+  actions: {
+    maxActions: 6,
+    buttonSpacing: 8,
+    showCard: { actionMode: 'inline', inlineTopMargin: 12 },
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'left',
+  },
 };
 
 let browser: Browser;
@@ -29,10 +47,20 @@ beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#EBEBEB"><div id="host" style="width:520px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 2px rgba(0,0,0,.15)"></div></body></html>');
+  await page.setContent(
+    '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#EBEBEB"><div id="host" style="width:520px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 2px rgba(0,0,0,.15)"></div></body></html>',
+  );
   await page.addStyleTag({ path: join(modules, 'adaptivecards/dist/adaptivecards.css') });
   await page.addScriptTag({ path: join(modules, 'markdown-it/dist/browser/markdown-it.umd.min.js') });
   await page.addScriptTag({ path: join(modules, 'adaptivecards/dist/adaptivecards.min.js') });
@@ -64,7 +92,11 @@ describe('card screenshots in Chromium', () => {
         const host = document.getElementById('host');
         if (!host || !element) throw new Error('no render');
         host.replaceChildren(element);
-        return { height: element.getBoundingClientRect().height, links: element.querySelectorAll('a').length, text: element.innerText };
+        return {
+          height: element.getBoundingClientRect().height,
+          links: element.querySelectorAll('a').length,
+          text: element.innerText,
+        };
       },
       { json: JSON.parse(JSON.stringify(card)) as unknown, config: hostConfig },
     );

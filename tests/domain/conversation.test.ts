@@ -30,11 +30,17 @@ const sampleCommands: Record<CommandType, Command> = {
   'submit-preparation': { type: 'submit-preparation' },
   'save-completion': { type: 'save-completion', answers: { 'kwaliteit.betekenis': 'Aanvulling' } },
   'complete-meeting': { type: 'complete-meeting' },
-  'attach-meeting': { type: 'attach-meeting', meeting: { eventId: 'e1', joinUrl: 'https://teams.example/join' } },
+  'attach-meeting': {
+    type: 'attach-meeting',
+    meeting: { eventId: 'e1', joinUrl: 'https://teams.example/join' },
+  },
   'save-report': { type: 'save-report', answers: vitalityReport },
   'submit-report': { type: 'submit-report', hash: 'h2' },
   decide: { type: 'decide', version: 1, decision: 'akkoord' },
-  'mark-archived': { type: 'mark-archived', record: { location: 'x', url: 'y', hash: 'h1', archivedAt: now } },
+  'mark-archived': {
+    type: 'mark-archived',
+    record: { location: 'x', url: 'y', hash: 'h1', archivedAt: now },
+  },
   'save-pop': { type: 'save-pop', pop: { goals: 'g', actions: 'a', support: 's' } },
   'save-evaluation': { type: 'save-evaluation', text: 'Terugblik' },
 };
@@ -45,7 +51,15 @@ function inStage(stage: Stage): Conversation {
   if (stage === 'awaiting_approval' || stage === 'approved' || stage === 'archived') {
     return {
       ...base,
-      versions: [{ number: 1, hash: 'h1', submittedBy: 'fatima', submittedAt: now, content: { preparation: {}, completion: {}, report: vitalityReport } }],
+      versions: [
+        {
+          number: 1,
+          hash: 'h1',
+          submittedBy: 'fatima',
+          submittedAt: now,
+          content: { preparation: {}, completion: {}, report: vitalityReport },
+        },
+      ],
     };
   }
   return base;
@@ -54,7 +68,8 @@ function inStage(stage: Stage): Conversation {
 describe('transition table: every command × stage × party', () => {
   const cases: [CommandType, Stage, keyof typeof actors][] = [];
   for (const command of Object.keys(sampleCommands) as CommandType[])
-    for (const stage of stages) for (const party of Object.keys(actors) as (keyof typeof actors)[]) cases.push([command, stage, party]);
+    for (const stage of stages)
+      for (const party of Object.keys(actors) as (keyof typeof actors)[]) cases.push([command, stage, party]);
 
   it.each(cases)('%s in %s by %s', (commandType, stage, party) => {
     const rule = transitions[commandType];
@@ -99,22 +114,46 @@ describe('the approval cycle', () => {
 
   it('accepts "voor gezien" from the employee only with a remark', () => {
     const c = submitted();
-    expect(() => transition(c, { type: 'decide', version: 1, decision: 'voor_gezien' }, employee, now)).toThrow(/remark/);
-    const seen = transition(c, { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'Gezien, niet mee eens over punt 2' }, employee, now);
-    const done = transition(seen.conversation, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now);
+    expect(() =>
+      transition(c, { type: 'decide', version: 1, decision: 'voor_gezien' }, employee, now),
+    ).toThrow(/remark/);
+    const seen = transition(
+      c,
+      { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'Gezien, niet mee eens over punt 2' },
+      employee,
+      now,
+    );
+    const done = transition(
+      seen.conversation,
+      { type: 'decide', version: 1, decision: 'akkoord' },
+      manager,
+      now,
+    );
     expect(done.conversation.stage).toBe('approved');
   });
 
   it('refuses "voor gezien" from the manager', () => {
-    expect(() => transition(submitted(), { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'x' }, manager, now)).toThrow(
-      expect.objectContaining({ code: 'decision_not_allowed' }),
-    );
+    expect(() =>
+      transition(
+        submitted(),
+        { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'x' },
+        manager,
+        now,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'decision_not_allowed' }));
   });
 
   it('sends the report back on "niet akkoord" and approves only a later version', () => {
     let c = submitted();
-    expect(() => transition(c, { type: 'decide', version: 1, decision: 'niet_akkoord' }, manager, now)).toThrow(DomainError);
-    c = transition(c, { type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'Afspraak 1 concreter' }, manager, now).conversation;
+    expect(() =>
+      transition(c, { type: 'decide', version: 1, decision: 'niet_akkoord' }, manager, now),
+    ).toThrow(DomainError);
+    c = transition(
+      c,
+      { type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'Afspraak 1 concreter' },
+      manager,
+      now,
+    ).conversation;
     expect(c.stage).toBe('held');
     c = transition(c, { type: 'submit-report', hash: 'h2' }, employee, now).conversation;
     expect(c.versions.map((v) => v.number)).toEqual([1, 2]);
@@ -127,7 +166,12 @@ describe('the approval cycle', () => {
   });
 
   it('records exactly one decision per party and version', () => {
-    const c = transition(submitted(), { type: 'decide', version: 1, decision: 'akkoord' }, employee, now).conversation;
+    const c = transition(
+      submitted(),
+      { type: 'decide', version: 1, decision: 'akkoord' },
+      employee,
+      now,
+    ).conversation;
     expect(() => transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, employee, now)).toThrow(
       expect.objectContaining({ code: 'already_decided' }),
     );
@@ -136,7 +180,12 @@ describe('the approval cycle', () => {
 
   it('records a delegate deciding for the manager', () => {
     const delegate: Actor = { id: 'marieke', party: 'manager', onBehalfOf: 'jeroen' };
-    const c = transition(submitted(), { type: 'decide', version: 1, decision: 'akkoord' }, delegate, now).conversation;
+    const c = transition(
+      submitted(),
+      { type: 'decide', version: 1, decision: 'akkoord' },
+      delegate,
+      now,
+    ).conversation;
     expect(c.decisions[0]).toMatchObject({ actorId: 'marieke', onBehalfOf: 'jeroen', party: 'manager' });
   });
 });
@@ -147,30 +196,49 @@ describe('preparation and report content', () => {
     expect(() => transition(c, { type: 'save-preparation', answers: { nope: 'x' } }, employee, now)).toThrow(
       expect.objectContaining({ code: 'invalid_answers' }),
     );
-    expect(() => transition(c, { type: 'save-preparation', answers: { 'huis.werk.1': 'great' } }, employee, now)).toThrow(
-      expect.objectContaining({ code: 'invalid_answers' }),
+    expect(() =>
+      transition(c, { type: 'save-preparation', answers: { 'huis.werk.1': 'great' } }, employee, now),
+    ).toThrow(expect.objectContaining({ code: 'invalid_answers' }));
+    expect(() => transition(c, { type: 'save-preparation', answers: 'text' }, employee, now)).toThrow(
+      DomainError,
     );
-    expect(() => transition(c, { type: 'save-preparation', answers: 'text' }, employee, now)).toThrow(DomainError);
   });
 
   it('will not submit a preparation with required questions open', () => {
-    const c = transition(aConversation(), { type: 'save-preparation', answers: { 'kwaliteit.betekenis': 'x' } }, employee, now).conversation;
-    expect(() => transition(c, { type: 'submit-preparation' }, employee, now)).toThrow(expect.objectContaining({ code: 'incomplete' }));
+    const c = transition(
+      aConversation(),
+      { type: 'save-preparation', answers: { 'kwaliteit.betekenis': 'x' } },
+      employee,
+      now,
+    ).conversation;
+    expect(() => transition(c, { type: 'submit-preparation' }, employee, now)).toThrow(
+      expect.objectContaining({ code: 'incomplete' }),
+    );
   });
 
   it('lets only the manager write the final format of a reflection', () => {
     const c = aConversation({ type: 'reflectie', stage: 'held' });
-    expect(() => transition(c, { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } }, employee, now)).toThrow(
-      expect.objectContaining({ kind: 'forbidden' }),
+    expect(() =>
+      transition(c, { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } }, employee, now),
+    ).toThrow(expect.objectContaining({ kind: 'forbidden' }));
+    const saved = transition(
+      c,
+      { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } },
+      manager,
+      now,
     );
-    const saved = transition(c, { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } }, manager, now);
     expect(saved.conversation.report['resultaat.facilitering']).toBe('Cursus');
   });
 
   it('refuses a schedule that ends before it starts', () => {
     const c = aConversation();
     expect(() =>
-      transition(c, { type: 'reschedule', schedule: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T09:00:00Z' } }, manager, now),
+      transition(
+        c,
+        { type: 'reschedule', schedule: { start: '2026-12-02T10:00:00Z', end: '2026-12-02T09:00:00Z' } },
+        manager,
+        now,
+      ),
     ).toThrow(expect.objectContaining({ code: 'invalid_schedule' }));
   });
 });

@@ -20,7 +20,12 @@ function filesUnder(dir: string): string[] {
 /** What the built tab depends on, and what is in dist/tab now: equal stamps mean the build is current. */
 function buildStamp(): string {
   const hash = createHash('sha256');
-  const sources = [...filesUnder(join(root, 'src', 'tab')), ...filesUnder(join(root, 'src', 'domain')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')];
+  const sources = [
+    ...filesUnder(join(root, 'src', 'tab')),
+    ...filesUnder(join(root, 'src', 'domain')),
+    join(root, 'vite.config.ts'),
+    join(root, 'package-lock.json'),
+  ];
   for (const file of sources.sort()) hash.update(file).update(readFileSync(file));
   const built = join(tabDir, 'index.html');
   hash.update(existsSync(built) ? readFileSync(built) : 'none');
@@ -41,12 +46,20 @@ export function buildTab(): void {
       break;
     } catch {
       // Another suite is building; a lock left by a killed run expires.
-      if (Date.now() > deadline || Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lockDir, { recursive: true, force: true });
+      if (
+        Date.now() > deadline ||
+        Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000
+      )
+        rmSync(lockDir, { recursive: true, force: true });
     }
   }
   try {
     if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== buildStamp()) {
-      execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+      execFileSync(
+        join(root, 'node_modules/.bin/vite'),
+        ['build', '--config', 'vite.config.ts', '--logLevel', 'error'],
+        { stdio: 'inherit' },
+      );
       writeFileSync(stampFile, buildStamp());
     }
   } finally {
@@ -89,13 +102,26 @@ export async function startServer(): Promise<TestServer> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=nl-NL',
+    ],
   });
 }
 
 /** A page for one demo user at a given width. */
 export async function newPage(browser: Browser, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('pageerror:', error.message));
   // Generous: two suites share two cores with the server and Chromium.
@@ -145,7 +171,8 @@ export async function focused(page: Page): Promise<Focused> {
           .join(' ')
       : '';
     const labels = (el as HTMLInputElement).labels;
-    const name = el.getAttribute('aria-label') ?? (byIds || (labels && labels[0] ? labels[0].textContent ?? '' : ''));
+    const name =
+      el.getAttribute('aria-label') ?? (byIds || (labels && labels[0] ? (labels[0].textContent ?? '') : ''));
     return {
       tag: el.tagName.toLowerCase(),
       type: (el as HTMLInputElement).type ?? '',
@@ -160,7 +187,11 @@ export async function focused(page: Page): Promise<Focused> {
  * Fills a whole format with the keyboard only: Tab moves on, typing fills each text field, the arrow key
  * chooses a smiley (or a course) in each radio group. Stops with focus on the button named `stopAt`.
  */
-export async function fillByKeyboard(page: Page, stopAt: string, maxTabs = 400): Promise<{ texts: number; radios: number }> {
+export async function fillByKeyboard(
+  page: Page,
+  stopAt: string,
+  maxTabs = 400,
+): Promise<{ texts: number; radios: number }> {
   let texts = 0;
   let radios = 0;
   let lastRadioGroup = '';
@@ -188,5 +219,8 @@ export async function fillByKeyboard(page: Page, stopAt: string, maxTabs = 400):
 export async function waitSaved(page: Page): Promise<void> {
   // Past the typing pause first, so an older "saved" does not count.
   await page.waitForTimeout(1000);
-  await page.getByTestId('save-status').filter({ hasText: /Opgeslagen om|Saved at/ }).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId('save-status')
+    .filter({ hasText: /Opgeslagen om|Saved at/ })
+    .waitFor({ timeout: 20_000 });
 }

@@ -3,7 +3,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ConversationView } from '../../src/tab/api/types.js';
-import { apiAs, buildTab, launchBrowser, newPage, open, screenshotDir, startServer, type TestServer } from './support.js';
+import {
+  apiAs,
+  buildTab,
+  launchBrowser,
+  newPage,
+  open,
+  screenshotDir,
+  startServer,
+  type TestServer,
+} from './support.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -30,11 +39,17 @@ async function run(base: string, user: string, id: string, ...commands: Array<Re
   let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
   for (const command of commands) {
     try {
-      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, { revision: view.conversation.revision, command });
+      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
+        revision: view.conversation.revision,
+        command,
+      });
     } catch {
       // The calendar effect may have bumped the revision just now: read again and retry once.
       view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, { revision: view.conversation.revision, command });
+      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
+        revision: view.conversation.revision,
+        command,
+      });
     }
   }
   return view;
@@ -42,19 +57,26 @@ async function run(base: string, user: string, id: string, ...commands: Array<Re
 
 const report = {
   'verslag.samenvatting': 'We bespraken werkdruk, beweging en de balans met thuis.',
-  'verslag.afspraken': [{ id: 'a1', text: 'Elke dag een wandeling in de lunchpauze.', owner: 'employee', due: '2027-01-31' }],
+  'verslag.afspraken': [
+    { id: 'a1', text: 'Elke dag een wandeling in de lunchpauze.', owner: 'employee', due: '2027-01-31' },
+  ],
 };
 
 /** Conversations in every stage a page needs, arranged through the API. */
 async function arrange(base: string): Promise<PageCase[]> {
   const jeroen = apiAs(base, 'jeroen');
   const esther = apiAs(base, 'esther');
-  const plan = (as: typeof jeroen, body: Record<string, unknown>) => as<ConversationView>('POST', '/api/conversations', body);
+  const plan = (as: typeof jeroen, body: Record<string, unknown>) =>
+    as<ConversationView>('POST', '/api/conversations', body);
 
   const preparing = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(3) });
   await run(base, 'daan', preparing.conversation.id, {
     type: 'save-preparation',
-    answers: { 'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.', 'huis.gezondheid.1': 'happy', 'huis.werk.1': 'sad' },
+    answers: {
+      'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
+      'huis.gezondheid.1': 'happy',
+      'huis.werk.1': 'sad',
+    },
   });
   const reflection = await plan(jeroen, {
     employeeId: 'thomas',
@@ -71,17 +93,45 @@ async function arrange(base: string): Promise<PageCase[]> {
   await run(base, 'esther', held.conversation.id, { type: 'complete-meeting' });
   const awaiting = await plan(esther, { employeeId: 'ruben', type: 'vitaliteit', ...slot(1) });
   await run(base, 'esther', awaiting.conversation.id, { type: 'complete-meeting' });
-  await run(base, 'ruben', awaiting.conversation.id, { type: 'save-report', answers: report }, { type: 'submit-report' });
+  await run(
+    base,
+    'ruben',
+    awaiting.conversation.id,
+    { type: 'save-report', answers: report },
+    { type: 'submit-report' },
+  );
   const done = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(1) });
   await run(base, 'jeroen', done.conversation.id, { type: 'complete-meeting' });
-  await run(base, 'daan', done.conversation.id, { type: 'save-report', answers: report }, { type: 'submit-report' });
-  await run(base, 'daan', done.conversation.id, { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'Gezien; de werkdruk blijft een punt.' });
+  await run(
+    base,
+    'daan',
+    done.conversation.id,
+    { type: 'save-report', answers: report },
+    { type: 'submit-report' },
+  );
+  await run(base, 'daan', done.conversation.id, {
+    type: 'decide',
+    version: 1,
+    decision: 'voor_gezien',
+    comment: 'Gezien; de werkdruk blijft een punt.',
+  });
   await run(base, 'jeroen', done.conversation.id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await run(base, 'daan', done.conversation.id, { type: 'save-pop', pop: { goals: 'Fitter worden', actions: 'Wandelen', support: 'Flexibele lunchtijden', date: '2027-03-01' } });
+  await run(base, 'daan', done.conversation.id, {
+    type: 'save-pop',
+    pop: {
+      goals: 'Fitter worden',
+      actions: 'Wandelen',
+      support: 'Flexibele lunchtijden',
+      date: '2027-03-01',
+    },
+  });
   // Wait for the outbox to archive it.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const view = await apiAs(base, 'daan')<ConversationView>('GET', `/api/conversations/${done.conversation.id}`);
+    const view = await apiAs(base, 'daan')<ConversationView>(
+      'GET',
+      `/api/conversations/${done.conversation.id}`,
+    );
     if (view.conversation.archive) break;
     if (Date.now() > deadline) throw new Error('not archived in time');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -90,11 +140,36 @@ async function arrange(base: string): Promise<PageCase[]> {
   const id = (v: ConversationView) => v.conversation.id;
   return [
     { name: 'home', user: 'daan', route: '/', ready: 'Mijn eigen gesprekken' },
-    { name: 'prepare-vitaliteit', user: 'daan', route: `/gesprek/${id(preparing)}/voorbereiden`, ready: 'Energie hebben voor werk en thuis.' },
-    { name: 'prepare-reflectie', user: 'thomas', route: `/gesprek/${id(reflection)}/voorbereiden`, ready: 'Vaker pauze nemen' },
-    { name: 'prepare-goede-gesprek', user: 'noor', route: `/gesprek/${id(goals)}/voorbereiden`, ready: 'Mijn voorstel voor doelen' },
-    { name: 'meeting', user: 'jeroen', route: `/gesprek/${id(preparing)}/gesprek`, ready: 'Energie hebben voor werk en thuis.' },
-    { name: 'report', user: 'lotte', route: `/gesprek/${id(held)}/verslag`, ready: 'Wat hebben we besproken?' },
+    {
+      name: 'prepare-vitaliteit',
+      user: 'daan',
+      route: `/gesprek/${id(preparing)}/voorbereiden`,
+      ready: 'Energie hebben voor werk en thuis.',
+    },
+    {
+      name: 'prepare-reflectie',
+      user: 'thomas',
+      route: `/gesprek/${id(reflection)}/voorbereiden`,
+      ready: 'Vaker pauze nemen',
+    },
+    {
+      name: 'prepare-goede-gesprek',
+      user: 'noor',
+      route: `/gesprek/${id(goals)}/voorbereiden`,
+      ready: 'Mijn voorstel voor doelen',
+    },
+    {
+      name: 'meeting',
+      user: 'jeroen',
+      route: `/gesprek/${id(preparing)}/gesprek`,
+      ready: 'Energie hebben voor werk en thuis.',
+    },
+    {
+      name: 'report',
+      user: 'lotte',
+      route: `/gesprek/${id(held)}/verslag`,
+      ready: 'Wat hebben we besproken?',
+    },
     { name: 'approve', user: 'ruben', route: `/gesprek/${id(awaiting)}/akkoord`, ready: 'Besluit versturen' },
     { name: 'pop', user: 'daan', route: `/gesprek/${id(done)}/pop`, ready: 'Fitter worden' },
     { name: 'evaluation', user: 'daan', route: `/gesprek/${id(done)}/evaluatie`, ready: 'Mijn evaluatie' },
@@ -102,8 +177,18 @@ async function arrange(base: string): Promise<PageCase[]> {
     { name: 'plan', user: 'jeroen', route: '/plannen?employee=fatima', ready: 'Inplannen en uitnodigen' },
     { name: 'team', user: 'jeroen', route: '/team', ready: /Het teambeeld wordt niet getoond/ },
     { name: 'archive', user: 'daan', route: '/archief', ready: /Gearchiveerd op/ },
-    { name: 'archive-document', user: 'daan', route: `/archief/${id(done)}`, ready: 'Opgeslagen bestand openen' },
-    { name: 'archive-hr', user: 'ingrid', route: '/archief', ready: 'Gearchiveerde gesprekken (personeelsdossier)' },
+    {
+      name: 'archive-document',
+      user: 'daan',
+      route: `/archief/${id(done)}`,
+      ready: 'Opgeslagen bestand openen',
+    },
+    {
+      name: 'archive-hr',
+      user: 'ingrid',
+      route: '/archief',
+      ready: 'Gearchiveerde gesprekken (personeelsdossier)',
+    },
   ];
 }
 
@@ -131,21 +216,32 @@ describe('every page, in every Teams theme', () => {
   it('has no serious or critical axe violations, and is photographed', async () => {
     const problems: string[] = [];
     // One page per theme, side by side, to keep the suite short.
-    await Promise.all(themes.map(async (theme) => {
-      const page = await newPage(browser);
-      for (const c of cases) {
-        await show(page, c, theme);
-        expect(await page.evaluate(() => document.querySelector('[data-theme]')?.getAttribute('data-theme'))).toBe(theme);
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        for (const v of result.violations) {
-          if (v.impact === 'serious' || v.impact === 'critical') {
-            problems.push(`${c.name}/${theme}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    await Promise.all(
+      themes.map(async (theme) => {
+        const page = await newPage(browser);
+        for (const c of cases) {
+          await show(page, c, theme);
+          expect(
+            await page.evaluate(() => document.querySelector('[data-theme]')?.getAttribute('data-theme')),
+          ).toBe(theme);
+          const result = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
+          for (const v of result.violations) {
+            if (v.impact === 'serious' || v.impact === 'critical') {
+              problems.push(
+                `${c.name}/${theme}: ${v.id} (${v.impact}) ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+              );
+            }
           }
+          await page.screenshot({ path: join(screenshotDir, `${c.name}-${theme}.png`), fullPage: true });
         }
-        await page.screenshot({ path: join(screenshotDir, `${c.name}-${theme}.png`), fullPage: true });
-      }
-      await page.context().close();
-    }));
+        await page.context().close();
+      }),
+    );
     expect(problems).toEqual([]);
   }, 300_000);
 

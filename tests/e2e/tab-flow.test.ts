@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { buildTab, fillByKeyboard, launchBrowser, newPage, open, startServer, waitSaved, type TestServer } from './support.js';
+import {
+  buildTab,
+  fillByKeyboard,
+  launchBrowser,
+  newPage,
+  open,
+  startServer,
+  waitSaved,
+  type TestServer,
+} from './support.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -60,10 +69,14 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   // The meeting: Jeroen sees the employee's answers and completes the same format.
   await open(manager, server.url, 'jeroen', `/gesprek/${id}/gesprek`);
   await manager.getByText('Antwoord 1', { exact: true }).first().waitFor();
-  await manager.getByLabel('Aanvulling leidinggevende: Wat betekent vitaliteit voor jou persoonlijk?').fill('Fit blijven in een druk team.');
+  await manager
+    .getByLabel('Aanvulling leidinggevende: Wat betekent vitaliteit voor jou persoonlijk?')
+    .fill('Fit blijven in een druk team.');
   await waitSaved(manager);
   // The meeting page must fit the side panel: no sideways scrolling.
-  expect(await manager.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+  expect(
+    await manager.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(1);
   await manager.getByRole('button', { name: 'Gesprek afronden' }).click();
   await manager.getByText('Het gesprek is afgerond.').waitFor();
 

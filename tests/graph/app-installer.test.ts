@@ -29,7 +29,13 @@ describe('TeamsAppInstaller', () => {
   });
 
   it('treats a parallel installation (409) as done', async () => {
-    fake.faults.add({ method: 'POST', path: /\/teamwork\/installedApps$/, when: 'after-commit', status: 504, times: 1 });
+    fake.faults.add({
+      method: 'POST',
+      path: /\/teamwork\/installedApps$/,
+      when: 'after-commit',
+      status: 504,
+      times: 1,
+    });
     const id = await installer().ensureInstalled('fatima');
     expect(fake.installedApps.get('fatima')!.map((a) => a.id)).toEqual([id]);
   });
@@ -47,7 +53,11 @@ describe('TeamsAppInstaller', () => {
       {
         userId: 'fatima',
         body: {
-          topic: { source: 'text', value: 'Vitaliteitsgesprek', webUrl: 'https://teams.microsoft.com/l/entity/app/x' },
+          topic: {
+            source: 'text',
+            value: 'Vitaliteitsgesprek',
+            webUrl: 'https://teams.microsoft.com/l/entity/app/x',
+          },
           activityType: 'approvalRequested',
           previewText: { content: 'Jeroen vraagt je akkoord' },
           templateParameters: [{ name: 'manager', value: 'Jeroen' }],

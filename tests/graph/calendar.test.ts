@@ -49,13 +49,21 @@ describe('GraphCalendar', () => {
     expect(event.isOnlineMeeting).toBe(true);
     expect(event.onlineMeetingProvider).toBe('teamsForBusiness');
     expect(event.body).toEqual({ contentType: 'HTML', content: request.bodyHtml });
-    expect(event.attendees).toEqual([{ type: 'required', emailAddress: { address: 'fatima@contoso.nl', name: 'Fatima' } }]);
+    expect(event.attendees).toEqual([
+      { type: 'required', emailAddress: { address: 'fatima@contoso.nl', name: 'Fatima' } },
+    ]);
     expect(event.start).toEqual({ dateTime: '2026-12-01T09:00:00.000', timeZone: 'UTC' });
     expect(event.transactionId).toBe('meeting:c-1:v1');
   });
 
   it('does not duplicate the meeting when the answer to the create was lost', async () => {
-    fake.faults.add({ method: 'POST', path: /^\/users\/jeroen\/events$/, when: 'after-commit', status: 504, times: 1 });
+    fake.faults.add({
+      method: 'POST',
+      path: /^\/users\/jeroen\/events$/,
+      when: 'after-commit',
+      status: 504,
+      times: 1,
+    });
     const meeting = await calendar().createMeeting(request);
     expect(fake.events.size).toBe(1);
     expect(fake.count('POST', /^\/users\/jeroen\/events$/)).toBe(2);
@@ -67,7 +75,11 @@ describe('GraphCalendar', () => {
   it('moves and cancels a meeting; cancelling a deleted one is fine', async () => {
     const cal = calendar();
     const meeting = await cal.createMeeting(request);
-    await cal.updateMeeting('jeroen', meeting.eventId, { start: '2026-12-02T13:00:00.000Z', end: '2026-12-02T14:00:00.000Z', subject: 'Nieuw' });
+    await cal.updateMeeting('jeroen', meeting.eventId, {
+      start: '2026-12-02T13:00:00.000Z',
+      end: '2026-12-02T14:00:00.000Z',
+      subject: 'Nieuw',
+    });
     const event = fake.events.get(meeting.eventId)!;
     expect(event.start.dateTime).toBe('2026-12-02T13:00:00.000');
     expect(event.subject).toBe('Nieuw');
@@ -80,9 +92,21 @@ describe('GraphCalendar', () => {
 
   it('computes free times from getSchedule when only an app token is available', async () => {
     fake.users.get('jeroen')!.busy = [{ start: '2026-12-01T08:00:00Z', end: '2026-12-01T10:00:00Z' }];
-    fake.users.get('fatima')!.busy = [{ start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z', status: 'tentative' }, { start: '2026-12-01T11:00:00Z', end: '2026-12-01T12:00:00Z', status: 'free' }];
-    const slots = await calendar().findTimes({ attendeeIds: ['jeroen', 'fatima'], durationMinutes: 60, from: '2026-12-01T07:30:00Z', until: '2026-12-01T13:00:00Z' });
-    expect(slots.map((s) => s.start)).toEqual(['2026-12-01T11:00:00.000Z', '2026-12-01T11:30:00.000Z', '2026-12-01T12:00:00.000Z']);
+    fake.users.get('fatima')!.busy = [
+      { start: '2026-12-01T10:00:00Z', end: '2026-12-01T11:00:00Z', status: 'tentative' },
+      { start: '2026-12-01T11:00:00Z', end: '2026-12-01T12:00:00Z', status: 'free' },
+    ];
+    const slots = await calendar().findTimes({
+      attendeeIds: ['jeroen', 'fatima'],
+      durationMinutes: 60,
+      from: '2026-12-01T07:30:00Z',
+      until: '2026-12-01T13:00:00Z',
+    });
+    expect(slots.map((s) => s.start)).toEqual([
+      '2026-12-01T11:00:00.000Z',
+      '2026-12-01T11:30:00.000Z',
+      '2026-12-01T12:00:00.000Z',
+    ]);
     expect(fake.count('POST', /\/calendar\/getSchedule$/)).toBe(1);
     expect(fake.count('POST', /findMeetingTimes$/)).toBe(0);
   });

@@ -31,19 +31,36 @@ describe('graph config', () => {
     expect(config.taskListName).toBe('Gesprekken');
     expect(config.requestTimeoutMs).toBe(30_000);
     expect(() => parseGraphConfig(baseConfig)).toThrow(/exactly one/);
-    expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', useManagedIdentity: true })).toThrow(/exactly one/);
-    expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', maxRetries: 11 })).toThrow(/maxRetries/);
+    expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', useManagedIdentity: true })).toThrow(
+      /exactly one/,
+    );
+    expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', maxRetries: 11 })).toThrow(
+      /maxRetries/,
+    );
   });
 });
 
 describe('graph client', () => {
   it('sends the bearer token and turns Graph errors into GraphError with code', async () => {
-    const error = await testClient().api('/users/nobody').get().catch((e: unknown) => e);
+    const error = await testClient()
+      .api('/users/nobody')
+      .get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect((error as GraphError).statusCode).toBe(404);
     expect((error as GraphError).code).toBe('Request_ResourceNotFound');
-    const anonymous = createGraphClient({ authProvider: { getAccessToken: async () => '' }, retryDelayScale: 0.01 });
-    expect(((await anonymous.api('/users/u1').get().catch((e: unknown) => e)) as GraphError).code).toBe('InvalidAuthenticationToken');
+    const anonymous = createGraphClient({
+      authProvider: { getAccessToken: async () => '' },
+      retryDelayScale: 0.01,
+    });
+    expect(
+      (
+        (await anonymous
+          .api('/users/u1')
+          .get()
+          .catch((e: unknown) => e)) as GraphError
+      ).code,
+    ).toBe('InvalidAuthenticationToken');
   });
 
   it('waits at least the scaled Retry-After before each retry', async () => {
@@ -55,18 +72,26 @@ describe('graph client', () => {
 
   it('gives up after maxRetries and reports the last 503', async () => {
     fake.faults.add({ path: /^\/users\/u1$/, status: 503, retryAfterSeconds: 0, times: 10 });
-    const error = (await testClient('app-token', { maxRetries: 2 }).api('/users/u1').get().catch((e: unknown) => e)) as GraphError;
+    const error = (await testClient('app-token', { maxRetries: 2 })
+      .api('/users/u1')
+      .get()
+      .catch((e: unknown) => e)) as GraphError;
     expect(error.statusCode).toBe(503);
     expect(fake.count('GET', /^\/users\/u1$/)).toBe(3);
   });
 
   it('aborts an attempt that takes longer than the timeout', async () => {
-    fake.server.use(http.get('https://graph.microsoft.com/v1.0/users/slow', async () => {
-      await delay(500);
-      return HttpResponse.json({ id: 'slow' });
-    }));
+    fake.server.use(
+      http.get('https://graph.microsoft.com/v1.0/users/slow', async () => {
+        await delay(500);
+        return HttpResponse.json({ id: 'slow' });
+      }),
+    );
     const started = Date.now();
-    const error = await testClient('app-token', { timeoutMs: 50 }).api('/users/slow').get().catch((e: unknown) => e);
+    const error = await testClient('app-token', { timeoutMs: 50 })
+      .api('/users/slow')
+      .get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect(Date.now() - started).toBeLessThan(450);
   });
@@ -93,7 +118,11 @@ describe('graph client', () => {
 describe('runBatch', () => {
   it('batches up to 20 requests and re-sends throttled ones individually', async () => {
     fake.faults.add({ path: /^\/users\/u1$/, viaBatch: true, status: 429, retryAfterSeconds: 1, times: 1 });
-    const steps = Array.from({ length: 21 }, (_, i) => ({ id: `s${i}`, method: 'GET' as const, url: i === 0 ? '/users/u1' : '/users/nobody' }));
+    const steps = Array.from({ length: 21 }, (_, i) => ({
+      id: `s${i}`,
+      method: 'GET' as const,
+      url: i === 0 ? '/users/u1' : '/users/nobody',
+    }));
     const outcomes = await runBatch(testClient(), steps);
     expect(fake.count('POST', /^\/\$batch$/)).toBe(2);
     expect(outcomes.get('s0')).toEqual(expect.objectContaining({ status: 200, resent: true }));

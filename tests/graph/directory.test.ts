@@ -7,7 +7,12 @@ let fake: FakeGraph;
 let clock: number;
 
 function directory(ttlMs = 60_000): GraphDirectory {
-  return new GraphDirectory({ client: testClient(), hrGroupId: 'hr-group', cacheTtlMs: ttlMs, now: () => clock });
+  return new GraphDirectory({
+    client: testClient(),
+    hrGroupId: 'hr-group',
+    cacheTtlMs: ttlMs,
+    now: () => clock,
+  });
 }
 
 beforeAll(() => {
@@ -20,7 +25,12 @@ beforeEach(() => {
   fake.users.clear();
   fake.log.length = 0;
   fake.faults.clear();
-  fake.addUser({ id: 'jeroen', displayName: 'Jeroen de Vries', jobTitle: 'Teamleider', preferredLanguage: 'nl-NL' });
+  fake.addUser({
+    id: 'jeroen',
+    displayName: 'Jeroen de Vries',
+    jobTitle: 'Teamleider',
+    preferredLanguage: 'nl-NL',
+  });
   fake.addUser({ id: 'anna', displayName: 'Anna Bakker' });
   for (const name of ['fatima', 'sem', 'lotte', 'daan', 'noor']) {
     fake.addUser({ id: name, displayName: name.toUpperCase(), managerId: 'jeroen', department: 'Zorg' });
@@ -88,9 +98,17 @@ describe('GraphDirectory', () => {
       message: 'Met vakantie',
     };
     fake.users.get('sem')!.automaticReplies = { status: 'alwaysEnabled' };
-    fake.users.get('lotte')!.automaticReplies = { status: 'scheduled', start: '2026-12-01T00:00:00Z', end: '2026-12-02T00:00:00Z' };
+    fake.users.get('lotte')!.automaticReplies = {
+      status: 'scheduled',
+      start: '2026-12-01T00:00:00Z',
+      end: '2026-12-02T00:00:00Z',
+    };
     const dir = directory();
-    expect(await dir.outOfOffice('jeroen')).toEqual({ active: true, until: '2026-11-27T00:00:00.000Z', message: 'Met vakantie' });
+    expect(await dir.outOfOffice('jeroen')).toEqual({
+      active: true,
+      until: '2026-11-27T00:00:00.000Z',
+      message: 'Met vakantie',
+    });
     expect(await dir.outOfOffice('sem')).toEqual({ active: true });
     expect(await dir.outOfOffice('lotte')).toEqual({ active: false });
     expect(await dir.outOfOffice('daan')).toEqual({ active: false });
@@ -100,13 +118,22 @@ describe('GraphDirectory', () => {
     const settings = {
       automaticRepliesSetting: {
         status: 'scheduled' as const,
-        scheduledStartDateTime: { dateTime: '2026-11-20T08:00:00.0000000', timeZone: 'W. Europe Standard Time' },
-        scheduledEndDateTime: { dateTime: '2026-11-20T12:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+        scheduledStartDateTime: {
+          dateTime: '2026-11-20T08:00:00.0000000',
+          timeZone: 'W. Europe Standard Time',
+        },
+        scheduledEndDateTime: {
+          dateTime: '2026-11-20T12:00:00.0000000',
+          timeZone: 'W. Europe Standard Time',
+        },
       },
     };
     // 08:00 Amsterdam is 07:00 UTC in November.
     expect(outOfOfficeFrom(settings, Date.parse('2026-11-20T06:59:00Z')).active).toBe(false);
-    expect(outOfOfficeFrom(settings, Date.parse('2026-11-20T07:00:00Z'))).toEqual({ active: true, until: '2026-11-20T11:00:00.000Z' });
+    expect(outOfOfficeFrom(settings, Date.parse('2026-11-20T07:00:00Z'))).toEqual({
+      active: true,
+      until: '2026-11-20T11:00:00.000Z',
+    });
   });
 
   it('retries a throttled lookup and honours Retry-After', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { dutchOfficeHours, freeSlots, mergeIntervals, withinWorkingHours } from '../../src/graph/free-slots.js';
+import {
+  dutchOfficeHours,
+  freeSlots,
+  mergeIntervals,
+  withinWorkingHours,
+} from '../../src/graph/free-slots.js';
 
 const t = (iso: string) => Date.parse(iso);
 
@@ -31,13 +36,17 @@ describe('freeSlots', () => {
       until: t('2026-12-01T12:00:00Z'),
       durationMinutes: 60,
     });
-    expect(slots).toEqual([
-      { start: '2026-12-01T11:00:00.000Z', end: '2026-12-01T12:00:00.000Z' },
-    ]);
+    expect(slots).toEqual([{ start: '2026-12-01T11:00:00.000Z', end: '2026-12-01T12:00:00.000Z' }]);
   });
 
   it('offers overlapping candidates at each step and respects maxSlots', () => {
-    const slots = freeSlots({ busy: [], from: t('2026-12-01T09:00:00Z'), until: t('2026-12-01T11:00:00Z'), durationMinutes: 60, maxSlots: 2 });
+    const slots = freeSlots({
+      busy: [],
+      from: t('2026-12-01T09:00:00Z'),
+      until: t('2026-12-01T11:00:00Z'),
+      durationMinutes: 60,
+      maxSlots: 2,
+    });
     expect(slots.map((s) => s.start)).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-01T09:30:00.000Z']);
   });
 
@@ -63,8 +72,14 @@ describe('freeSlots', () => {
   });
 
   it('checks both ends of a slot against the working day', () => {
-    expect(withinWorkingHours(t('2026-12-01T15:30:00Z'), t('2026-12-01T16:00:00Z'), dutchOfficeHours)).toBe(true);
-    expect(withinWorkingHours(t('2026-12-01T15:30:00Z'), t('2026-12-01T16:30:00Z'), dutchOfficeHours)).toBe(false);
-    expect(withinWorkingHours(t('2026-12-01T07:00:00Z'), t('2026-12-01T08:00:00Z'), dutchOfficeHours)).toBe(false);
+    expect(withinWorkingHours(t('2026-12-01T15:30:00Z'), t('2026-12-01T16:00:00Z'), dutchOfficeHours)).toBe(
+      true,
+    );
+    expect(withinWorkingHours(t('2026-12-01T15:30:00Z'), t('2026-12-01T16:30:00Z'), dutchOfficeHours)).toBe(
+      false,
+    );
+    expect(withinWorkingHours(t('2026-12-01T07:00:00Z'), t('2026-12-01T08:00:00Z'), dutchOfficeHours)).toBe(
+      false,
+    );
   });
 });

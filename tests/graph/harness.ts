@@ -9,7 +9,10 @@ import { FakeGraph } from '../support/fake-graph.js';
 export const testRetryScale = 0.01;
 
 /** A client with a fixed app-only token, scaled retry delays and a short timeout. */
-export function testClient(token = 'app-token', overrides: { maxRetries?: number; timeoutMs?: number } = {}): Client {
+export function testClient(
+  token = 'app-token',
+  overrides: { maxRetries?: number; timeoutMs?: number } = {},
+): Client {
   return createGraphClient({
     authProvider: { getAccessToken: async () => token },
     retryDelayScale: testRetryScale,

@@ -7,7 +7,9 @@ import { testClient } from './harness.js';
 
 let fake: FakeGraph;
 
-function archive(overrides: Partial<ConstructorParameters<typeof SharePointArchive>[0]> = {}): SharePointArchive {
+function archive(
+  overrides: Partial<ConstructorParameters<typeof SharePointArchive>[0]> = {},
+): SharePointArchive {
   return new SharePointArchive({
     client: testClient(),
     driveId: 'personnel',
@@ -22,7 +24,12 @@ function archive(overrides: Partial<ConstructorParameters<typeof SharePointArchi
 
 /** Byte equality without jest's element-by-element diffing (slow on megabytes). */
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  return a !== undefined && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return (
+    a !== undefined &&
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    )
+  );
 }
 
 function item(index: number, size = 50 * 1024, employees = 3): ArchiveItem {
@@ -48,7 +55,10 @@ describe('SharePointArchive', () => {
     const doc = item(1);
     const record = await archive().store(doc);
     const folder = fake.ensureFolderPath('personnel', `Personeelsdossiers/${doc.conversation.employeeId}`);
-    const names = fake.childrenOf(folder.id).map((i) => i.name).sort();
+    const names = fake
+      .childrenOf(folder.id)
+      .map((i) => i.name)
+      .sort();
     expect(names).toEqual([doc.fileName.replace('.pdf', '.json'), doc.fileName].sort());
     const pdf = fake.childNamed(folder.id, doc.fileName)!;
     expect(pdf.fields).toEqual({
@@ -60,9 +70,14 @@ describe('SharePointArchive', () => {
       ConversationId: doc.conversation.id,
     });
     expect(pdf.retentionLabel).toBe('Personeelsdossier 7 jaar');
-    expect(pdf.permissions.map((p) => p.recipient)).toEqual([{ objectId: 'hr-group' }, { objectId: doc.conversation.employeeId }]);
+    expect(pdf.permissions.map((p) => p.recipient)).toEqual([
+      { objectId: 'hr-group' },
+      { objectId: doc.conversation.employeeId },
+    ]);
     expect(pdf.permissions.every((p) => p.roles.join() === 'read')).toBe(true);
-    expect(new TextDecoder().decode(fake.childNamed(folder.id, doc.fileName.replace('.pdf', '.json'))!.content)).toBe(doc.json);
+    expect(
+      new TextDecoder().decode(fake.childNamed(folder.id, doc.fileName.replace('.pdf', '.json'))!.content),
+    ).toBe(doc.json);
     expect(record.location).toBe(`drives/personnel/items/${pdf.id}`);
     expect(record.hash).toBe(doc.hash);
     // Metadata, label and invites went in one batch.
@@ -109,7 +124,9 @@ describe('SharePointArchive', () => {
     fake.faults.add({ method: 'PUT', path: /^\/_upload\//, when: 'after-commit', status: 504, times: 1 });
     fake.faults.add({ method: 'PUT', path: /^\/_upload\//, when: 'network-error', times: 1 });
     const waits: number[] = [];
-    const record = await archive({ upload: { sleep: async (ms) => void waits.push(ms), fragmentSize: 2 * 1024 * 1024 } }).store(doc);
+    const record = await archive({
+      upload: { sleep: async (ms) => void waits.push(ms), fragmentSize: 2 * 1024 * 1024 },
+    }).store(doc);
     expect(sameBytes(await archive().read(record), doc.pdf)).toBe(true);
     // Status asked after each failure; one session only.
     expect(fake.count('GET', /^\/_upload\//)).toBe(3);
@@ -131,7 +148,9 @@ describe('SharePointArchive', () => {
       }
     };
     try {
-      const record = await archive({ upload: { fragmentSize: 2 * 1024 * 1024, sleep: async () => {} } }).store(doc);
+      const record = await archive({
+        upload: { fragmentSize: 2 * 1024 * 1024, sleep: async () => {} },
+      }).store(doc);
       expect(sameBytes(await archive().read(record), doc.pdf)).toBe(true);
     } finally {
       fake.onRequest = undefined;
@@ -145,13 +164,29 @@ describe('SharePointArchive', () => {
     const doc = item(8);
     const folder = fake.ensureFolderPath('personnel', `Personeelsdossiers/${doc.conversation.employeeId}`);
     // Someone else's file with the same name and metadata of another conversation.
-    const other = await archive().store({ ...item(9), conversation: { ...item(9).conversation, employeeId: doc.conversation.employeeId }, fileName: doc.fileName });
+    const other = await archive().store({
+      ...item(9),
+      conversation: { ...item(9).conversation, employeeId: doc.conversation.employeeId },
+      fileName: doc.fileName,
+    });
     expect(other.location).toContain('items/');
     const record = await archive().store(doc);
-    expect(fake.childrenOf(folder.id).map((i) => i.name).sort()).toEqual(
-      [doc.fileName, doc.fileName.replace('.pdf', '.json'), suffixed(doc.fileName, 2), suffixed(doc.fileName, 2).replace('.pdf', '.json')].sort(),
+    expect(
+      fake
+        .childrenOf(folder.id)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(
+      [
+        doc.fileName,
+        doc.fileName.replace('.pdf', '.json'),
+        suffixed(doc.fileName, 2),
+        suffixed(doc.fileName, 2).replace('.pdf', '.json'),
+      ].sort(),
     );
-    expect(record.location).toBe(`drives/personnel/items/${fake.childNamed(folder.id, suffixed(doc.fileName, 2))!.id}`);
+    expect(record.location).toBe(
+      `drives/personnel/items/${fake.childNamed(folder.id, suffixed(doc.fileName, 2))!.id}`,
+    );
     expect(fake.count('PUT', /:\/content$/)).toBeGreaterThanOrEqual(4);
   });
 
@@ -165,7 +200,9 @@ describe('SharePointArchive', () => {
 
     const record = await archive().store(doc);
     const files = fake.filesOfConversation(doc.conversation.id);
-    expect(files.map((f) => f.name).sort()).toEqual([doc.fileName, doc.fileName.replace('.pdf', '.json')].sort());
+    expect(files.map((f) => f.name).sort()).toEqual(
+      [doc.fileName, doc.fileName.replace('.pdf', '.json')].sort(),
+    );
     // No second upload: the 409 led to the earlier file, recognised by its bytes.
     expect(fake.fileCreations).toHaveLength(2);
     const pdf = files.find((f) => f.name === doc.fileName)!;
@@ -184,12 +221,21 @@ describe('SharePointArchive', () => {
 
   it('re-sends a throttled request from inside the batch on its own', async () => {
     const doc = item(12);
-    fake.faults.add({ method: 'POST', path: /\/invite$/, viaBatch: true, status: 429, retryAfterSeconds: 1, times: 1 });
+    fake.faults.add({
+      method: 'POST',
+      path: /\/invite$/,
+      viaBatch: true,
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     await archive().store(doc);
     const pdf = [...fake.items.values()].find((i) => i.name === doc.fileName)!;
     expect(pdf.permissions).toHaveLength(2);
     expect(pdf.fields.Status).toBe('Definitief');
-    expect(fake.log.filter((r) => r.path.endsWith('/invite') && !r.viaBatch).length).toBeGreaterThanOrEqual(1);
+    expect(fake.log.filter((r) => r.path.endsWith('/invite') && !r.viaBatch).length).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it('fails without marking the document complete when a batch step keeps failing', async () => {
@@ -204,9 +250,13 @@ describe('SharePointArchive', () => {
 
   it('stores exactly one document per conversation through a storm of 429s across 20 parallel archive calls', async () => {
     fake.faults.add({ status: 429, retryAfterSeconds: 1, times: 2, perPath: true });
-    const docs = Array.from({ length: 20 }, (_, i) => item(100 + i, i % 10 === 0 ? 5 * 1024 * 1024 : 30 * 1024, 4));
+    const docs = Array.from({ length: 20 }, (_, i) =>
+      item(100 + i, i % 10 === 0 ? 5 * 1024 * 1024 : 30 * 1024, 4),
+    );
     const started = Date.now();
-    const store = archive({ upload: { fragmentSize: 4 * 1024 * 1024, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } });
+    const store = archive({
+      upload: { fragmentSize: 4 * 1024 * 1024, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    });
     await Promise.all(docs.map((doc) => store.store(doc)));
     // The first request on each path waited twice for Retry-After: 1 s × 0.01.
     expect(Date.now() - started).toBeGreaterThanOrEqual(20);

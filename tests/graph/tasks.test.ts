@@ -37,7 +37,11 @@ describe('GraphTasks', () => {
     expect(task.title).toBe('Verslag akkoord geven');
     expect(task.dueDateTime).toEqual({ dateTime: '2026-12-08T12:00:00.000', timeZone: 'UTC' });
     expect(task.linkedResources).toEqual([
-      expect.objectContaining({ webUrl: request.link, applicationName: 'Gesprekscyclus', externalId: request.idempotencyKey }),
+      expect.objectContaining({
+        webUrl: request.link,
+        applicationName: 'Gesprekscyclus',
+        externalId: request.idempotencyKey,
+      }),
     ]);
     expect(fake.count('POST', /\/todo\/lists$/)).toBe(1);
   });

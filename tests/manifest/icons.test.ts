@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { drawColorIcon, drawOutlineIcon, drawRibbonIcon, iconFiles, ribbonIconSizes } from '../../manifest/draw-icons.js';
+import {
+  drawColorIcon,
+  drawOutlineIcon,
+  drawRibbonIcon,
+  iconFiles,
+  ribbonIconSizes,
+} from '../../manifest/draw-icons.js';
 import { checkIcon, iconRules } from '../../scripts/package.js';
 import { repoRoot } from './provisioned.js';
 
@@ -30,7 +36,9 @@ describe('app icons', () => {
   it('flags a wrong size, a coloured outline and a file that is not a PNG', () => {
     const outlineRule = iconRules.find((r) => r.outline)!;
     const colorRule = iconRules.find((r) => !r.outline)!;
-    expect(checkIcon(PNG.sync.write(drawColorIcon(96)), colorRule)).toEqual(['color.png: 96×96, expected 192×192']);
+    expect(checkIcon(PNG.sync.write(drawColorIcon(96)), colorRule)).toEqual([
+      'color.png: 96×96, expected 192×192',
+    ]);
     const teal = PNG.sync.write(drawColorIcon(32));
     expect(checkIcon(teal, outlineRule).join()).toMatch(/pixels are not white.*no transparent background/);
     expect(checkIcon(Buffer.from('not a png'), colorRule)[0]).toMatch(/^color\.png: not a PNG/);

@@ -32,7 +32,9 @@ const at = (doc: unknown, key: string): unknown => valueAtKey(doc as Parameters<
 describe('unified app manifest', () => {
   it('declares schema v1.30', () => {
     const raw = JSON.parse(manifestText) as Json;
-    expect(raw.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
+    expect(raw.$schema).toBe(
+      'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
+    );
     expect(raw.manifestVersion).toBe('1.30');
   });
 
@@ -71,13 +73,19 @@ describe('unified app manifest', () => {
     });
     // Meeting surfaces belong to a tab in the meeting's chat (groupChat) scope.
     expect(at(manifest, 'configurableTabs[0].scopes')).toEqual(['groupChat']);
-    expect(at(manifest, 'configurableTabs[0].context')).toEqual(['meetingSidePanel', 'meetingDetailsTab', 'meetingChatTab']);
+    expect(at(manifest, 'configurableTabs[0].context')).toEqual([
+      'meetingSidePanel',
+      'meetingDetailsTab',
+      'meetingChatTab',
+    ]);
     expect(at(manifest, 'bots[0].botId')).toBe('3c5e7a9b-1d2f-4e6a-8b0c-2d4f6a8c0e12');
     expect(at(manifest, 'bots[0].scopes')).toEqual(['personal']);
     const commands = at(manifest, 'bots[0].commandLists[0].commands') as { title: string }[];
     expect(commands.map((c) => c.title)).toEqual(['help', 'mijn gesprekken', 'status']);
     const types = (at(manifest, 'activities.activityTypes') as { type: string }[]).map((a) => a.type);
-    expect(types).toEqual(expect.arrayContaining(['approvalRequested', 'conversationPlanned', 'documentArchived']));
+    expect(types).toEqual(
+      expect.arrayContaining(['approvalRequested', 'conversationPlanned', 'documentArchived']),
+    );
   });
 
   it('carries the Outlook add-in for the organizer of an appointment', () => {
@@ -86,7 +94,9 @@ describe('unified app manifest', () => {
       scopes: ['mail'],
       capabilities: [{ name: 'Mailbox', minVersion: '1.3' }],
     });
-    expect(at(manifest, 'extensions[0].runtimes[0].code.page')).toBe('https://gesprekabc123.azurewebsites.net/outlook/index.html');
+    expect(at(manifest, 'extensions[0].runtimes[0].code.page')).toBe(
+      'https://gesprekabc123.azurewebsites.net/outlook/index.html',
+    );
     expect(at(manifest, 'extensions[0].ribbons[0].contexts')).toEqual(['meetingDetailsOrganizer']);
     const button = at(manifest, 'extensions[0].ribbons[0].tabs[0].groups[0].controls[0]') as Json;
     expect(button.label).toBe('Plan gesprek');
@@ -102,7 +112,9 @@ describe('unified app manifest', () => {
     const { manifest } = filled('dev');
     const clientId = '0b7e5c3a-2f41-4d6b-8e9a-1c3d5e7f9b21';
     expect(at(manifest, 'webApplicationInfo.id')).toBe(clientId);
-    expect(at(manifest, 'webApplicationInfo.resource')).toBe(`api://gesprekabc123.azurewebsites.net/${clientId}`);
+    expect(at(manifest, 'webApplicationInfo.resource')).toBe(
+      `api://gesprekabc123.azurewebsites.net/${clientId}`,
+    );
     expect(at(manifest, 'webApplicationInfo.nestedAppAuthInfo[0]')).toEqual({
       redirectUri: 'brk-multihub://gesprekabc123.azurewebsites.net',
       scopes: [`api://gesprekabc123.azurewebsites.net/${clientId}/access_as_user`],
@@ -124,7 +136,9 @@ describe('unified app manifest', () => {
 describe('English localization file', () => {
   it('is valid against the bundled v1.30 localization schema', () => {
     const { localization } = filled('dev');
-    expect(validateLocalization(localization as Parameters<typeof validateLocalization>[0], '1.30')).toEqual([]);
+    expect(validateLocalization(localization as Parameters<typeof validateLocalization>[0], '1.30')).toEqual(
+      [],
+    );
   });
 
   it('is refused by the schema with an unknown key or a missing required one', () => {
@@ -167,7 +181,12 @@ describe('English localization file', () => {
 
 describe('placeholders', () => {
   it('names every missing or empty variable at once', () => {
-    const fill = () => fillPlaceholders('{"a":"${{ONE}}","b":"${{TWO}}","c":"${{THREE}}"}', { ONE: 'x', TWO: '' }, 'test.json');
+    const fill = () =>
+      fillPlaceholders(
+        '{"a":"${{ONE}}","b":"${{TWO}}","c":"${{THREE}}"}',
+        { ONE: 'x', TWO: '' },
+        'test.json',
+      );
     expect(fill).toThrow(PackageError);
     try {
       fill();
@@ -177,12 +196,19 @@ describe('placeholders', () => {
   });
 
   it('escapes values so the JSON stays valid', () => {
-    const text = fillPlaceholders('{"name":"${{NAME}}"}', { NAME: 'Gemeente "Dijkstad" \\ Noord' }, 'test.json');
+    const text = fillPlaceholders(
+      '{"name":"${{NAME}}"}',
+      { NAME: 'Gemeente "Dijkstad" \\ Noord' },
+      'test.json',
+    );
     expect(JSON.parse(text)).toEqual({ name: 'Gemeente "Dijkstad" \\ Noord' });
   });
 
   it('lets set overrides win over the env file and ignores empty ones', () => {
-    const values = loadEnvironment('dev', { root: repoRoot, overrides: { TAB_DOMAIN: 'example.org', DEVELOPER_NAME: '' } });
+    const values = loadEnvironment('dev', {
+      root: repoRoot,
+      overrides: { TAB_DOMAIN: 'example.org', DEVELOPER_NAME: '' },
+    });
     expect(values.TAB_DOMAIN).toBe('example.org');
     expect(values.DEVELOPER_NAME).toBe('Gemeente Dijkstad');
   });

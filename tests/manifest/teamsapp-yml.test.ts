@@ -18,7 +18,9 @@ interface ProjectFile {
   publish?: Action[];
 }
 
-const schema = JSON.parse(readFileSync(join(repoRoot, 'tests', 'manifest', 'schemas', 'teamsapp-yaml-v1.11.schema.json'), 'utf8')) as {
+const schema = JSON.parse(
+  readFileSync(join(repoRoot, 'tests', 'manifest', 'schemas', 'teamsapp-yaml-v1.11.schema.json'), 'utf8'),
+) as {
   properties: { version: { const: string } };
 };
 const validate = new ajv.default({ allErrors: true, strict: false }).compile(schema);
@@ -26,10 +28,17 @@ const validate = new ajv.default({ allErrors: true, strict: false }).compile(sch
 const text = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 const load = (file: string) => parse(text(file)) as ProjectFile;
 const uses = (actions: Action[]) => actions.map((a) => a.uses);
-const placeholders = (source: string) => [...source.matchAll(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g)].map((m) => m[1] as string);
+const placeholders = (source: string) =>
+  [...source.matchAll(/\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g)].map((m) => m[1] as string);
 
 // Variables the toolkit itself provides while it runs.
-const builtIn = ['TEAMSFX_ENV', 'APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX'];
+const builtIn = [
+  'TEAMSFX_ENV',
+  'APP_NAME_SUFFIX',
+  'AZURE_SUBSCRIPTION_ID',
+  'AZURE_RESOURCE_GROUP_NAME',
+  'RESOURCE_SUFFIX',
+];
 
 describe.each([
   ['teamsapp.yml', 'dev'],
@@ -40,13 +49,24 @@ describe.each([
   it('is valid against the toolkit yaml schema, with the matching version line', () => {
     expect(validate(project) ? [] : validate.errors).toEqual([]);
     expect(project.version).toBe(schema.properties.version.const);
-    expect(text(file)).toContain(`$schema=https://aka.ms/m365-agents-toolkits/${schema.properties.version.const}/yaml.schema.json`);
+    expect(text(file)).toContain(
+      `$schema=https://aka.ms/m365-agents-toolkits/${schema.properties.version.const}/yaml.schema.json`,
+    );
     expect(project.environmentFolderPath).toBe('./env');
   });
 
   it('provisions in the toolkit order: app, Entra apps, (resources,) Entra update, manifest, package', () => {
     const steps = uses(project.provision);
-    const order = ['teamsApp/create', 'aadApp/create', 'botAadApp/create', 'aadApp/update', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update'];
+    const order = [
+      'teamsApp/create',
+      'aadApp/create',
+      'botAadApp/create',
+      'aadApp/update',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ];
     expect(steps.filter((s) => order.includes(s))).toEqual(order);
     if (env === 'dev') {
       // The Entra app's identifier URI needs the App Service's domain, an output of arm/deploy.
@@ -59,7 +79,9 @@ describe.each([
 
   it('points every teamsApp manifest step at manifest/manifest.json and the package at appPackage/build', () => {
     const all = [...project.provision, ...project.deploy, ...(project.publish ?? [])];
-    const manifestSteps = all.filter((a) => a.with && 'manifestPath' in a.with && a.uses.startsWith('teamsApp/'));
+    const manifestSteps = all.filter(
+      (a) => a.with && 'manifestPath' in a.with && a.uses.startsWith('teamsApp/'),
+    );
     expect(manifestSteps.length).toBeGreaterThanOrEqual(2);
     for (const step of manifestSteps) expect(step.with?.manifestPath).toBe('./manifest/manifest.json');
     for (const step of all.filter((a) => a.with && 'appPackagePath' in a.with)) {
@@ -101,15 +123,28 @@ describe('teamsapp.yml lifecycle', () => {
     expect(arm?.with?.templates).toEqual([
       expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' }),
     ]);
-    expect(uses(project.deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
-    expect(project.deploy.map((a) => a.with?.args).filter(Boolean)).toEqual(['ci', 'run build', 'run build:outlook']);
+    expect(uses(project.deploy)).toEqual([
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'azureAppService/zipDeploy',
+    ]);
+    expect(project.deploy.map((a) => a.with?.args).filter(Boolean)).toEqual([
+      'ci',
+      'run build',
+      'run build:outlook',
+    ]);
     expect(uses(project.publish ?? []).at(-1)).toBe('teamsApp/publishAppPackage');
-    expect(project.provision.find((a) => a.uses === 'aadApp/update')?.with?.manifestPath).toBe('./aad.manifest.json');
+    expect(project.provision.find((a) => a.uses === 'aadApp/update')?.with?.manifestPath).toBe(
+      './aad.manifest.json',
+    );
   });
 
   it('keeps secrets in SECRET_ variables only', () => {
     const secrets = [...project.provision, ...project.deploy].flatMap((a) =>
-      Object.entries(a.writeToEnvironmentFile ?? {}).filter(([key]) => /secret|password/i.test(key)).map(([, name]) => name),
+      Object.entries(a.writeToEnvironmentFile ?? {})
+        .filter(([key]) => /secret|password/i.test(key))
+        .map(([, name]) => name),
     );
     expect(secrets.length).toBeGreaterThan(0);
     for (const name of secrets) expect(name).toMatch(/^SECRET_/);
@@ -119,7 +154,9 @@ describe('teamsapp.yml lifecycle', () => {
 describe('infra parameters', () => {
   it('fill every Bicep parameter without a default from a declared variable, secrets from SECRET_ ones', () => {
     const bicep = text('infra/azure.bicep');
-    const parameters = JSON.parse(text('infra/azure.parameters.json')) as { parameters: Record<string, { value: string }> };
+    const parameters = JSON.parse(text('infra/azure.parameters.json')) as {
+      parameters: Record<string, { value: string }>;
+    };
     const required = [...bicep.matchAll(/^param (\w+) \w+$/gm)].map((m) => m[1] as string);
     expect(required.filter((name) => !(name in parameters.parameters))).toEqual([]);
     const known = [...Object.keys(parameters.parameters)];
@@ -128,9 +165,15 @@ describe('infra parameters', () => {
 
     const secure = [...bicep.matchAll(/@secure\(\)\n(?:@[^\n]+\n)*param (\w+)/g)].map((m) => m[1] as string);
     expect(secure).toEqual(['aadAppClientSecret', 'botAadAppClientSecret', 'postgresAdminPassword']);
-    for (const name of secure) expect(parameters.parameters[name]?.value).toMatch(/^\$\{\{SECRET_[A-Z_]+\}\}$/);
+    for (const name of secure)
+      expect(parameters.parameters[name]?.value).toMatch(/^\$\{\{SECRET_[A-Z_]+\}\}$/);
 
-    const declared = new Set([...Object.keys(committedEnv('dev')), ...builtIn, 'SECRET_AAD_APP_CLIENT_SECRET', 'SECRET_BOT_PASSWORD']);
+    const declared = new Set([
+      ...Object.keys(committedEnv('dev')),
+      ...builtIn,
+      'SECRET_AAD_APP_CLIENT_SECRET',
+      'SECRET_BOT_PASSWORD',
+    ]);
     const sample = readFileSync(join(repoRoot, 'env', '.env.dev.user.sample'), 'utf8');
     for (const name of placeholders(JSON.stringify(parameters))) {
       if (name.startsWith('SECRET_')) expect(sample).toContain(`${name}=`);
@@ -164,7 +207,9 @@ describe('Entra app manifest', () => {
       api: { oauth2PermissionScopes: { value: string }[] };
       spa: { redirectUris: string[] };
     };
-    const manifest = JSON.parse(text('manifest/manifest.json')) as { webApplicationInfo: { resource: string } };
+    const manifest = JSON.parse(text('manifest/manifest.json')) as {
+      webApplicationInfo: { resource: string };
+    };
     expect(aad.identifierUris).toEqual([manifest.webApplicationInfo.resource]);
     expect(aad.api.oauth2PermissionScopes.map((s) => s.value)).toEqual(['access_as_user']);
     expect(aad.spa.redirectUris).toContain('brk-multihub://${{TAB_DOMAIN}}');

@@ -3,7 +3,12 @@
  * or writes `state`, and any one setter can be made to fail.
  */
 import { jest } from '@jest/globals';
-import type { AsyncCallback, AsyncResult, EmailAddressDetails, OfficeMailboxItem } from '../../src/outlook/office-types.js';
+import type {
+  AsyncCallback,
+  AsyncResult,
+  EmailAddressDetails,
+  OfficeMailboxItem,
+} from '../../src/outlook/office-types.js';
 
 export interface AppointmentState {
   subject: string;
@@ -21,7 +26,11 @@ const { OfficeMockObject } = await import('office-addin-mock');
 export type Setter = 'subject' | 'body' | 'attendees.add' | 'attendees.set' | 'start' | 'end';
 
 const ok = <T>(value: T): AsyncResult<T> => ({ status: 'succeeded', value });
-const failed = (message: string): AsyncResult<void> => ({ status: 'failed', value: undefined, error: { name: 'GenericResponseError', message, code: 9002 } });
+const failed = (message: string): AsyncResult<void> => ({
+  status: 'failed',
+  value: undefined,
+  error: { name: 'GenericResponseError', message, code: 9002 },
+});
 
 /** A new appointment with a Teams meeting block in its body, as Outlook opens it. */
 export function newAppointment(): AppointmentState {
@@ -62,9 +71,13 @@ export function mailboxMock(state: AppointmentState, failOn: Setter[] = []) {
             },
           },
           requiredAttendees: {
-            getAsync: (cb: AsyncCallback<EmailAddressDetails[]>) => cb(ok(state.attendees.map((a) => ({ ...a })))),
+            getAsync: (cb: AsyncCallback<EmailAddressDetails[]>) =>
+              cb(ok(state.attendees.map((a) => ({ ...a })))),
             setAsync: set<EmailAddressDetails[]>('attendees.set', (v) => (state.attendees = [...v])),
-            addAsync: set<EmailAddressDetails[]>('attendees.add', (v) => (state.attendees = [...state.attendees, ...v])),
+            addAsync: set<EmailAddressDetails[]>(
+              'attendees.add',
+              (v) => (state.attendees = [...state.attendees, ...v]),
+            ),
           },
           start: {
             getAsync: (cb: AsyncCallback<Date>) => cb(ok(state.start)),
@@ -82,6 +95,8 @@ export function mailboxMock(state: AppointmentState, failOn: Setter[] = []) {
       },
     },
   };
-  const office = new OfficeMockObject(data) as unknown as { context: { displayLanguage: string; mailbox: { item: OfficeMailboxItem } } };
+  const office = new OfficeMockObject(data) as unknown as {
+    context: { displayLanguage: string; mailbox: { item: OfficeMailboxItem } };
+  };
   return { office, item: office.context.mailbox.item, calls };
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { ApiError, type ApiClient, type FreeSlotsRequest, type ConversationView, type DirectoryUser, type NewConversationRequest } from '../../src/outlook/api-client.js';
-import { PlanError, appointmentBodyHtml, appointmentSubject, planAppointment, proposeTimes, withInvitation } from '../../src/outlook/plan-appointment.js';
+import {
+  ApiError,
+  type ApiClient,
+  type FreeSlotsRequest,
+  type ConversationView,
+  type DirectoryUser,
+  type NewConversationRequest,
+} from '../../src/outlook/api-client.js';
+import {
+  PlanError,
+  appointmentBodyHtml,
+  appointmentSubject,
+  planAppointment,
+  proposeTimes,
+  withInvitation,
+} from '../../src/outlook/plan-appointment.js';
 import { mailboxMock, newAppointment, type Setter } from './mailbox-mock.js';
 
 const fatima: DirectoryUser = {
@@ -16,11 +30,24 @@ function fakeApi(overrides: Partial<ApiClient> = {}) {
   const created: NewConversationRequest[] = [];
   const cancelled: { id: string; revision: number; reason: string }[] = [];
   const api: ApiClient = {
-    me: async () => ({ user: { id: 'jeroen', displayName: 'Jeroen Bakker', email: 'j@x' }, reports: [fatima], isHr: false, isManager: true }),
+    me: async () => ({
+      user: { id: 'jeroen', displayName: 'Jeroen Bakker', email: 'j@x' },
+      reports: [fatima],
+      isHr: false,
+      isManager: true,
+    }),
     conversations: async () => [],
     createConversation: async (request): Promise<ConversationView> => {
       created.push(request);
-      return { conversation: { id: 'c-42', type: request.type, revision: 1, stage: 'planned', schedule: { start: request.start, end: request.end } } };
+      return {
+        conversation: {
+          id: 'c-42',
+          type: request.type,
+          revision: 1,
+          stage: 'planned',
+          schedule: { start: request.start, end: request.end },
+        },
+      };
     },
     cancelConversation: async (id, revision, reason) => {
       cancelled.push({ id, revision, reason });
@@ -37,7 +64,14 @@ describe('planAppointment with an office-addin-mock appointment', () => {
     const { item } = mailboxMock(state);
     const { api, created } = fakeApi();
 
-    const result = await planAppointment({ item, api, employee: fatima, type: 'vitaliteit', slot, formatLink });
+    const result = await planAppointment({
+      item,
+      api,
+      employee: fatima,
+      type: 'vitaliteit',
+      slot,
+      formatLink,
+    });
 
     expect(result).toEqual({ conversationId: 'c-42', subject: 'Vitaliteitsgesprek – Fatima El Amrani' });
     expect(created).toEqual([{ employeeId: 'fatima', type: 'vitaliteit', start: slot.start, end: slot.end }]);
@@ -48,7 +82,9 @@ describe('planAppointment with an office-addin-mock appointment', () => {
     // The Teams meeting's join details that Outlook put in the body stay.
     expect(state.body).toContain('<div id="teams-join">');
     expect(state.body.indexOf('data-gesprekscyclus')).toBeLessThan(state.body.indexOf('teams-join'));
-    expect(state.attendees).toEqual([{ emailAddress: 'fatima.elamrani@dijkstad.example', displayName: 'Fatima El Amrani' }]);
+    expect(state.attendees).toEqual([
+      { emailAddress: 'fatima.elamrani@dijkstad.example', displayName: 'Fatima El Amrani' },
+    ]);
     expect(state.start.toISOString()).toBe(slot.start);
     expect(state.end.toISOString()).toBe(slot.end);
   });
@@ -59,9 +95,19 @@ describe('planAppointment with an office-addin-mock appointment', () => {
   });
 
   it('does not invite the employee twice', async () => {
-    const state = { ...newAppointment(), attendees: [{ emailAddress: 'Fatima.ElAmrani@dijkstad.example', displayName: 'Fatima' }] };
+    const state = {
+      ...newAppointment(),
+      attendees: [{ emailAddress: 'Fatima.ElAmrani@dijkstad.example', displayName: 'Fatima' }],
+    };
     const { item, calls } = mailboxMock(state);
-    await planAppointment({ item, api: fakeApi().api, employee: fatima, type: 'reflectie', slot, formatLink });
+    await planAppointment({
+      item,
+      api: fakeApi().api,
+      employee: fatima,
+      type: 'reflectie',
+      slot,
+      formatLink,
+    });
     expect(calls).not.toContain('attendees.add');
     expect(state.attendees).toHaveLength(1);
   });
@@ -82,7 +128,9 @@ describe('planAppointment with an office-addin-mock appointment', () => {
     expect(error.messageFor('nl')).toBe(
       'Het gesprek is niet gepland: Je bent niet de leidinggevende van deze medewerker. Er is niets aan de afspraak veranderd.',
     );
-    expect(error.messageFor('en')).toMatch(/^The conversation was not planned: .* Nothing in the appointment was changed\.$/);
+    expect(error.messageFor('en')).toMatch(
+      /^The conversation was not planned: .* Nothing in the appointment was changed\.$/,
+    );
     expect(calls).toEqual([]);
     expect(state).toEqual(before);
   });
@@ -95,12 +143,23 @@ describe('planAppointment with an office-addin-mock appointment', () => {
       const { item } = mailboxMock(state, [failing]);
       const { api, cancelled } = fakeApi();
 
-      const error = (await planAppointment({ item, api, employee: fatima, type: 'vitaliteit', slot, formatLink }).catch((e: unknown) => e)) as PlanError;
+      const error = (await planAppointment({
+        item,
+        api,
+        employee: fatima,
+        type: 'vitaliteit',
+        slot,
+        formatLink,
+      }).catch((e: unknown) => e)) as PlanError;
 
       expect(error).toBeInstanceOf(PlanError);
-      expect(error.messageFor('nl')).toMatch(/^De afspraak kon niet worden ingevuld\. De afspraak is teruggezet en het gesprek is weer geannuleerd: /);
+      expect(error.messageFor('nl')).toMatch(
+        /^De afspraak kon niet worden ingevuld\. De afspraak is teruggezet en het gesprek is weer geannuleerd: /,
+      );
       expect(state).toEqual(before);
-      expect(cancelled).toEqual([{ id: 'c-42', revision: 1, reason: 'De afspraak in Outlook kon niet worden ingevuld.' }]);
+      expect(cancelled).toEqual([
+        { id: 'c-42', revision: 1, reason: 'De afspraak in Outlook kon niet worden ingevuld.' },
+      ]);
     },
   );
 
@@ -109,7 +168,14 @@ describe('planAppointment with an office-addin-mock appointment', () => {
     const { item } = mailboxMock(state, ['end', 'attendees.set']);
     const cancel = jest.fn(async () => undefined);
     const { api } = fakeApi({ cancelConversation: cancel });
-    const error = (await planAppointment({ item, api, employee: fatima, type: 'vitaliteit', slot, formatLink }).catch((e: unknown) => e)) as PlanError;
+    const error = (await planAppointment({
+      item,
+      api,
+      employee: fatima,
+      type: 'vitaliteit',
+      slot,
+      formatLink,
+    }).catch((e: unknown) => e)) as PlanError;
     expect(error.messageFor('nl')).toMatch(/niet helemaal worden teruggezet/);
     expect(cancel).toHaveBeenCalledTimes(1);
   });
@@ -117,7 +183,11 @@ describe('planAppointment with an office-addin-mock appointment', () => {
 
 describe('invitation text', () => {
   it('escapes names and links, and puts the invitation at the top of the body', () => {
-    const html = appointmentBodyHtml('vitaliteit', { ...fatima, displayName: 'Fatima <script>' }, 'https://x.example/?a=1&b="2"');
+    const html = appointmentBodyHtml(
+      'vitaliteit',
+      { ...fatima, displayName: 'Fatima <script>' },
+      'https://x.example/?a=1&b="2"',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('href="https://x.example/?a=1&amp;b=&quot;2&quot;"');
     expect(withInvitation('<html><body class="x"><p>oud</p></body></html>', '<p>nieuw</p>')).toBe(
@@ -133,7 +203,12 @@ describe('proposeTimes', () => {
   it('uses the server’s free slots when it offers them', async () => {
     const freeSlots = jest.fn(async (_request: FreeSlotsRequest) => [slot]);
     const { api } = fakeApi({ freeSlots });
-    const proposal = await proposeTimes(api, { managerId: 'jeroen', employeeId: 'fatima', durationMinutes: 60, now });
+    const proposal = await proposeTimes(api, {
+      managerId: 'jeroen',
+      employeeId: 'fatima',
+      durationMinutes: 60,
+      now,
+    });
     expect(proposal).toEqual({ slots: [slot], source: 'calendar' });
     expect(freeSlots).toHaveBeenCalledWith({
       attendeeIds: ['jeroen', 'fatima'],
@@ -146,11 +221,24 @@ describe('proposeTimes', () => {
   it('falls back to office hours around the conversations already scheduled', async () => {
     const { api } = fakeApi({
       conversations: async () => [
-        { id: 'a', stage: 'planned', schedule: { start: '2026-11-30T07:30:00Z', end: '2026-11-30T08:30:00Z' } },
-        { id: 'b', stage: 'cancelled', schedule: { start: '2026-11-30T08:30:00Z', end: '2026-11-30T09:30:00Z' } },
+        {
+          id: 'a',
+          stage: 'planned',
+          schedule: { start: '2026-11-30T07:30:00Z', end: '2026-11-30T08:30:00Z' },
+        },
+        {
+          id: 'b',
+          stage: 'cancelled',
+          schedule: { start: '2026-11-30T08:30:00Z', end: '2026-11-30T09:30:00Z' },
+        },
       ],
     });
-    const proposal = await proposeTimes(api, { managerId: 'jeroen', employeeId: 'fatima', durationMinutes: 60, now });
+    const proposal = await proposeTimes(api, {
+      managerId: 'jeroen',
+      employeeId: 'fatima',
+      durationMinutes: 60,
+      now,
+    });
     expect(proposal.source).toBe('office-hours');
     // 08:30–09:30 Amsterdam is taken by "a"; the cancelled one does not block.
     expect(proposal.slots[0]).toEqual({ start: '2026-11-30T08:30:00.000Z', end: '2026-11-30T09:30:00.000Z' });

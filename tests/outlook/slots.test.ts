@@ -4,7 +4,12 @@ import { proposeSlots } from '../../src/outlook/slots.js';
 describe('proposeSlots', () => {
   it('stays inside Dutch office hours on working days, on the half hour', () => {
     // Friday 16:20 in Amsterdam (winter time, UTC+1).
-    const slots = proposeSlots({ from: Date.parse('2026-12-04T15:20:00Z'), durationMinutes: 60, busy: [], count: 3 });
+    const slots = proposeSlots({
+      from: Date.parse('2026-12-04T15:20:00Z'),
+      durationMinutes: 60,
+      busy: [],
+      count: 3,
+    });
     // Nothing fits on Friday before 17:00; the weekend is skipped; Monday starts at 08:30.
     expect(slots).toEqual([
       { start: '2026-12-07T07:30:00.000Z', end: '2026-12-07T08:30:00.000Z' },
@@ -14,7 +19,12 @@ describe('proposeSlots', () => {
   });
 
   it('follows summer time', () => {
-    const slots = proposeSlots({ from: Date.parse('2026-06-01T00:00:00Z'), durationMinutes: 30, busy: [], count: 1 });
+    const slots = proposeSlots({
+      from: Date.parse('2026-06-01T00:00:00Z'),
+      durationMinutes: 30,
+      busy: [],
+      count: 1,
+    });
     expect(slots).toEqual([{ start: '2026-06-01T06:30:00.000Z', end: '2026-06-01T07:00:00.000Z' }]);
   });
 

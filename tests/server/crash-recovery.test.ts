@@ -22,21 +22,34 @@ async function freePort(): Promise<number> {
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, NODE_ENV: 'test', AUTH_MODE: 'local', HOST: '127.0.0.1', PORT: String(port), JOB_POLL_SECONDS: '0.5', NODE_OPTIONS: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      AUTH_MODE: 'local',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JOB_POLL_SECONDS: '0.5',
+      NODE_OPTIONS: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      return (await fetch(`${url}/api/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, 60_000, 'the server to start');
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+      try {
+        return (await fetch(`${url}/api/health`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    'the server to start',
+  );
   return { child, url };
 }
 
@@ -49,13 +62,21 @@ describe('a crash between approval and archiving', () => {
   it('archives exactly one document after a kill -9 and a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));
     // This process works off every queue but the archive, so the archive job is still waiting at the kill.
-    const first = await startProcess({ DATA_DIR: dataDir, WORKER_QUEUES: 'notify,calendar,task,refresh-cards,reminder' });
+    const first = await startProcess({
+      DATA_DIR: dataDir,
+      WORKER_QUEUES: 'notify,calendar,task,refresh-cards,reminder',
+    });
     children.push(first.child);
     const jeroen = as(first.url, 'jeroen');
     const fatima = as(first.url, 'fatima');
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const end = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
-    const planned = await jeroen.post('/api/conversations', { employeeId: 'fatima', type: 'vitaliteit', start, end });
+    const planned = await jeroen.post('/api/conversations', {
+      employeeId: 'fatima',
+      type: 'vitaliteit',
+      start,
+      end,
+    });
     const id = planned.body.conversation.id as string;
     const step = async (who: ReturnType<typeof as>, command: object) => {
       const response = await who.post(`/api/conversations/${id}/commands`, { command });
@@ -75,15 +96,21 @@ describe('a crash between approval and archiving', () => {
 
     const second = await startProcess({ DATA_DIR: dataDir });
     children.push(second.child);
-    const archived = await eventually(async () => {
-      const view = await as(second.url, 'fatima').get(`/api/conversations/${id}`);
-      return view.body.conversation?.stage === 'archived' ? view : undefined;
-    }, 60_000, 'archiving after the restart');
+    const archived = await eventually(
+      async () => {
+        const view = await as(second.url, 'fatima').get(`/api/conversations/${id}`);
+        return view.body.conversation?.stage === 'archived' ? view : undefined;
+      },
+      60_000,
+      'archiving after the restart',
+    );
     expect(archived.body.conversation.archive.location).toContain('fatima');
     const pdfs = readdirSync(join(dataDir, 'archive', 'fatima')).filter((f) => f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);
     const audit = await as(second.url, 'fatima').get(`/api/conversations/${id}/audit`);
-    expect((audit.body.entries as { action: string }[]).filter((e) => e.action === 'conversation.archived')).toHaveLength(1);
+    expect(
+      (audit.body.entries as { action: string }[]).filter((e) => e.action === 'conversation.archived'),
+    ).toHaveLength(1);
 
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));

@@ -27,7 +27,11 @@ describe('privacy duties', () => {
     expect(data.audit.length).toBeGreaterThan(5);
     const pdfs = Object.keys(zip.files).filter((f) => f.startsWith('documenten/') && f.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);
-    expect(Buffer.from(await zip.file(pdfs[0]!)!.async('uint8array')).subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      Buffer.from(await zip.file(pdfs[0]!)!.async('uint8array'))
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
     // Someone else's export holds nothing of hers.
     const other = await fetch(`${server.url}/api/me/export`, { headers: { 'x-demo-user': 'daan' } });
     const otherZip = await JSZip.loadAsync(await other.arrayBuffer());
@@ -44,15 +48,20 @@ describe('privacy duties', () => {
     expect(view.body.conversation.versions[0].content.report['verslag.afspraken']).toHaveLength(1);
     expect(view.body.conversation.purgedAt).toBeDefined();
     const audit = await as(server.url, 'fatima').get(`/api/conversations/${fatimasConversation}/audit`);
-    const entry = (audit.body.entries as { action: string; details: Record<string, number> }[]).find((e) => e.action === 'retention.purged');
+    const entry = (audit.body.entries as { action: string; details: Record<string, number> }[]).find(
+      (e) => e.action === 'retention.purged',
+    );
     expect(entry?.details.preparationFields).toBeGreaterThan(0);
     // A second run has nothing left to do.
     expect((await runRetention(server.ctx, 0)).purged).not.toContain(fatimasConversation);
     // The PDF in the personnel file is untouched.
-    expect((await as(server.url, 'fatima').raw('GET', `/api/conversations/${fatimasConversation}/document`)).status).toBe(200);
+    expect(
+      (await as(server.url, 'fatima').raw('GET', `/api/conversations/${fatimasConversation}/document`))
+        .status,
+    ).toBe(200);
   });
 
-  it('lets HR erase an employee\'s data on request, audited, and nobody else', async () => {
+  it("lets HR erase an employee's data on request, audited, and nobody else", async () => {
     const planned = await as(server.url, 'jeroen').post('/api/conversations', {
       employeeId: 'sanne',
       type: 'vitaliteit',
@@ -60,14 +69,26 @@ describe('privacy duties', () => {
       end: new Date(Date.now() + 90_000_000).toISOString(),
     });
     const id = planned.body.conversation.id;
-    expect((await as(server.url, 'jeroen').post('/api/hr/erasure', { employeeId: 'sanne', reason: 'Verzoek' })).status).toBe(403);
-    expect((await as(server.url, 'ingrid').post('/api/hr/erasure', { employeeId: 'sanne' })).status).toBe(400);
-    const erased = await as(server.url, 'ingrid').post('/api/hr/erasure', { employeeId: 'sanne', reason: 'Verzoek van medewerker, art. 17 AVG' });
+    expect(
+      (await as(server.url, 'jeroen').post('/api/hr/erasure', { employeeId: 'sanne', reason: 'Verzoek' }))
+        .status,
+    ).toBe(403);
+    expect((await as(server.url, 'ingrid').post('/api/hr/erasure', { employeeId: 'sanne' })).status).toBe(
+      400,
+    );
+    const erased = await as(server.url, 'ingrid').post('/api/hr/erasure', {
+      employeeId: 'sanne',
+      reason: 'Verzoek van medewerker, art. 17 AVG',
+    });
     expect(erased.status).toBe(200);
     expect(erased.body.removed.conversations).toBe(1);
     expect((await as(server.url, 'sanne').get(`/api/conversations/${id}`)).status).toBe(404);
     const trail = await server.ctx.store.auditBySubject('sanne');
-    expect(trail.at(-1)).toMatchObject({ actorId: 'ingrid', action: 'privacy.erased', details: { conversations: 1, hasReason: true } });
+    expect(trail.at(-1)).toMatchObject({
+      actorId: 'ingrid',
+      action: 'privacy.erased',
+      details: { conversations: 1, hasReason: true },
+    });
     // The audit log never held the free text of comments or reasons.
     expect(JSON.stringify(trail)).not.toContain('art. 17');
   });

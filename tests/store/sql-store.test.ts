@@ -30,7 +30,9 @@ describe.each(backends)('store on %s', (backend) => {
     const c = aConversation();
     await s.transaction((tx) => tx.insertConversation(c));
     await s.transaction((tx) => tx.updateConversation({ ...c, stage: 'preparing' }, 1));
-    await expect(s.transaction((tx) => tx.updateConversation({ ...c, stage: 'cancelled' }, 1))).rejects.toBeInstanceOf(StaleRevisionError);
+    await expect(
+      s.transaction((tx) => tx.updateConversation({ ...c, stage: 'cancelled' }, 1)),
+    ).rejects.toBeInstanceOf(StaleRevisionError);
     expect((await s.getConversation(c.id))?.conversation.stage).toBe('preparing');
   });
 
@@ -50,7 +52,13 @@ describe.each(backends)('store on %s', (backend) => {
     await expect(
       s.transaction(async (tx) => {
         await tx.insertConversation(c);
-        await tx.appendAudit({ actorId: 'jeroen', conversationId: c.id, subjectId: 'fatima', action: 'conversation.planned', details: {} });
+        await tx.appendAudit({
+          actorId: 'jeroen',
+          conversationId: c.id,
+          subjectId: 'fatima',
+          action: 'conversation.planned',
+          details: {},
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -60,9 +68,19 @@ describe.each(backends)('store on %s', (backend) => {
 
   it('keeps the audit log append-only', async () => {
     const s = await open();
-    await s.appendAudit({ actorId: 'jeroen', conversationId: 'c1', subjectId: 'fatima', action: 'conversation.read', details: { relation: 'manager' } });
+    await s.appendAudit({
+      actorId: 'jeroen',
+      conversationId: 'c1',
+      subjectId: 'fatima',
+      action: 'conversation.read',
+      details: { relation: 'manager' },
+    });
     const [entry] = await s.auditOf('c1');
-    expect(entry).toMatchObject({ actorId: 'jeroen', action: 'conversation.read', details: { relation: 'manager' } });
+    expect(entry).toMatchObject({
+      actorId: 'jeroen',
+      action: 'conversation.read',
+      details: { relation: 'manager' },
+    });
     await expect(s.executor.query('UPDATE audit_log SET action = $1', ['x'])).rejects.toThrow(/append-only/);
     await expect(s.executor.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     expect(await s.auditBySubject('fatima')).toHaveLength(1);
@@ -70,17 +88,42 @@ describe.each(backends)('store on %s', (backend) => {
 
   it('stores chat references, card copies, sent messages, tasks and delegations', async () => {
     const s = await open();
-    await s.saveChatReference({ userId: 'fatima', conversationId: 'a:1', serviceUrl: 'https://smba.example/' });
-    await s.saveChatReference({ userId: 'fatima', conversationId: 'a:2', serviceUrl: 'https://smba.example/', tenantId: 't' });
+    await s.saveChatReference({
+      userId: 'fatima',
+      conversationId: 'a:1',
+      serviceUrl: 'https://smba.example/',
+    });
+    await s.saveChatReference({
+      userId: 'fatima',
+      conversationId: 'a:2',
+      serviceUrl: 'https://smba.example/',
+      tenantId: 't',
+    });
     expect(await s.chatReference('fatima')).toMatchObject({ conversationId: 'a:2', tenantId: 't' });
-    await s.recordCardCopy({ conversationId: 'c1', recipientId: 'fatima', kind: 'approval', version: 1, activityId: 'act1', chatId: 'a:2' });
-    await s.recordCardCopy({ conversationId: 'c1', recipientId: 'fatima', kind: 'approval', version: 1, activityId: 'act1', chatId: 'a:2' });
+    await s.recordCardCopy({
+      conversationId: 'c1',
+      recipientId: 'fatima',
+      kind: 'approval',
+      version: 1,
+      activityId: 'act1',
+      chatId: 'a:2',
+    });
+    await s.recordCardCopy({
+      conversationId: 'c1',
+      recipientId: 'fatima',
+      kind: 'approval',
+      version: 1,
+      activityId: 'act1',
+      chatId: 'a:2',
+    });
     expect(await s.cardCopies('c1', 'approval')).toHaveLength(1);
     await s.recordSentMessage('k1', 'fatima', 'act1');
     await s.recordSentMessage('k1', 'fatima', 'act2');
     expect(await s.sentMessage('k1')).toBe('act1');
     // Two racers claim one key: one wins; an unsent claim is no sent message and can be given back.
-    expect(await Promise.all([s.claimMessage('k2', 'fatima'), s.claimMessage('k2', 'fatima')])).toEqual(expect.arrayContaining([true, false]));
+    expect(await Promise.all([s.claimMessage('k2', 'fatima'), s.claimMessage('k2', 'fatima')])).toEqual(
+      expect.arrayContaining([true, false]),
+    );
     expect(await s.sentMessage('k2')).toBeUndefined();
     await s.releaseMessage('k2');
     expect(await s.claimMessage('k2', 'fatima')).toBe(true);
@@ -88,18 +131,40 @@ describe.each(backends)('store on %s', (backend) => {
     expect(await s.sentMessage('k2')).toBe('act9');
     expect(await s.claimMessage('k2', 'fatima')).toBe(false);
     await s.saveApprovalTask({ conversationId: 'c1', assigneeId: 'jeroen', version: 1, taskId: 't1' });
-    expect(await s.approvalTask('c1', 'jeroen', 1)).toEqual({ conversationId: 'c1', assigneeId: 'jeroen', version: 1, taskId: 't1' });
-    await s.saveDelegation({ managerId: 'jeroen', delegateId: 'marieke', from: '2026-11-01T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' });
-    expect(await s.delegationsFrom('jeroen')).toEqual([{ managerId: 'jeroen', delegateId: 'marieke', from: '2026-11-01T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' }]);
+    expect(await s.approvalTask('c1', 'jeroen', 1)).toEqual({
+      conversationId: 'c1',
+      assigneeId: 'jeroen',
+      version: 1,
+      taskId: 't1',
+    });
+    await s.saveDelegation({
+      managerId: 'jeroen',
+      delegateId: 'marieke',
+      from: '2026-11-01T00:00:00.000Z',
+      until: '2026-11-30T00:00:00.000Z',
+    });
+    expect(await s.delegationsFrom('jeroen')).toEqual([
+      {
+        managerId: 'jeroen',
+        delegateId: 'marieke',
+        from: '2026-11-01T00:00:00.000Z',
+        until: '2026-11-30T00:00:00.000Z',
+      },
+    ]);
     expect(await s.delegationsTo('marieke')).toHaveLength(1);
   });
 
   it('applies migrations once, also on a second start', async () => {
-    const options = backend === 'pglite' ? { dataDir: mkdtempSync(join(tmpdir(), 'store-')) } : await storeOptionsFor(backend);
+    const options =
+      backend === 'pglite'
+        ? { dataDir: mkdtempSync(join(tmpdir(), 'store-')) }
+        : await storeOptionsFor(backend);
     store = await openStore(options);
     await store.close();
     store = await openStore(options);
-    const { rows } = await store.executor.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+    const { rows } = await store.executor.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM schema_migrations',
+    );
     expect(rows[0]?.n).toBe(2);
   });
 });

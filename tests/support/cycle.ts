@@ -3,7 +3,11 @@ import { as, eventually } from './server.js';
 import { vitalityPreparation, vitalityReport } from './factories.js';
 
 /** Takes a Vitaliteitsgesprek from planning to the personnel file through the API; returns its id. */
-export async function archivedVitalityConversation(url: string, employeeId: string, managerId: string): Promise<string> {
+export async function archivedVitalityConversation(
+  url: string,
+  employeeId: string,
+  managerId: string,
+): Promise<string> {
   const manager = as(url, managerId);
   const employee = as(url, employeeId);
   const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -24,6 +28,10 @@ export async function archivedVitalityConversation(url: string, employeeId: stri
     const response = await who.post(`/api/conversations/${id}/commands`, { command });
     expect(response.status).toBe(200);
   }
-  await eventually(async () => (await employee.get(`/api/conversations/${id}`)).body.conversation.stage === 'archived', 30_000, 'archiving');
+  await eventually(
+    async () => (await employee.get(`/api/conversations/${id}`)).body.conversation.stage === 'archived',
+    30_000,
+    'archiving',
+  );
   return id;
 }

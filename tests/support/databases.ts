@@ -21,5 +21,7 @@ export type Backend = (typeof backends)[number];
 
 /** Store options for a fresh database of a backend. */
 export async function storeOptionsFor(backend: Backend): Promise<{ dataDir: string; databaseUrl?: string }> {
-  return backend === 'pglite' ? { dataDir: 'memory://' } : { dataDir: 'memory://', databaseUrl: await freshPostgresUrl() };
+  return backend === 'pglite'
+    ? { dataDir: 'memory://' }
+    : { dataDir: 'memory://', databaseUrl: await freshPostgresUrl() };
 }

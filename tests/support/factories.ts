@@ -10,7 +10,9 @@ import {
 let counter = 0;
 
 /** A conversation in any stage, built through the real transitions' shape (for unit tests of rules). */
-export function aConversation(overrides: Partial<Conversation> & { type?: ConversationType; stage?: Stage } = {}): Conversation {
+export function aConversation(
+  overrides: Partial<Conversation> & { type?: ConversationType; stage?: Stage } = {},
+): Conversation {
   counter += 1;
   const type = overrides.type ?? 'vitaliteit';
   const { conversation } = createConversation({

@@ -111,7 +111,11 @@ export interface LoggedRequest {
   viaBatch: boolean;
 }
 
-type Route = [method: string, pattern: RegExp, handler: (request: FakeRequest, match: RegExpMatchArray) => FakeResponse];
+type Route = [
+  method: string,
+  pattern: RegExp,
+  handler: (request: FakeRequest, match: RegExpMatchArray) => FakeResponse,
+];
 
 const uploadChunkUnit = 320 * 1024;
 
@@ -154,7 +158,9 @@ export class FakeGraph {
     this.routes = this.buildRoutes();
     this.server = setupServer(
       http.all(/^https:\/\/graph\.microsoft\.com\/v1\.0\//, async ({ request }) => this.handleGraph(request)),
-      http.all(/^https:\/\/contoso\.sharepoint\.com\//, async ({ request }) => this.handleSharePoint(request)),
+      http.all(/^https:\/\/contoso\.sharepoint\.com\//, async ({ request }) =>
+        this.handleSharePoint(request),
+      ),
     );
   }
 
@@ -170,7 +176,11 @@ export class FakeGraph {
   // ---- seeding -------------------------------------------------------------------------------------------------
 
   addUser(user: Omit<FakeUser, 'userPrincipalName'> & { userPrincipalName?: string }): FakeUser {
-    const full: FakeUser = { userPrincipalName: `${user.id}@contoso.nl`, mail: `${user.id}@contoso.nl`, ...user };
+    const full: FakeUser = {
+      userPrincipalName: `${user.id}@contoso.nl`,
+      mail: `${user.id}@contoso.nl`,
+      ...user,
+    };
     this.users.set(full.id, full);
     return full;
   }
@@ -216,7 +226,9 @@ export class FakeGraph {
 
   /** Files whose list item says they belong to a conversation. */
   filesOfConversation(conversationId: string): FakeDriveItem[] {
-    return [...this.items.values()].filter((item) => !item.isFolder && item.fields.ConversationId === conversationId);
+    return [...this.items.values()].filter(
+      (item) => !item.isFolder && item.fields.ConversationId === conversationId,
+    );
   }
 
   // ---- HTTP plumbing -------------------------------------------------------------------------------------------
@@ -238,7 +250,9 @@ export class FakeGraph {
     const fakeRequest = await this.toFakeRequest(request, url, url.pathname);
     // The upload URL is pre-authenticated: a bearer token there is refused (documented 401).
     if (url.pathname.startsWith('/_upload/') && request.headers.get('Authorization')) {
-      return toResponse(graphError(401, 'unauthenticated', 'Do not send an Authorization header to the upload URL.'));
+      return toResponse(
+        graphError(401, 'unauthenticated', 'Do not send an Authorization header to the upload URL.'),
+      );
     }
     return toResponse(this.dispatch(fakeRequest));
   }
@@ -248,7 +262,16 @@ export class FakeGraph {
     const isJson = (request.headers.get('Content-Type') ?? '').includes('json');
     let json: unknown;
     if (isJson && bytes.length > 0) json = JSON.parse(new TextDecoder().decode(bytes));
-    return { method: request.method, path, query: url.searchParams, headers: request.headers, json, bytes, viaBatch: false, url };
+    return {
+      method: request.method,
+      path,
+      query: url.searchParams,
+      headers: request.headers,
+      json,
+      bytes,
+      viaBatch: false,
+      url,
+    };
   }
 
   private dispatch(request: FakeRequest): FakeResponse {
@@ -261,7 +284,12 @@ export class FakeGraph {
       response = this.route(request);
       if (fault) response = fault.response;
     }
-    this.log.push({ method: request.method, path: request.path, status: response.status, viaBatch: request.viaBatch });
+    this.log.push({
+      method: request.method,
+      path: request.path,
+      status: response.status,
+      viaBatch: request.viaBatch,
+    });
     return response;
   }
 
@@ -292,40 +320,148 @@ export class FakeGraph {
       ['GET', d(`/users/${seg}/manager`), (r, m) => this.manager(r, m[1]!)],
       ['GET', d(`/users/${seg}/directReports`), (r, m) => this.directReports(r, m[1]!)],
       ['POST', d(`/users/${seg}/checkMemberGroups`), (r, m) => this.checkMemberGroups(r, m[1]!)],
-      ['GET', d(`/users/${seg}/mailboxSettings`), (r, m) => this.withUser(m[1]!, r, (u) => ok(mailboxSettings(u)))],
+      [
+        'GET',
+        d(`/users/${seg}/mailboxSettings`),
+        (r, m) => this.withUser(m[1]!, r, (u) => ok(mailboxSettings(u))),
+      ],
       // calendar
       ['POST', d(`/users/${seg}/events`), (r, m) => this.withUser(m[1]!, r, (u) => this.createEvent(r, u))],
       ['GET', d(`/users/${seg}/events/${seg}`), (r, m) => this.withEvent(m[1]!, m[2]!, r, (e) => ok(e))],
-      ['PATCH', d(`/users/${seg}/events/${seg}`), (r, m) => this.withEvent(m[1]!, m[2]!, r, (e) => this.patchEvent(r, e))],
-      ['POST', d(`/users/${seg}/events/${seg}/cancel`), (r, m) => this.withEvent(m[1]!, m[2]!, r, (e) => this.cancelEvent(r, e))],
-      ['POST', d(`/users/${seg}/calendar/getSchedule`), (r, m) => this.withUser(m[1]!, r, () => this.getSchedule(r))],
+      [
+        'PATCH',
+        d(`/users/${seg}/events/${seg}`),
+        (r, m) => this.withEvent(m[1]!, m[2]!, r, (e) => this.patchEvent(r, e)),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/events/${seg}/cancel`),
+        (r, m) => this.withEvent(m[1]!, m[2]!, r, (e) => this.cancelEvent(r, e)),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/calendar/getSchedule`),
+        (r, m) => this.withUser(m[1]!, r, () => this.getSchedule(r)),
+      ],
       ['POST', d(`/users/${seg}/findMeetingTimes`), (r, m) => this.findMeetingTimes(r, m[1]!)],
       ['POST', d('/me/findMeetingTimes'), (r) => this.findMeetingTimes(r, 'me')],
       // to do
-      ['GET', d(`/users/${seg}/todo/lists`), (r, m) => this.withUser(m[1]!, r, (u) => this.page(r, this.listsOf(u.id).map(listJson)))],
-      ['POST', d(`/users/${seg}/todo/lists`), (r, m) => this.withUser(m[1]!, r, (u) => this.createList(r, u.id))],
-      ['GET', d(`/users/${seg}/todo/lists/${seg}/tasks`), (r, m) => this.withList(m[1]!, m[2]!, r, (l) => this.page(r, [...l.tasks.values()].map((t) => taskJson(t, r))))],
-      ['POST', d(`/users/${seg}/todo/lists/${seg}/tasks`), (r, m) => this.withList(m[1]!, m[2]!, r, (l) => this.createTask(r, l))],
-      ['GET', d(`/users/${seg}/todo/lists/${seg}/tasks/${seg}`), (r, m) => this.withTask(m[1]!, m[2]!, m[3]!, r, (t) => ok(taskJson(t, r)))],
-      ['PATCH', d(`/users/${seg}/todo/lists/${seg}/tasks/${seg}`), (r, m) => this.withTask(m[1]!, m[2]!, m[3]!, r, (t) => this.patchTask(r, t))],
+      [
+        'GET',
+        d(`/users/${seg}/todo/lists`),
+        (r, m) => this.withUser(m[1]!, r, (u) => this.page(r, this.listsOf(u.id).map(listJson))),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/todo/lists`),
+        (r, m) => this.withUser(m[1]!, r, (u) => this.createList(r, u.id)),
+      ],
+      [
+        'GET',
+        d(`/users/${seg}/todo/lists/${seg}/tasks`),
+        (r, m) =>
+          this.withList(m[1]!, m[2]!, r, (l) =>
+            this.page(
+              r,
+              [...l.tasks.values()].map((t) => taskJson(t, r)),
+            ),
+          ),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/todo/lists/${seg}/tasks`),
+        (r, m) => this.withList(m[1]!, m[2]!, r, (l) => this.createTask(r, l)),
+      ],
+      [
+        'GET',
+        d(`/users/${seg}/todo/lists/${seg}/tasks/${seg}`),
+        (r, m) => this.withTask(m[1]!, m[2]!, m[3]!, r, (t) => ok(taskJson(t, r))),
+      ],
+      [
+        'PATCH',
+        d(`/users/${seg}/todo/lists/${seg}/tasks/${seg}`),
+        (r, m) => this.withTask(m[1]!, m[2]!, m[3]!, r, (t) => this.patchTask(r, t)),
+      ],
       // teamwork
-      ['GET', d(`/users/${seg}/teamwork/installedApps`), (r, m) => this.withUser(m[1]!, r, (u) => this.listInstalledApps(r, u.id))],
-      ['POST', d(`/users/${seg}/teamwork/installedApps`), (r, m) => this.withUser(m[1]!, r, (u) => this.installApp(r, u.id))],
-      ['GET', d(`/users/${seg}/teamwork/installedApps/${seg}/chat`), (r, m) => this.installedChat(m[1]!, m[2]!)],
-      ['POST', d(`/users/${seg}/teamwork/sendActivityNotification`), (r, m) => this.withUser(m[1]!, r, (u) => this.sendActivity(r, u.id))],
+      [
+        'GET',
+        d(`/users/${seg}/teamwork/installedApps`),
+        (r, m) => this.withUser(m[1]!, r, (u) => this.listInstalledApps(r, u.id)),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/teamwork/installedApps`),
+        (r, m) => this.withUser(m[1]!, r, (u) => this.installApp(r, u.id)),
+      ],
+      [
+        'GET',
+        d(`/users/${seg}/teamwork/installedApps/${seg}/chat`),
+        (r, m) => this.installedChat(m[1]!, m[2]!),
+      ],
+      [
+        'POST',
+        d(`/users/${seg}/teamwork/sendActivityNotification`),
+        (r, m) => this.withUser(m[1]!, r, (u) => this.sendActivity(r, u.id)),
+      ],
       // drives
       ['GET', d(`/drives/${seg}/root:/(.+?):?`), (r, m) => this.itemByPath(m[1]!, undefined, m[2]!)],
       ['GET', d(`/drives/${seg}/items/${seg}:/(.+?):?`), (r, m) => this.itemByPath(m[1]!, m[2]!, m[3]!)],
-      ['PUT', d(`/drives/${seg}/items/${seg}:/([^/]+):/content`), (r, m) => this.simpleUpload(r, m[1]!, m[2]!, dec(m[3]!))],
-      ['POST', d(`/drives/${seg}/items/${seg}:/([^/]+):/createUploadSession`), (r, m) => this.createUploadSession(r, m[1]!, m[2]!, dec(m[3]!))],
-      ['GET', d(`/drives/${seg}/items/${seg}`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => ok(this.itemJson(i, r)))],
-      ['GET', d(`/drives/${seg}/items/${seg}/children`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.page(r, this.childrenOf(i.id).map((c) => this.itemJson(c, r))))],
-      ['POST', d(`/drives/${seg}/items/${seg}/children`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.createFolder(r, i))],
-      ['GET', d(`/drives/${seg}/items/${seg}/content`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.contentRedirect(i))],
-      ['PATCH', d(`/drives/${seg}/items/${seg}/listItem/fields`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.patchFields(r, i))],
-      ['PATCH', d(`/drives/${seg}/items/${seg}/retentionLabel`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.setRetentionLabel(r, i))],
-      ['POST', d(`/drives/${seg}/items/${seg}/invite`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.invite(r, i))],
-      ['GET', d(`/drives/${seg}/items/${seg}/permissions`), (r, m) => this.withItem(m[1]!, m[2]!, (i) => ok({ value: i.permissions.map(permissionJson) }))],
+      [
+        'PUT',
+        d(`/drives/${seg}/items/${seg}:/([^/]+):/content`),
+        (r, m) => this.simpleUpload(r, m[1]!, m[2]!, dec(m[3]!)),
+      ],
+      [
+        'POST',
+        d(`/drives/${seg}/items/${seg}:/([^/]+):/createUploadSession`),
+        (r, m) => this.createUploadSession(r, m[1]!, m[2]!, dec(m[3]!)),
+      ],
+      [
+        'GET',
+        d(`/drives/${seg}/items/${seg}`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => ok(this.itemJson(i, r))),
+      ],
+      [
+        'GET',
+        d(`/drives/${seg}/items/${seg}/children`),
+        (r, m) =>
+          this.withItem(m[1]!, m[2]!, (i) =>
+            this.page(
+              r,
+              this.childrenOf(i.id).map((c) => this.itemJson(c, r)),
+            ),
+          ),
+      ],
+      [
+        'POST',
+        d(`/drives/${seg}/items/${seg}/children`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.createFolder(r, i)),
+      ],
+      [
+        'GET',
+        d(`/drives/${seg}/items/${seg}/content`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.contentRedirect(i)),
+      ],
+      [
+        'PATCH',
+        d(`/drives/${seg}/items/${seg}/listItem/fields`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.patchFields(r, i)),
+      ],
+      [
+        'PATCH',
+        d(`/drives/${seg}/items/${seg}/retentionLabel`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.setRetentionLabel(r, i)),
+      ],
+      [
+        'POST',
+        d(`/drives/${seg}/items/${seg}/invite`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.invite(r, i)),
+      ],
+      [
+        'GET',
+        d(`/drives/${seg}/items/${seg}/permissions`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => ok({ value: i.permissions.map(permissionJson) })),
+      ],
       // SharePoint host: upload sessions and downloads
       ['PUT', d(`/_upload/${seg}`), (r, m) => this.uploadChunk(r, m[1]!)],
       ['GET', d(`/_upload/${seg}`), (r, m) => this.sessionStatus(m[1]!)],
@@ -352,13 +488,20 @@ export class FakeGraph {
         // Documented: a request whose dependency failed is not run and answers 424.
         statuses.set(String(sub.id), 424);
         const failed = graphError(424, 'failedDependency', 'A request this one depends on failed.');
-        return { id: String(sub.id), status: 424, headers: { 'Content-Type': 'application/json' }, body: failed.body };
+        return {
+          id: String(sub.id),
+          status: 424,
+          headers: { 'Content-Type': 'application/json' },
+          body: failed.body,
+        };
       }
       const url = new URL(String(sub.url), `${graphRoot}/`);
       const headers = new Headers(asRecord(sub.headers) as Record<string, string>);
       const subRequest: FakeRequest = {
         method: String(sub.method).toUpperCase(),
-        path: new URL(`${graphRoot}${String(sub.url).startsWith('/') ? '' : '/'}${String(sub.url)}`).pathname.replace(/^\/v1\.0/, ''),
+        path: new URL(
+          `${graphRoot}${String(sub.url).startsWith('/') ? '' : '/'}${String(sub.url)}`,
+        ).pathname.replace(/^\/v1\.0/, ''),
         query: url.searchParams,
         headers,
         json: sub.body,
@@ -369,9 +512,15 @@ export class FakeGraph {
       };
       let answer = this.dispatch(subRequest);
       // A dropped connection cannot happen inside a batch: it shows as a server error there.
-      if (answer.networkError) answer = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.');
+      if (answer.networkError)
+        answer = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.');
       statuses.set(String(sub.id), answer.status);
-      return { id: String(sub.id), status: answer.status, headers: { 'Content-Type': 'application/json', ...answer.headers }, body: answer.body ?? null };
+      return {
+        id: String(sub.id),
+        status: answer.status,
+        headers: { 'Content-Type': 'application/json', ...answer.headers },
+        body: answer.body ?? null,
+      };
     });
     return ok({ responses });
   }
@@ -400,7 +549,10 @@ export class FakeGraph {
 
   private findUser(idOrUpn: string): FakeUser | undefined {
     const key = dec(idOrUpn).toLowerCase();
-    return this.users.get(dec(idOrUpn)) ?? [...this.users.values()].find((u) => u.userPrincipalName.toLowerCase() === key);
+    return (
+      this.users.get(dec(idOrUpn)) ??
+      [...this.users.values()].find((u) => u.userPrincipalName.toLowerCase() === key)
+    );
   }
 
   private withUser(id: string, request: FakeRequest, then: (user: FakeUser) => FakeResponse): FakeResponse {
@@ -411,14 +563,19 @@ export class FakeGraph {
   private manager(request: FakeRequest, id: string): FakeResponse {
     return this.withUser(id, request, (user) => {
       const manager = user.managerId ? this.users.get(user.managerId) : undefined;
-      return manager ? ok({ '@odata.type': '#microsoft.graph.user', ...userJson(manager) }) : resourceNotFound('manager');
+      return manager
+        ? ok({ '@odata.type': '#microsoft.graph.user', ...userJson(manager) })
+        : resourceNotFound('manager');
     });
   }
 
   private directReports(request: FakeRequest, id: string): FakeResponse {
     return this.withUser(id, request, (user) => {
       const reports = [...this.users.values()].filter((u) => u.managerId === user.id);
-      return this.page(request, reports.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userJson(u) })));
+      return this.page(
+        request,
+        reports.map((u) => ({ '@odata.type': '#microsoft.graph.user', ...userJson(u) })),
+      );
     });
   }
 
@@ -446,10 +603,13 @@ export class FakeGraph {
     const transactionId = typeof body.transactionId === 'string' ? body.transactionId : undefined;
     if (transactionId) {
       // transactionId exists so a retried POST does not create a second event: answer with the first one.
-      const existing = [...this.events.values()].find((e) => e.organizerId === organizer.id && e.transactionId === transactionId);
+      const existing = [...this.events.values()].find(
+        (e) => e.organizerId === organizer.id && e.transactionId === transactionId,
+      );
       if (existing) return ok(existing, 201);
     }
-    if (!body.subject || !body.start || !body.end) return graphError(400, 'ErrorInvalidRequest', 'Subject, start and end are required.');
+    if (!body.subject || !body.start || !body.end)
+      return graphError(400, 'ErrorInvalidRequest', 'Subject, start and end are required.');
     const id = this.nextId('AAMkAD');
     const event: FakeEvent = {
       id,
@@ -460,9 +620,15 @@ export class FakeGraph {
       end: asRecord(body.end) as FakeEvent['end'],
       attendees: Array.isArray(body.attendees) ? body.attendees : [],
       isOnlineMeeting: body.isOnlineMeeting === true,
-      ...(typeof body.onlineMeetingProvider === 'string' ? { onlineMeetingProvider: body.onlineMeetingProvider } : {}),
+      ...(typeof body.onlineMeetingProvider === 'string'
+        ? { onlineMeetingProvider: body.onlineMeetingProvider }
+        : {}),
       ...(body.isOnlineMeeting === true
-        ? { onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0` } }
+        ? {
+            onlineMeeting: {
+              joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0`,
+            },
+          }
         : {}),
       ...(transactionId ? { transactionId } : {}),
       isCancelled: false,
@@ -471,7 +637,12 @@ export class FakeGraph {
     return ok(event, 201);
   }
 
-  private withEvent(userId: string, eventId: string, request: FakeRequest, then: (event: FakeEvent) => FakeResponse): FakeResponse {
+  private withEvent(
+    userId: string,
+    eventId: string,
+    request: FakeRequest,
+    then: (event: FakeEvent) => FakeResponse,
+  ): FakeResponse {
     return this.withUser(userId, request, (user) => {
       const event = this.events.get(dec(eventId));
       if (!event || event.organizerId !== user.id) {
@@ -497,19 +668,26 @@ export class FakeGraph {
   }
 
   private busyOf(userOrMail: string): Array<{ start: string; end: string; status?: string }> {
-    const user = [...this.users.values()].find((u) => u.mail?.toLowerCase() === userOrMail.toLowerCase() || u.id === userOrMail);
+    const user = [...this.users.values()].find(
+      (u) => u.mail?.toLowerCase() === userOrMail.toLowerCase() || u.id === userOrMail,
+    );
     return user?.busy ?? [];
   }
 
   private getSchedule(request: FakeRequest): FakeResponse {
     const body = asRecord(request.json);
     const schedules = Array.isArray(body.schedules) ? body.schedules.map(String) : [];
-    if (schedules.length === 0 || schedules.length > 100) return graphError(400, 'ErrorInvalidParameter', 'schedules is required.');
+    if (schedules.length === 0 || schedules.length > 100)
+      return graphError(400, 'ErrorInvalidParameter', 'schedules is required.');
     const start = Date.parse(`${String(asRecord(body.startTime).dateTime)}Z`);
     const end = Date.parse(`${String(asRecord(body.endTime).dateTime)}Z`);
     const value = schedules.map((scheduleId) => {
       const user = [...this.users.values()].find((u) => u.mail?.toLowerCase() === scheduleId.toLowerCase());
-      if (!user) return { scheduleId, error: { message: 'The requested user is not found.', responseCode: 'ErrorMailRecipientNotFound' } };
+      if (!user)
+        return {
+          scheduleId,
+          error: { message: 'The requested user is not found.', responseCode: 'ErrorMailRecipientNotFound' },
+        };
       const items = (user.busy ?? [])
         .filter((b) => Date.parse(b.end) > start && Date.parse(b.start) < end)
         .map((b) => ({
@@ -518,7 +696,17 @@ export class FakeGraph {
           start: { dateTime: graphDateTime(b.start), timeZone: 'UTC' },
           end: { dateTime: graphDateTime(b.end), timeZone: 'UTC' },
         }));
-      return { scheduleId, availabilityView: '', scheduleItems: items, workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } } };
+      return {
+        scheduleId,
+        availabilityView: '',
+        scheduleItems: items,
+        workingHours: {
+          daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+          startTime: '08:00:00.0000000',
+          endTime: '17:00:00.0000000',
+          timeZone: { name: 'UTC' },
+        },
+      };
     });
     return ok({ value });
   }
@@ -526,12 +714,18 @@ export class FakeGraph {
   private findMeetingTimes(request: FakeRequest, pathUser: string): FakeResponse {
     // Delegated only: app-only tokens get the documented refusal.
     if (!request.delegatedUserId) {
-      return graphError(403, 'ErrorAccessDenied', 'Access is denied. findMeetingTimes requires a delegated token.');
+      return graphError(
+        403,
+        'ErrorAccessDenied',
+        'Access is denied. findMeetingTimes requires a delegated token.',
+      );
     }
     const me = pathUser === 'me' ? request.delegatedUserId : this.findUser(pathUser)?.id;
     if (!me) return resourceNotFound(pathUser);
     const body = asRecord(request.json);
-    const attendees = (Array.isArray(body.attendees) ? body.attendees : []).map((a) => String(asRecord(asRecord(a).emailAddress).address));
+    const attendees = (Array.isArray(body.attendees) ? body.attendees : []).map((a) =>
+      String(asRecord(asRecord(a).emailAddress).address),
+    );
     const duration = parseDuration(String(body.meetingDuration ?? 'PT30M'));
     const slots = asRecord(body.timeConstraint).timeSlots;
     const max = Number(body.maxCandidates ?? 20);
@@ -541,7 +735,9 @@ export class FakeGraph {
       const from = Date.parse(`${String(asRecord(asRecord(slot).start).dateTime)}Z`);
       const until = Date.parse(`${String(asRecord(asRecord(slot).end).dateTime)}Z`);
       for (let t = from; t + duration <= until && suggestions.length < max; t += 30 * 60_000) {
-        const free = people.every((p) => this.busyOf(p).every((b) => Date.parse(b.end) <= t || Date.parse(b.start) >= t + duration));
+        const free = people.every((p) =>
+          this.busyOf(p).every((b) => Date.parse(b.end) <= t || Date.parse(b.start) >= t + duration),
+        );
         if (free) {
           suggestions.push({
             confidence: 100,
@@ -554,7 +750,10 @@ export class FakeGraph {
         }
       }
     }
-    return ok({ emptySuggestionsReason: suggestions.length ? '' : 'attendeesUnavailable', meetingTimeSuggestions: suggestions });
+    return ok({
+      emptySuggestionsReason: suggestions.length ? '' : 'attendeesUnavailable',
+      meetingTimeSuggestions: suggestions,
+    });
   }
 
   // ---- to do ----
@@ -562,7 +761,14 @@ export class FakeGraph {
   private listsOf(userId: string): FakeTodoList[] {
     let lists = this.todo.get(userId);
     if (!lists) {
-      lists = [{ id: this.nextId('AQMkTasks'), displayName: 'Taken', wellknownListName: 'defaultList', tasks: new Map() }];
+      lists = [
+        {
+          id: this.nextId('AQMkTasks'),
+          displayName: 'Taken',
+          wellknownListName: 'defaultList',
+          tasks: new Map(),
+        },
+      ];
       this.todo.set(userId, lists);
     }
     return lists;
@@ -570,31 +776,56 @@ export class FakeGraph {
 
   private createList(request: FakeRequest, userId: string): FakeResponse {
     const displayName = field(request.json, 'displayName');
-    if (typeof displayName !== 'string' || !displayName) return graphError(400, 'invalidRequest', 'displayName is required.');
-    const list: FakeTodoList = { id: this.nextId('AQMkList'), displayName, wellknownListName: 'none', tasks: new Map() };
+    if (typeof displayName !== 'string' || !displayName)
+      return graphError(400, 'invalidRequest', 'displayName is required.');
+    const list: FakeTodoList = {
+      id: this.nextId('AQMkList'),
+      displayName,
+      wellknownListName: 'none',
+      tasks: new Map(),
+    };
     this.listsOf(userId).push(list);
     return ok(listJson(list), 201);
   }
 
-  private withList(userId: string, listId: string, request: FakeRequest, then: (list: FakeTodoList) => FakeResponse): FakeResponse {
+  private withList(
+    userId: string,
+    listId: string,
+    request: FakeRequest,
+    then: (list: FakeTodoList) => FakeResponse,
+  ): FakeResponse {
     return this.withUser(userId, request, (user) => {
       const list = this.listsOf(user.id).find((l) => l.id === dec(listId));
-      return list ? then(list) : graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return list
+        ? then(list)
+        : graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     });
   }
 
-  private withTask(userId: string, listId: string, taskId: string, request: FakeRequest, then: (task: Record<string, unknown>) => FakeResponse): FakeResponse {
+  private withTask(
+    userId: string,
+    listId: string,
+    taskId: string,
+    request: FakeRequest,
+    then: (task: Record<string, unknown>) => FakeResponse,
+  ): FakeResponse {
     return this.withList(userId, listId, request, (list) => {
       const task = list.tasks.get(dec(taskId));
-      return task ? then(task) : graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+      return task
+        ? then(task)
+        : graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     });
   }
 
   private createTask(request: FakeRequest, list: FakeTodoList): FakeResponse {
     const body = asRecord(request.json);
-    if (typeof body.title !== 'string' || !body.title) return graphError(400, 'invalidRequest', 'title is required.');
+    if (typeof body.title !== 'string' || !body.title)
+      return graphError(400, 'invalidRequest', 'title is required.');
     const id = this.nextId('AAMkTask');
-    const linkedResources = (Array.isArray(body.linkedResources) ? body.linkedResources : []).map((r) => ({ id: this.nextId('lr'), ...asRecord(r) }));
+    const linkedResources = (Array.isArray(body.linkedResources) ? body.linkedResources : []).map((r) => ({
+      id: this.nextId('lr'),
+      ...asRecord(r),
+    }));
     const task: Record<string, unknown> = {
       id,
       status: 'notStarted',
@@ -614,7 +845,8 @@ export class FakeGraph {
       return graphError(400, 'invalidRequest', `Invalid status '${String(body.status)}'.`);
     }
     Object.assign(task, body);
-    if (body.status === 'completed') task.completedDateTime = { dateTime: graphDateTime(new Date().toISOString()), timeZone: 'UTC' };
+    if (body.status === 'completed')
+      task.completedDateTime = { dateTime: graphDateTime(new Date().toISOString()), timeZone: 'UTC' };
     return ok(task);
   }
 
@@ -625,7 +857,10 @@ export class FakeGraph {
     const filter = request.query.get('$filter') ?? '';
     const wanted = /teamsApp\/id eq '([^']+)'/.exec(filter)?.[1];
     const selected = wanted ? apps.filter((a) => a.teamsAppId === wanted) : apps;
-    return this.page(request, selected.map((a) => ({ id: a.id, teamsApp: { id: a.teamsAppId, displayName: 'Gesprekscyclus' } })));
+    return this.page(
+      request,
+      selected.map((a) => ({ id: a.id, teamsApp: { id: a.teamsAppId, displayName: 'Gesprekscyclus' } })),
+    );
   }
 
   private installApp(request: FakeRequest, userId: string): FakeResponse {
@@ -633,7 +868,8 @@ export class FakeGraph {
     const teamsAppId = typeof bind === 'string' ? /teamsApps\/([^/]+)$/.exec(bind)?.[1] : undefined;
     if (!teamsAppId) return graphError(400, 'BadRequest', 'teamsApp@odata.bind is required.');
     const apps = this.installedApps.get(userId) ?? [];
-    if (apps.some((a) => a.teamsAppId === teamsAppId)) return graphError(409, 'Conflict', 'App is already installed.');
+    if (apps.some((a) => a.teamsAppId === teamsAppId))
+      return graphError(409, 'Conflict', 'App is already installed.');
     const id = this.nextId('installed');
     apps.push({ id, teamsAppId, chatId: `19:${userId}_${teamsAppId}@unq.gbl.spaces` });
     this.installedApps.set(userId, apps);
@@ -642,14 +878,21 @@ export class FakeGraph {
 
   private installedChat(userId: string, installId: string): FakeResponse {
     const app = (this.installedApps.get(dec(userId)) ?? []).find((a) => a.id === dec(installId));
-    return app ? ok({ id: app.chatId, chatType: 'oneOnOne' }) : graphError(404, 'NotFound', 'The app installation was not found.');
+    return app
+      ? ok({ id: app.chatId, chatType: 'oneOnOne' })
+      : graphError(404, 'NotFound', 'The app installation was not found.');
   }
 
   private sendActivity(request: FakeRequest, userId: string): FakeResponse {
     const body = asRecord(request.json);
-    if (!body.topic || !body.activityType || !body.previewText) return graphError(400, 'BadRequest', 'topic, activityType and previewText are required.');
+    if (!body.topic || !body.activityType || !body.previewText)
+      return graphError(400, 'BadRequest', 'topic, activityType and previewText are required.');
     if (!(this.installedApps.get(userId) ?? []).length) {
-      return graphError(403, 'Forbidden', 'The app must be installed for the recipient to send activity notifications.');
+      return graphError(
+        403,
+        'Forbidden',
+        'The app must be installed for the recipient to send activity notifications.',
+      );
     }
     this.activityNotifications.push({ userId, body });
     return noContent();
@@ -657,7 +900,14 @@ export class FakeGraph {
 
   // ---- drives ----
 
-  private newItem(driveId: string, name: string, parentId: string | undefined, isFolder: boolean, content: Uint8Array = new Uint8Array(), mimeType?: string): FakeDriveItem {
+  private newItem(
+    driveId: string,
+    name: string,
+    parentId: string | undefined,
+    isFolder: boolean,
+    content: Uint8Array = new Uint8Array(),
+    mimeType?: string,
+  ): FakeDriveItem {
     const item: FakeDriveItem = {
       id: this.nextId('01DRIVEITEM'),
       driveId,
@@ -693,7 +943,9 @@ export class FakeGraph {
       webUrl: `${sharePointHost}/sites/hr/Personeelsdossier/${this.pathOf(item).split('/').map(encodeURIComponent).join('/')}`,
       size: item.content.length,
       parentReference: { driveId: item.driveId, id: item.parentId },
-      ...(item.isFolder ? { folder: { childCount: this.childrenOf(item.id).length } } : { file: { mimeType: item.mimeType ?? 'application/octet-stream' } }),
+      ...(item.isFolder
+        ? { folder: { childCount: this.childrenOf(item.id).length } }
+        : { file: { mimeType: item.mimeType ?? 'application/octet-stream' } }),
     };
     const expand = request?.query.get('$expand') ?? '';
     if (expand.includes('listItem')) {
@@ -702,12 +954,18 @@ export class FakeGraph {
     return json;
   }
 
-  private withItem(driveId: string, itemId: string, then: (item: FakeDriveItem) => FakeResponse): FakeResponse {
+  private withItem(
+    driveId: string,
+    itemId: string,
+    then: (item: FakeDriveItem) => FakeResponse,
+  ): FakeResponse {
     const drive = this.drives.get(dec(driveId));
     if (!drive) return itemNotFound('The drive could not be found.');
     const id = dec(itemId) === 'root' ? drive.rootId : dec(itemId);
     const item = this.items.get(id);
-    return item && item.driveId === dec(driveId) ? then(item) : itemNotFound('The resource could not be found.');
+    return item && item.driveId === dec(driveId)
+      ? then(item)
+      : itemNotFound('The resource could not be found.');
   }
 
   private itemByPath(driveId: string, baseId: string | undefined, path: string): FakeResponse {
@@ -723,11 +981,13 @@ export class FakeGraph {
   private createFolder(request: FakeRequest, parent: FakeDriveItem): FakeResponse {
     const body = asRecord(request.json);
     const name = body.name;
-    if (typeof name !== 'string' || !name || !body.folder) return graphError(400, 'invalidRequest', 'name and folder are required.');
+    if (typeof name !== 'string' || !name || !body.folder)
+      return graphError(400, 'invalidRequest', 'name and folder are required.');
     const existing = this.childNamed(parent.id, name);
     const behavior = String(body['@microsoft.graph.conflictBehavior'] ?? 'fail');
     if (existing) {
-      if (behavior === 'fail') return graphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+      if (behavior === 'fail')
+        return graphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
       if (behavior === 'replace') this.items.delete(existing.id);
     }
     const finalName = existing && behavior === 'rename' ? this.freeName(parent.id, name) : name;
@@ -744,7 +1004,14 @@ export class FakeGraph {
   }
 
   /** Creates (or replaces, per conflict behaviour) a file; answers like Graph does. */
-  private commitFile(driveId: string, parent: FakeDriveItem, name: string, behavior: string, content: Uint8Array, mimeType?: string): FakeResponse {
+  private commitFile(
+    driveId: string,
+    parent: FakeDriveItem,
+    name: string,
+    behavior: string,
+    content: Uint8Array,
+    mimeType?: string,
+  ): FakeResponse {
     const existing = this.childNamed(parent.id, name);
     if (existing && behavior === 'fail') {
       return graphError(409, 'nameAlreadyExists', `The specified item name already exists. Name: ${name}`);
@@ -762,14 +1029,30 @@ export class FakeGraph {
   private simpleUpload(request: FakeRequest, driveId: string, parentId: string, name: string): FakeResponse {
     return this.withItem(driveId, parentId, (parent) => {
       if (request.bytes.length > this.simpleUploadLimit) {
-        return graphError(413, 'requestTooLarge', 'Use an upload session for files above the simple upload limit.');
+        return graphError(
+          413,
+          'requestTooLarge',
+          'Use an upload session for files above the simple upload limit.',
+        );
       }
       const behavior = request.query.get('@microsoft.graph.conflictBehavior') ?? 'replace';
-      return this.commitFile(dec(driveId), parent, name, behavior, request.bytes.slice(), request.headers.get('Content-Type') ?? undefined);
+      return this.commitFile(
+        dec(driveId),
+        parent,
+        name,
+        behavior,
+        request.bytes.slice(),
+        request.headers.get('Content-Type') ?? undefined,
+      );
     });
   }
 
-  private createUploadSession(request: FakeRequest, driveId: string, parentId: string, name: string): FakeResponse {
+  private createUploadSession(
+    request: FakeRequest,
+    driveId: string,
+    parentId: string,
+    name: string,
+  ): FakeResponse {
     return this.withItem(driveId, parentId, (parent) => {
       const item = asRecord(field(request.json, 'item'));
       const behavior = String(item['@microsoft.graph.conflictBehavior'] ?? 'replace');
@@ -788,7 +1071,11 @@ export class FakeGraph {
         receivedBytes: 0,
       };
       this.sessions.set(id, session);
-      return ok({ uploadUrl: `${sharePointHost}/_upload/${id}`, expirationDateTime: new Date(session.expiresAt).toISOString(), nextExpectedRanges: ['0-'] });
+      return ok({
+        uploadUrl: `${sharePointHost}/_upload/${id}`,
+        expirationDateTime: new Date(session.expiresAt).toISOString(),
+        nextExpectedRanges: ['0-'],
+      });
     });
   }
 
@@ -808,8 +1095,10 @@ export class FakeGraph {
     if (!range) return graphError(400, 'invalidRequest', 'Content-Range header is required.');
     const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
     const length = to - from + 1;
-    if (request.bytes.length !== length) return graphError(400, 'invalidRequest', 'Content-Length does not match Content-Range.');
-    if (session.totalSize !== undefined && session.totalSize !== total) return graphError(400, 'invalidRequest', 'The total size changed.');
+    if (request.bytes.length !== length)
+      return graphError(400, 'invalidRequest', 'Content-Length does not match Content-Range.');
+    if (session.totalSize !== undefined && session.totalSize !== total)
+      return graphError(400, 'invalidRequest', 'The total size changed.');
     if (from !== session.receivedBytes) {
       return graphError(416, 'invalidRange', `Fragment overlap or gap: expected ${session.receivedBytes}-.`);
     }
@@ -821,7 +1110,13 @@ export class FakeGraph {
     session.received.push(request.bytes.slice());
     session.receivedBytes += length;
     if (!last) {
-      return ok({ expirationDateTime: new Date(session.expiresAt).toISOString(), nextExpectedRanges: [`${session.receivedBytes}-`] }, 202);
+      return ok(
+        {
+          expirationDateTime: new Date(session.expiresAt).toISOString(),
+          nextExpectedRanges: [`${session.receivedBytes}-`],
+        },
+        202,
+      );
     }
     this.sessions.delete(id);
     const parent = this.items.get(session.parentId);
@@ -832,13 +1127,23 @@ export class FakeGraph {
       content.set(part, offset);
       offset += part.length;
     }
-    return this.commitFile(session.driveId, parent, session.name, session.conflictBehavior, content, 'application/pdf');
+    return this.commitFile(
+      session.driveId,
+      parent,
+      session.name,
+      session.conflictBehavior,
+      content,
+      'application/pdf',
+    );
   }
 
   private sessionStatus(id: string): FakeResponse {
     const session = this.liveSession(id);
     if (!session) return itemNotFound('The upload session was not found or has expired.');
-    return ok({ expirationDateTime: new Date(session.expiresAt).toISOString(), nextExpectedRanges: [`${session.receivedBytes}-`] });
+    return ok({
+      expirationDateTime: new Date(session.expiresAt).toISOString(),
+      nextExpectedRanges: [`${session.receivedBytes}-`],
+    });
   }
 
   private deleteSession(id: string): FakeResponse {
@@ -858,7 +1163,13 @@ export class FakeGraph {
 
   private download(id: string): FakeResponse {
     const item = this.items.get(dec(id));
-    return item ? { status: 200, bytes: item.content, headers: { 'Content-Type': item.mimeType ?? 'application/octet-stream' } } : itemNotFound();
+    return item
+      ? {
+          status: 200,
+          bytes: item.content,
+          headers: { 'Content-Type': item.mimeType ?? 'application/octet-stream' },
+        }
+      : itemNotFound();
   }
 
   private patchFields(request: FakeRequest, item: FakeDriveItem): FakeResponse {
@@ -881,12 +1192,15 @@ export class FakeGraph {
     const body = asRecord(request.json);
     const recipients = Array.isArray(body.recipients) ? body.recipients.map(asRecord) : [];
     const roles = Array.isArray(body.roles) ? body.roles.map(String) : [];
-    if (recipients.length === 0 || roles.length === 0) return graphError(400, 'invalidRequest', 'recipients and roles are required.');
+    if (recipients.length === 0 || roles.length === 0)
+      return graphError(400, 'invalidRequest', 'recipients and roles are required.');
     if (body.requireSignIn !== true && body.sendInvitation === false) {
       return graphError(400, 'invalidRequest', 'requireSignIn must be true when no invitation is sent.');
     }
     const created = recipients.map((recipient) => {
-      const existing = item.permissions.find((p) => JSON.stringify(p.recipient) === JSON.stringify(recipient) && p.roles.join() === roles.join());
+      const existing = item.permissions.find(
+        (p) => JSON.stringify(p.recipient) === JSON.stringify(recipient) && p.roles.join() === roles.join(),
+      );
       if (existing) return existing;
       const permission = { id: this.nextId('perm'), roles, recipient };
       item.permissions.push(permission);
@@ -920,14 +1234,26 @@ function mailboxSettings(user: FakeUser): Record<string, unknown> {
       externalAudience: 'none',
       internalReplyMessage: replies.message ?? '',
       externalReplyMessage: '',
-      scheduledStartDateTime: { dateTime: replies.start ? graphDateTime(replies.start) : '2020-01-01T00:00:00.0000000', timeZone: 'UTC' },
-      scheduledEndDateTime: { dateTime: replies.end ? graphDateTime(replies.end) : '2020-01-02T00:00:00.0000000', timeZone: 'UTC' },
+      scheduledStartDateTime: {
+        dateTime: replies.start ? graphDateTime(replies.start) : '2020-01-01T00:00:00.0000000',
+        timeZone: 'UTC',
+      },
+      scheduledEndDateTime: {
+        dateTime: replies.end ? graphDateTime(replies.end) : '2020-01-02T00:00:00.0000000',
+        timeZone: 'UTC',
+      },
     },
   };
 }
 
 function listJson(list: FakeTodoList): Record<string, unknown> {
-  return { id: list.id, displayName: list.displayName, isOwner: true, isShared: false, wellknownListName: list.wellknownListName };
+  return {
+    id: list.id,
+    displayName: list.displayName,
+    isOwner: true,
+    isShared: false,
+    wellknownListName: list.wellknownListName,
+  };
 }
 
 function taskJson(task: Record<string, unknown>, request: FakeRequest): Record<string, unknown> {
@@ -937,9 +1263,18 @@ function taskJson(task: Record<string, unknown>, request: FakeRequest): Record<s
   return rest;
 }
 
-function permissionJson(permission: { id: string; roles: string[]; recipient: Record<string, unknown> }): Record<string, unknown> {
+function permissionJson(permission: {
+  id: string;
+  roles: string[];
+  recipient: Record<string, unknown>;
+}): Record<string, unknown> {
   const id = permission.recipient.objectId ?? permission.recipient.email;
-  return { id: permission.id, roles: permission.roles, grantedToV2: { user: { id } }, grantedTo: { user: { id } } };
+  return {
+    id: permission.id,
+    roles: permission.roles,
+    grantedToV2: { user: { id } },
+    grantedTo: { user: { id } },
+  };
 }
 
 /** Graph's dateTimeTimeZone string: no offset, seven fraction digits. */
@@ -949,7 +1284,7 @@ export function graphDateTime(iso: string): string {
 
 function parseDuration(iso: string): number {
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(iso);
-  return ((Number(match?.[1] ?? 0) * 60) + Number(match?.[2] ?? 0)) * 60_000;
+  return (Number(match?.[1] ?? 0) * 60 + Number(match?.[2] ?? 0)) * 60_000;
 }
 
 function dec(segment: string): string {

@@ -6,13 +6,25 @@ class ResultsReporter {
   onRunComplete(_contexts, results) {
     const dir = path.join(process.cwd(), 'test-artifacts');
     fs.mkdirSync(dir, { recursive: true });
-    const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, success } = results;
+    const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, success } =
+      results;
     const failures = results.testResults
       .filter((r) => r.numFailingTests > 0 || r.testExecError)
       .map((r) => ({ file: path.relative(process.cwd(), r.testFilePath), error: r.testExecError?.message }));
     fs.writeFileSync(
       path.join(dir, 'jest-results.json'),
-      JSON.stringify({ numPassedTests, numFailedTests: numFailedTests + (numFailedTestSuites && !numFailedTests ? numFailedTestSuites : 0), numPendingTests, numTotalTests, success, failures }, null, 2),
+      JSON.stringify(
+        {
+          numPassedTests,
+          numFailedTests: numFailedTests + (numFailedTestSuites && !numFailedTests ? numFailedTestSuites : 0),
+          numPendingTests,
+          numTotalTests,
+          success,
+          failures,
+        },
+        null,
+        2,
+      ),
     );
   }
 }

@@ -14,7 +14,9 @@ export interface TestServerOptions {
 }
 
 /** Starts the real app on an ephemeral port with a fresh data directory, in local identity mode. */
-export async function startTestServer(options: TestServerOptions = {}): Promise<RunningApp & { dataDir: string }> {
+export async function startTestServer(
+  options: TestServerOptions = {},
+): Promise<RunningApp & { dataDir: string }> {
   const dataDir = options.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gesprek-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -39,7 +41,11 @@ export function as(baseUrl: string, userId: string, locale = 'nl') {
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { 'x-demo-user': userId, 'accept-language': locale, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'x-demo-user': userId,
+        'accept-language': locale,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -59,7 +65,11 @@ export function as(baseUrl: string, userId: string, locale = 'nl') {
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -27,7 +27,11 @@ export class LocalCalendar implements Calendar {
     return { eventId, joinUrl };
   }
 
-  async updateMeeting(_organizerId: string, eventId: string, change: { start: string; end: string; subject?: string }): Promise<void> {
+  async updateMeeting(
+    _organizerId: string,
+    eventId: string,
+    change: { start: string; end: string; subject?: string },
+  ): Promise<void> {
     const event = this.events.get(eventId);
     if (!event) throw new Error(`Unknown event ${eventId}`);
     this.events.set(eventId, { ...event, ...change });
@@ -39,14 +43,26 @@ export class LocalCalendar implements Calendar {
   }
 
   /** Working-day slots (09:00–17:00 Amsterdam, approximated as UTC+1) not taken by a local event of an attendee. */
-  async findTimes(request: { attendeeIds: string[]; durationMinutes: number; from: string; until: string }): Promise<TimeSlot[]> {
+  async findTimes(request: {
+    attendeeIds: string[];
+    durationMinutes: number;
+    from: string;
+    until: string;
+  }): Promise<TimeSlot[]> {
     const busy = [...this.events.values()]
-      .filter((e) => !e.cancelled && e.attendeeIds.concat(e.organizerId).some((a) => request.attendeeIds.includes(a)))
+      .filter(
+        (e) =>
+          !e.cancelled && e.attendeeIds.concat(e.organizerId).some((a) => request.attendeeIds.includes(a)),
+      )
       .map((e) => [Date.parse(e.start), Date.parse(e.end)] as const);
     const slots: TimeSlot[] = [];
     const step = 30 * 60_000;
     const length = request.durationMinutes * 60_000;
-    for (let t = Math.ceil(Date.parse(request.from) / step) * step; t + length <= Date.parse(request.until) && slots.length < 10; t += step) {
+    for (
+      let t = Math.ceil(Date.parse(request.from) / step) * step;
+      t + length <= Date.parse(request.until) && slots.length < 10;
+      t += step
+    ) {
       const day = new Date(t).getUTCDay();
       const hour = new Date(t).getUTCHours() + 1;
       const endHour = new Date(t + length).getUTCHours() + 1 + new Date(t + length).getUTCMinutes() / 60;

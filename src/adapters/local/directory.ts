@@ -16,7 +16,12 @@ const organisationSchema = z.object({
       locale: z.string().optional(),
     }),
   ),
-  outOfOffice: z.record(z.string(), z.object({ active: z.boolean(), until: z.string().optional(), message: z.string().optional() })).default({}),
+  outOfOffice: z
+    .record(
+      z.string(),
+      z.object({ active: z.boolean(), until: z.string().optional(), message: z.string().optional() }),
+    )
+    .default({}),
 });
 
 /** The demo organisation file's shape. */
@@ -59,7 +64,9 @@ export class LocalDirectory implements Directory {
   }
 
   async directReports(id: string): Promise<DirectoryUser[]> {
-    return [...this.users.values()].filter((u) => u.managerId === id).map((u) => this.present(u.id) as DirectoryUser);
+    return [...this.users.values()]
+      .filter((u) => u.managerId === id)
+      .map((u) => this.present(u.id) as DirectoryUser);
   }
 
   async isHr(id: string): Promise<boolean> {

@@ -65,13 +65,18 @@ export function createApiClient(options: ClientOptions) {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
-    const early = method === 'GET' && !options.fetchImpl ? takePrefetched(`${base}${path}`, headers['X-Demo-User'] ?? '', options.locale) : undefined;
+    const early =
+      method === 'GET' && !options.fetchImpl
+        ? takePrefetched(`${base}${path}`, headers['X-Demo-User'] ?? '', options.locale)
+        : undefined;
     try {
-      response = (await early?.catch(() => undefined)) ?? await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
+      response =
+        (await early?.catch(() => undefined)) ??
+        (await doFetch(`${base}${path}`, {
+          method,
+          headers,
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        }));
     } catch (error) {
       throw new NetworkError(error);
     }
@@ -83,11 +88,18 @@ export function createApiClient(options: ClientOptions) {
   /** Sends a command; a stale revision always comes back with the stored view in `problem.current`. */
   async function sendCommand(id: string, revision: number, command: TabCommand): Promise<ConversationView> {
     try {
-      return await request<ConversationView>('POST', `/api/conversations/${encodeURIComponent(id)}/commands`, { revision, command });
+      return await request<ConversationView>(
+        'POST',
+        `/api/conversations/${encodeURIComponent(id)}/commands`,
+        { revision, command },
+      );
     } catch (error) {
       if (error instanceof ApiError && error.code === 'stale_revision' && !error.problem.current) {
         // Older servers leave `current` out: read it, so the merge can still offer a choice.
-        error.problem.current = await request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`);
+        error.problem.current = await request<ConversationView>(
+          'GET',
+          `/api/conversations/${encodeURIComponent(id)}`,
+        );
       }
       throw error;
     }
@@ -99,10 +111,14 @@ export function createApiClient(options: ClientOptions) {
     me: () => request<Me>('GET', '/api/me'),
     formats: () => request<{ formats: FormatDef[] }>('GET', '/api/formats'),
     conversations: () => request<{ items: ConversationSummary[] }>('GET', '/api/conversations'),
-    conversation: (id: string) => request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+    conversation: (id: string) =>
+      request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`),
     plan: (body: PlanRequest) => request<ConversationView>('POST', '/api/conversations', body),
     requestVitality: (note?: string) =>
-      request<ConversationView>('POST', '/api/conversations/requests', { type: 'vitaliteit', ...(note ? { note } : {}) }),
+      request<ConversationView>('POST', '/api/conversations/requests', {
+        type: 'vitaliteit',
+        ...(note ? { note } : {}),
+      }),
     command: (id: string, revision: number, command: TabCommand) => sendCommand(id, revision, command),
     /**
      * A one-off action (submit, decide, complete): the person means the conversation as it is now, so when
@@ -113,7 +129,8 @@ export function createApiClient(options: ClientOptions) {
       try {
         return await sendCommand(id, revision, command);
       } catch (error) {
-        const current = error instanceof ApiError && error.code === 'stale_revision' ? error.problem.current : undefined;
+        const current =
+          error instanceof ApiError && error.code === 'stale_revision' ? error.problem.current : undefined;
         if (!current) throw error;
         return sendCommand(id, current.conversation.revision, command);
       }

@@ -17,7 +17,20 @@ import type {
 } from '../../domain/index.js';
 import type { DirectoryUser } from '../../ports/index.js';
 
-export type { Agreement, Answers, Command, Conversation, ConversationType, DirectoryUser, FormatDef, Goal, GoalPart, NextStep, Stage, TeamVitalityPicture };
+export type {
+  Agreement,
+  Answers,
+  Command,
+  Conversation,
+  ConversationType,
+  DirectoryUser,
+  FormatDef,
+  Goal,
+  GoalPart,
+  NextStep,
+  Stage,
+  TeamVitalityPicture,
+};
 
 /** `GET /api/config`: public configuration only. */
 export interface PublicConfig {
@@ -100,7 +113,8 @@ export interface PlanRequest {
 }
 
 /** Commands the tab sends; `submit-report` carries no hash: the server computes it. */
-export type TabCommand = Exclude<Command, { type: 'submit-report' } | { type: 'mark-archived' }> | { type: 'submit-report' };
+export type TabCommand =
+  Exclude<Command, { type: 'submit-report' } | { type: 'mark-archived' }> | { type: 'submit-report' };
 
 /** An `application/problem+json` body. */
 export interface Problem {

@@ -2,7 +2,11 @@
  * Entra sign-in inside Teams: MSAL Nested App Authentication when the host recommends it, otherwise the
  * teams-js SSO token. Loaded on demand, so local mode never downloads MSAL.
  */
-import { InteractionRequiredAuthError, createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
+import {
+  InteractionRequiredAuthError,
+  createNestablePublicClientApplication,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import { authentication, nestedAppAuth } from '@microsoft/teams-js';
 
 export interface EntraSettings {

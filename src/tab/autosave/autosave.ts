@@ -75,7 +75,8 @@ interface StoredEdits {
 }
 
 /** Exponential backoff: 1 s, 2 s, 4 s … capped at 30 s. */
-export const defaultBackoff = (attempt: number): number => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+export const defaultBackoff = (attempt: number): number =>
+  Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
 
 /** Structural equality for JSON-like values, independent of key order. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -120,7 +121,8 @@ export class AutosaveController {
   private disposed = false;
   /** True when unsent edits from an earlier visit were put back. */
   readonly restored: boolean;
-  private readonly opts: Required<Omit<AutosaveOptions, 'storage' | 'onChange'>> & Pick<AutosaveOptions, 'storage' | 'onChange'>;
+  private readonly opts: Required<Omit<AutosaveOptions, 'storage' | 'onChange'>> &
+    Pick<AutosaveOptions, 'storage' | 'onChange'>;
 
   constructor(options: AutosaveOptions) {
     this.opts = {
@@ -259,7 +261,9 @@ export class AutosaveController {
   }
 
   private async doSend(): Promise<void> {
-    const sending = Object.fromEntries(Object.entries(this.pending).filter(([field, value]) => this.opts.ready(field, value)));
+    const sending = Object.fromEntries(
+      Object.entries(this.pending).filter(([field, value]) => this.opts.ready(field, value)),
+    );
     if (Object.keys(sending).length === 0) {
       if (this.hasPending) this.setStatus({ kind: 'incomplete' });
       return;
@@ -283,7 +287,9 @@ export class AutosaveController {
       this.pending = rest;
       this.persist();
       if (this.hasPending) {
-        const waiting = Object.entries(this.pending).every(([field, value]) => !this.opts.ready(field, value));
+        const waiting = Object.entries(this.pending).every(
+          ([field, value]) => !this.opts.ready(field, value),
+        );
         this.setStatus(waiting ? { kind: 'incomplete' } : { kind: 'dirty' });
         if (!waiting) this.scheduleFlush(this.opts.debounceMs);
       } else {
@@ -306,7 +312,8 @@ export class AutosaveController {
     const conflicts = findConflicts(this.pending, this.base, current.values);
     const conflicting = new Set(conflicts.map((c) => c.field));
     for (const field of Object.keys(this.pending)) {
-      if (!conflicting.has(field) && sameValue(this.pending[field], current.values[field])) delete this.pending[field];
+      if (!conflicting.has(field) && sameValue(this.pending[field], current.values[field]))
+        delete this.pending[field];
     }
     this.revision = current.revision;
     this.server = current.values;
@@ -336,7 +343,12 @@ export class AutosaveController {
       const raw = this.opts.storage?.getItem(this.opts.storageKey);
       if (!raw) return undefined;
       const parsed = JSON.parse(raw) as Partial<StoredEdits>;
-      if (typeof parsed.revision !== 'number' || typeof parsed.pending !== 'object' || parsed.pending === null) return undefined;
+      if (
+        typeof parsed.revision !== 'number' ||
+        typeof parsed.pending !== 'object' ||
+        parsed.pending === null
+      )
+        return undefined;
       return { revision: parsed.revision, pending: parsed.pending, base: parsed.base ?? {} };
     } catch {
       // Unreadable leftovers must not block the form; they are replaced on the next edit.

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, NetworkError, isTransient } from '../api/client.js';
 import type { ConversationView } from '../api/types.js';
-import { AutosaveController, StaleRevisionError, TransientSaveError, type SaveStatus, type ServerState, type Values } from './autosave.js';
+import {
+  AutosaveController,
+  StaleRevisionError,
+  TransientSaveError,
+  type SaveStatus,
+  type ServerState,
+  type Values,
+} from './autosave.js';
 
 export interface UseAutosaveOptions {
   /** Storage key suffix: one per conversation and form. */
@@ -49,7 +56,10 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
   const controllerRef = useRef<AutosaveController | null>(null);
 
   if (controllerRef.current === null) {
-    const initial: ServerState = { revision: options.view.conversation.revision, values: options.extract(options.view) };
+    const initial: ServerState = {
+      revision: options.view.conversation.revision,
+      values: options.extract(options.view),
+    };
     controllerRef.current = new AutosaveController({
       storageKey: `gc.pending.${options.storageKey}`,
       storage: browserStorage(),
@@ -66,10 +76,15 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
           if (error instanceof ApiError && error.code === 'stale_revision' && error.problem.current) {
             const fresh = error.problem.current;
             current.onView(fresh);
-            throw new StaleRevisionError({ revision: fresh.conversation.revision, values: current.extract(fresh) });
+            throw new StaleRevisionError({
+              revision: fresh.conversation.revision,
+              values: current.extract(fresh),
+            });
           }
           if (isTransient(error)) {
-            throw new TransientSaveError(error instanceof NetworkError || (typeof navigator !== 'undefined' && !navigator.onLine));
+            throw new TransientSaveError(
+              error instanceof NetworkError || (typeof navigator !== 'undefined' && !navigator.onLine),
+            );
           }
           throw error;
         }
@@ -90,7 +105,10 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
   }, [controller]);
 
   const edit = useCallback((field: string, value: unknown) => controller.edit(field, value), [controller]);
-  const resolve = useCallback((choices: Record<string, 'mine' | 'theirs'>) => controller.resolve(choices), [controller]);
+  const resolve = useCallback(
+    (choices: Record<string, 'mine' | 'theirs'>) => controller.resolve(choices),
+    [controller],
+  );
   const flushNow = useCallback(() => controller.flushNow(), [controller]);
   const adopt = useCallback(
     (view: ConversationView) =>
@@ -98,5 +116,14 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
     [controller],
   );
 
-  return { values: controller.values, status: controller.status, revision: controller.currentRevision, restored: controller.restored, edit, resolve, flushNow, adopt };
+  return {
+    values: controller.values,
+    status: controller.status,
+    revision: controller.currentRevision,
+    restored: controller.restored,
+    edit,
+    resolve,
+    flushNow,
+    adopt,
+  };
 }

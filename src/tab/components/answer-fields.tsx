@@ -41,7 +41,11 @@ export function FieldEditor({ field, value, onChange, disabled, label, required 
   switch (field.kind) {
     case 'text':
       return (
-        <Field label={text} hint={field.help ? i18n.text(field.help) : undefined} required={required ?? field.required}>
+        <Field
+          label={text}
+          hint={field.help ? i18n.text(field.help) : undefined}
+          required={required ?? field.required}
+        >
           <Textarea
             value={typeof value === 'string' ? value : ''}
             disabled={disabled}
@@ -63,9 +67,23 @@ export function FieldEditor({ field, value, onChange, disabled, label, required 
     case 'goals':
       return <GoalsEditor label={text} value={asList<Goal>(value)} onChange={onChange} disabled={disabled} />;
     case 'goal-review':
-      return <GoalReviewEditor label={text} value={asList<GoalReview>(value)} onChange={onChange} disabled={disabled} />;
+      return (
+        <GoalReviewEditor
+          label={text}
+          value={asList<GoalReview>(value)}
+          onChange={onChange}
+          disabled={disabled}
+        />
+      );
     case 'agreements':
-      return <AgreementsEditor label={text} value={asList<Agreement>(value)} onChange={onChange} disabled={disabled} />;
+      return (
+        <AgreementsEditor
+          label={text}
+          value={asList<Agreement>(value)}
+          onChange={onChange}
+          disabled={disabled}
+        />
+      );
   }
 }
 
@@ -98,7 +116,9 @@ export function AnswerView({ field, value }: { field: FieldDef; value: unknown }
             <li key={r.goalId}>
               <Text weight="semibold">{r.title}</Text>
               {r.progress ? <Text className={styles.answer}> — {r.progress}</Text> : null}
-              {r.course ? <Text> ({i18n.t(r.course === 'adjust' ? 'review.adjust' : 'review.continue')})</Text> : null}
+              {r.course ? (
+                <Text> ({i18n.t(r.course === 'adjust' ? 'review.adjust' : 'review.continue')})</Text>
+              ) : null}
               {r.adjustment ? <Text className={styles.answer}> {r.adjustment}</Text> : null}
             </li>
           ))}
@@ -127,14 +147,21 @@ export function answerLines(field: FieldDef, value: unknown, i18n: ReturnType<ty
   if (value === undefined || value === '') return [];
   switch (field.kind) {
     case 'text':
-      return String(value).split('\n').filter((line) => line.trim().length > 0);
+      return String(value)
+        .split('\n')
+        .filter((line) => line.trim().length > 0);
     case 'smiley':
       return [smileyText(value as Smiley, (key) => i18n.t(key))];
     case 'goals':
       return asList<Goal>(value).map((g) => (g.description ? `${g.title} — ${g.description}` : g.title));
     case 'goal-review':
       return asList<GoalReview>(value).map((r) =>
-        [r.title, r.progress, r.course ? i18n.t(r.course === 'adjust' ? 'review.adjust' : 'review.continue') : '', r.adjustment]
+        [
+          r.title,
+          r.progress,
+          r.course ? i18n.t(r.course === 'adjust' ? 'review.adjust' : 'review.continue') : '',
+          r.adjustment,
+        ]
           .filter(Boolean)
           .join(' — '),
       );

@@ -6,7 +6,13 @@ import { MergeDialog } from './merge-dialog.js';
 import { SaveStatusText } from './save-status.js';
 
 /** Status line, restored-edits notice and the merge choice around an autosaving form. */
-export function AutosaveChrome({ autosave, fieldFor }: { autosave: Autosave; fieldFor(id: string): FieldDef | undefined }) {
+export function AutosaveChrome({
+  autosave,
+  fieldFor,
+}: {
+  autosave: Autosave;
+  fieldFor(id: string): FieldDef | undefined;
+}) {
   const i18n = useI18n();
   return (
     <>

@@ -16,7 +16,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalM },
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
   intro: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -85,7 +90,14 @@ export function FormatForm({ sections, values, onEdit, disabled, renderField }: 
           </h2>
           {section.intro ? <Text className={styles.intro}>{i18n.text(section.intro)}</Text> : null}
           {section.fields.map((field) => (
-            <FormField key={field.id} field={field} value={values[field.id]} onEdit={onEdit} disabled={disabled} renderField={renderField} />
+            <FormField
+              key={field.id}
+              field={field}
+              value={values[field.id]}
+              onEdit={onEdit}
+              disabled={disabled}
+              renderField={renderField}
+            />
           ))}
         </section>
       ))}

@@ -13,7 +13,9 @@ export function diffLines(before: readonly string[], after: readonly string[]): 
     for (let j = m - 1; j >= 0; j--) {
       const row = table[i] as number[];
       row[j] =
-        before[i] === after[j] ? (table[i + 1] as number[])[j + 1]! + 1 : Math.max((table[i + 1] as number[])[j]!, row[j + 1]!);
+        before[i] === after[j]
+          ? (table[i + 1] as number[])[j + 1]! + 1
+          : Math.max((table[i + 1] as number[])[j]!, row[j + 1]!);
     }
   }
   const result: DiffLine[] = [];

@@ -1,10 +1,28 @@
-import { Button, Field, Input, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useId } from 'react';
 import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
 import { useI18n } from '../i18n/i18n.js';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyle: 'none' },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -63,7 +81,9 @@ export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal
                 value={goal.description ?? ''}
                 disabled={disabled}
                 resize="vertical"
-                onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, description: data.value }))}
+                onChange={(_e, data) =>
+                  onChange(replaceAt(value, index, { ...goal, description: data.value }))
+                }
               />
             </Field>
             {disabled ? null : (
@@ -89,7 +109,12 @@ export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal
 }
 
 /** Each earlier goal with progress and the choice to continue or adjust the course (Reflectiegesprek). */
-export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps<GoalReview> & { label: string }) {
+export function GoalReviewEditor({
+  value,
+  onChange,
+  disabled,
+  label,
+}: ListProps<GoalReview> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
@@ -120,7 +145,9 @@ export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps
                 value={review.progress ?? ''}
                 disabled={disabled}
                 resize="vertical"
-                onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, progress: data.value }))}
+                onChange={(_e, data) =>
+                  onChange(replaceAt(value, index, { ...review, progress: data.value }))
+                }
               />
             </Field>
             <Field label={`${i18n.t('review.course')}: ${review.title}`}>
@@ -129,7 +156,12 @@ export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps
                 value={review.course ?? ''}
                 disabled={disabled}
                 onChange={(_e, data) =>
-                  onChange(replaceAt(value, index, { ...review, course: data.value === 'adjust' ? 'adjust' : 'continue' }))
+                  onChange(
+                    replaceAt(value, index, {
+                      ...review,
+                      course: data.value === 'adjust' ? 'adjust' : 'continue',
+                    }),
+                  )
                 }
               >
                 <Radio value="continue" label={i18n.t('review.continue')} />
@@ -142,7 +174,9 @@ export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps
                   value={review.adjustment ?? ''}
                   disabled={disabled}
                   resize="vertical"
-                  onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, adjustment: data.value }))}
+                  onChange={(_e, data) =>
+                    onChange(replaceAt(value, index, { ...review, adjustment: data.value }))
+                  }
                 />
               </Field>
             ) : null}
@@ -161,7 +195,12 @@ export function GoalReviewEditor({ value, onChange, disabled, label }: ListProps
 const owners: Agreement['owner'][] = ['employee', 'manager', 'both'];
 
 /** Concrete agreements: what, who and by when. */
-export function AgreementsEditor({ value, onChange, disabled, label }: ListProps<Agreement> & { label: string }) {
+export function AgreementsEditor({
+  value,
+  onChange,
+  disabled,
+  label,
+}: ListProps<Agreement> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
@@ -189,7 +228,9 @@ export function AgreementsEditor({ value, onChange, disabled, label }: ListProps
                   value={agreement.owner}
                   disabled={disabled}
                   onChange={(_e, data) =>
-                    onChange(replaceAt(value, index, { ...agreement, owner: data.value as Agreement['owner'] }))
+                    onChange(
+                      replaceAt(value, index, { ...agreement, owner: data.value as Agreement['owner'] }),
+                    )
                   }
                 >
                   {owners.map((owner) => (

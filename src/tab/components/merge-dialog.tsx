@@ -19,14 +19,24 @@ import { useI18n } from '../i18n/i18n.js';
 import { AnswerView } from './answer-fields.js';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalM },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    marginTop: tokens.spacingVerticalM,
+  },
   option: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   preview: {
     padding: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
     marginLeft: tokens.spacingHorizontalXXL,
   },
-  bulk: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
+  bulk: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalM,
+  },
 });
 
 export interface MergeDialogProps {
@@ -43,7 +53,8 @@ export function MergeDialog({ conflicts, fieldFor, onResolve }: MergeDialogProps
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>(() =>
     Object.fromEntries(conflicts.map((c) => [c.field, 'mine'])),
   );
-  const setAll = (choice: 'mine' | 'theirs') => setChoices(Object.fromEntries(conflicts.map((c) => [c.field, choice])));
+  const setAll = (choice: 'mine' | 'theirs') =>
+    setChoices(Object.fromEntries(conflicts.map((c) => [c.field, choice])));
   const handleApply = () => onResolve(choices);
 
   return (
@@ -62,7 +73,11 @@ export function MergeDialog({ conflicts, fieldFor, onResolve }: MergeDialogProps
                 const field = fieldFor(conflict.field);
                 const label = field ? i18n.text(field.label) : conflict.field;
                 const show = (value: unknown) =>
-                  field ? <AnswerView field={field} value={value} /> : <Text>{JSON.stringify(value) ?? i18n.t('merge.empty')}</Text>;
+                  field ? (
+                    <AnswerView field={field} value={value} />
+                  ) : (
+                    <Text>{JSON.stringify(value) ?? i18n.t('merge.empty')}</Text>
+                  );
                 return (
                   <fieldset key={conflict.field} className={styles.option}>
                     <legend>
@@ -71,7 +86,10 @@ export function MergeDialog({ conflicts, fieldFor, onResolve }: MergeDialogProps
                     <RadioGroup
                       value={choices[conflict.field] ?? 'mine'}
                       onChange={(_e, data) =>
-                        setChoices((prev) => ({ ...prev, [conflict.field]: data.value === 'theirs' ? 'theirs' : 'mine' }))
+                        setChoices((prev) => ({
+                          ...prev,
+                          [conflict.field]: data.value === 'theirs' ? 'theirs' : 'mine',
+                        }))
                       }
                     >
                       <Radio value="mine" label={i18n.t('merge.mine')} />

@@ -1,10 +1,17 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { ApiError, NetworkError } from '../api/client.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';
 
 /** A sentence a person can act on for any error: the server's `detail` (already in their language) first. */
 export function describeError(error: unknown, i18n: I18n): string {
-  if (error instanceof ApiError) return error.problem.detail ?? i18n.t('error.generic', { status: error.status });
+  if (error instanceof ApiError)
+    return error.problem.detail ?? i18n.t('error.generic', { status: error.status });
   if (error instanceof NetworkError) return i18n.t('error.network');
   return error instanceof Error && error.message ? error.message : i18n.t('error.title');
 }

@@ -33,9 +33,18 @@ export function saveStatusText(status: SaveStatus, i18n: I18n): string {
 export function SaveStatusText({ status }: { status: SaveStatus }) {
   const i18n = useI18n();
   const styles = useStyles();
-  const problem = status.kind === 'retrying' || status.kind === 'error' || status.kind === 'conflict' || status.kind === 'incomplete';
+  const problem =
+    status.kind === 'retrying' ||
+    status.kind === 'error' ||
+    status.kind === 'conflict' ||
+    status.kind === 'incomplete';
   return (
-    <Text role="status" aria-live="polite" data-testid="save-status" className={problem ? styles.problem : styles.status}>
+    <Text
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      className={problem ? styles.problem : styles.status}
+    >
       {saveStatusText(status, i18n)}
     </Text>
   );

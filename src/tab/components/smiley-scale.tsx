@@ -12,7 +12,11 @@ const faces: Record<Smiley, string> = { sad: '😟', neutral: '😐', happy: '�
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   group: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
-  face: { fontSize: tokens.fontSizeBase500, marginRight: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
+  face: {
+    fontSize: tokens.fontSizeBase500,
+    marginRight: tokens.spacingHorizontalXS,
+    verticalAlign: 'middle',
+  },
 });
 
 export interface SmileyScaleProps {

@@ -2,10 +2,25 @@ import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-componen
 import type { Stage } from '../../domain/conversation.js';
 import { useI18n } from '../i18n/i18n.js';
 
-const flow: readonly Stage[] = ['planned', 'preparing', 'prepared', 'held', 'awaiting_approval', 'approved', 'archived'];
+const flow: readonly Stage[] = [
+  'planned',
+  'preparing',
+  'prepared',
+  'held',
+  'awaiting_approval',
+  'approved',
+  'archived',
+];
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, listStyle: 'none', margin: 0, padding: 0 },
+  list: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   step: {
     display: 'flex',
     alignItems: 'center',
@@ -21,9 +36,22 @@ const useStyles = makeStyles({
     flexShrink: 0,
   },
   done: { backgroundColor: tokens.colorNeutralForeground2 },
-  current: { backgroundColor: tokens.colorBrandForeground1, borderTopColor: tokens.colorBrandForeground1, borderRightColor: tokens.colorBrandForeground1, borderBottomColor: tokens.colorBrandForeground1, borderLeftColor: tokens.colorBrandForeground1 },
+  current: {
+    backgroundColor: tokens.colorBrandForeground1,
+    borderTopColor: tokens.colorBrandForeground1,
+    borderRightColor: tokens.colorBrandForeground1,
+    borderBottomColor: tokens.colorBrandForeground1,
+    borderLeftColor: tokens.colorBrandForeground1,
+  },
   currentText: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** Where a conversation stands: every stage in order, the current one marked (also for screen readers). */
@@ -41,9 +69,15 @@ export function StageTimeline({ stage, requested }: { stage: Stage; requested?: 
           <li key={step} className={styles.step} aria-current={state === 'current' ? 'step' : undefined}>
             <span
               aria-hidden="true"
-              className={mergeClasses(styles.dot, state === 'done' && styles.done, state === 'current' && styles.current)}
+              className={mergeClasses(
+                styles.dot,
+                state === 'done' && styles.done,
+                state === 'current' && styles.current,
+              )}
             />
-            <span className={state === 'current' ? styles.currentText : undefined}>{i18n.t(`stage.${step}`)}</span>
+            <span className={state === 'current' ? styles.currentText : undefined}>
+              {i18n.t(`stage.${step}`)}
+            </span>
             <span className={styles.hidden}>({i18n.t(`timeline.${state}`)})</span>
           </li>
         );

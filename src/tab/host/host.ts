@@ -105,8 +105,7 @@ export async function detectHost(timeoutMs = 2500, framed: boolean = isInIframe(
       ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
       notifySuccess: () => void app.notifySuccess(),
-      notifyFailure: (message) =>
-        app.notifyFailure({ reason: app.FailedReason.Other, message }),
+      notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
     };
   } catch {
     // Framed but not by Teams (or Teams did not answer): behave as the local browser app.

@@ -111,7 +111,8 @@ export const en: Messages = {
   'save.restored': 'We restored unsent changes from this device.',
 
   'merge.title': 'Choose which version to keep',
-  'merge.intro': 'While you were typing, this conversation was also changed elsewhere. Choose per field which text to keep.',
+  'merge.intro':
+    'While you were typing, this conversation was also changed elsewhere. Choose per field which text to keep.',
   'merge.mine': 'My version',
   'merge.theirs': 'Saved version',
   'merge.keepAllMine': 'Keep all of mine',
@@ -179,7 +180,8 @@ export const en: Messages = {
   'approve.akkoord': 'Agree',
   'approve.akkoordHelp': 'You agree with the content.',
   'approve.voor_gezien': 'Seen',
-  'approve.voor_gezienHelp': 'You have seen it but do not (fully) agree. Your remark is printed in the document.',
+  'approve.voor_gezienHelp':
+    'You have seen it but do not (fully) agree. Your remark is printed in the document.',
   'approve.niet_akkoord': 'Do not agree',
   'approve.niet_akkoordHelp': 'The report goes back for revision.',
   'approve.remark': 'Remark',
@@ -201,11 +203,13 @@ export const en: Messages = {
   'pop.basis': 'The report and agreements',
 
   'evaluation.title': 'Self-evaluation',
-  'evaluation.intro': 'Look back on the previous report and your agreements, so you can build on them together in the next conversation.',
+  'evaluation.intro':
+    'Look back on the previous report and your agreements, so you can build on them together in the next conversation.',
   'evaluation.text': 'My evaluation',
 
   'request.title': 'Request a vitality conversation',
-  'request.intro': 'Would you like to talk with your manager about your vitality? Request a conversation. Your manager will schedule it.',
+  'request.intro':
+    'Would you like to talk with your manager about your vitality? Request a conversation. Your manager will schedule it.',
   'request.note': 'What would you like to talk about?',
   'request.submit': 'Send request',
   'request.noManager': 'You have no manager in the directory, so a request is not possible.',
@@ -245,8 +249,10 @@ export const en: Messages = {
   'team.open': 'Open',
   'team.empty': 'Nobody matches this filter.',
   'team.pictureTitle': 'Team picture of the House of Work Ability',
-  'team.pictureIntro': 'Anonymous total of the latest vitality conversations of {count} employees. Cannot be traced to individuals.',
-  'team.pictureHidden': 'The team picture is not shown: there are {count} contributions and at least {minimum} are needed so that nobody can be recognised.',
+  'team.pictureIntro':
+    'Anonymous total of the latest vitality conversations of {count} employees. Cannot be traced to individuals.',
+  'team.pictureHidden':
+    'The team picture is not shown: there are {count} contributions and at least {minimum} are needed so that nobody can be recognised.',
   'team.floor': 'Floor',
 
   'archive.title': 'Archive',

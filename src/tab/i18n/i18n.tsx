@@ -9,7 +9,9 @@ export const catalogs: Record<Locale, Messages> = { nl, en };
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a mistake shows up in review. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in values ? String(values[key]) : match,
+  );
 }
 
 export interface I18n {
@@ -27,7 +29,13 @@ export function createI18n(locale: Locale): I18n {
   const messages = catalogs[locale];
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
   const dateFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' });
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
   return {
     locale,

@@ -96,7 +96,8 @@ export const nl = {
   'conv.requestNote': 'Toelichting bij de aanvraag: {note}',
   'conv.notForYou': 'Dit onderdeel is nu niet voor jou bedoeld.',
   'conv.readOnly': 'Alleen-lezen: dit onderdeel kan in deze fase niet meer worden gewijzigd.',
-  'conv.privacy': 'Vertrouwelijk: alleen jij en je leidinggevende zien dit. Het wordt nooit gebruikt voor een beoordeling.',
+  'conv.privacy':
+    'Vertrouwelijk: alleen jij en je leidinggevende zien dit. Het wordt nooit gebruikt voor een beoordeling.',
 
   'save.saved': 'Opgeslagen om {time}',
   'save.saving': 'Opslaan…',
@@ -109,7 +110,8 @@ export const nl = {
   'save.restored': 'We hebben niet-verzonden wijzigingen van dit apparaat teruggezet.',
 
   'merge.title': 'Kies welke versie je bewaart',
-  'merge.intro': 'Terwijl jij aan het typen was, is dit gesprek ook ergens anders gewijzigd. Kies per veld welke tekst je wilt houden.',
+  'merge.intro':
+    'Terwijl jij aan het typen was, is dit gesprek ook ergens anders gewijzigd. Kies per veld welke tekst je wilt houden.',
   'merge.mine': 'Mijn versie',
   'merge.theirs': 'Opgeslagen versie',
   'merge.keepAllMine': 'Alles van mij houden',
@@ -157,7 +159,8 @@ export const nl = {
   'meeting.managerAnswer': 'Aanvulling leidinggevende',
   'meeting.complete': 'Gesprek afronden',
   'meeting.completed': 'Het gesprek is afgerond.',
-  'meeting.notPrepared': 'De medewerker heeft de voorbereiding nog niet afgerond; je ziet wat er tot nu toe is ingevuld.',
+  'meeting.notPrepared':
+    'De medewerker heeft de voorbereiding nog niet afgerond; je ziet wat er tot nu toe is ingevuld.',
 
   'report.titleEmployee': 'Gespreksverslag',
   'report.submit': 'Ter akkoord aanbieden',
@@ -177,7 +180,8 @@ export const nl = {
   'approve.akkoord': 'Akkoord',
   'approve.akkoordHelp': 'Je bent het eens met de inhoud.',
   'approve.voor_gezien': 'Voor gezien',
-  'approve.voor_gezienHelp': 'Je hebt het gezien, maar bent het niet (helemaal) eens. Je opmerking komt in het document.',
+  'approve.voor_gezienHelp':
+    'Je hebt het gezien, maar bent het niet (helemaal) eens. Je opmerking komt in het document.',
   'approve.niet_akkoord': 'Niet akkoord',
   'approve.niet_akkoordHelp': 'Het verslag gaat terug voor aanpassing.',
   'approve.remark': 'Opmerking',
@@ -199,11 +203,13 @@ export const nl = {
   'pop.basis': 'Het verslag en de afspraken',
 
   'evaluation.title': 'Zelfevaluatie',
-  'evaluation.intro': 'Kijk terug op het vorige verslag en je afspraken, zodat jullie er in het volgende gesprek samen op voortbouwen.',
+  'evaluation.intro':
+    'Kijk terug op het vorige verslag en je afspraken, zodat jullie er in het volgende gesprek samen op voortbouwen.',
   'evaluation.text': 'Mijn evaluatie',
 
   'request.title': 'Vitaliteitsgesprek aanvragen',
-  'request.intro': 'Wil je het met je leidinggevende over je vitaliteit hebben? Vraag een gesprek aan. Je leidinggevende plant het in.',
+  'request.intro':
+    'Wil je het met je leidinggevende over je vitaliteit hebben? Vraag een gesprek aan. Je leidinggevende plant het in.',
   'request.note': 'Waarover wil je het hebben?',
   'request.submit': 'Aanvraag versturen',
   'request.noManager': 'Je hebt geen leidinggevende in het adresboek; een aanvraag is daarom niet mogelijk.',
@@ -243,12 +249,15 @@ export const nl = {
   'team.open': 'Openen',
   'team.empty': 'Niemand voldoet aan dit filter.',
   'team.pictureTitle': 'Teambeeld Huis van werkvermogen',
-  'team.pictureIntro': 'Anoniem totaal van de laatste vitaliteitsgesprekken van {count} medewerkers. Niet te herleiden tot personen.',
-  'team.pictureHidden': 'Het teambeeld wordt niet getoond: er zijn {count} bijdragen en er zijn er minstens {minimum} nodig, zodat niemand herkenbaar is.',
+  'team.pictureIntro':
+    'Anoniem totaal van de laatste vitaliteitsgesprekken van {count} medewerkers. Niet te herleiden tot personen.',
+  'team.pictureHidden':
+    'Het teambeeld wordt niet getoond: er zijn {count} bijdragen en er zijn er minstens {minimum} nodig, zodat niemand herkenbaar is.',
   'team.floor': 'Verdieping',
 
   'archive.title': 'Archief',
-  'archive.intro': 'Definitieve documenten, door beide partijen goedgekeurd en opgeslagen in het personeelsdossier.',
+  'archive.intro':
+    'Definitieve documenten, door beide partijen goedgekeurd en opgeslagen in het personeelsdossier.',
   'archive.hrTitle': 'Gearchiveerde gesprekken (personeelsdossier)',
   'archive.hrIntro': 'Als HR zie je welke documenten zijn gearchiveerd, niet de inhoud.',
   'archive.empty': 'Er zijn nog geen gearchiveerde gesprekken.',

@@ -1,4 +1,15 @@
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DecisionKind } from '../../domain/conversation.js';
 import { fieldsOf } from '../../domain/formats.js';
@@ -20,7 +31,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   label: { fontWeight: tokens.fontWeightSemibold },
-  hash: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
+  hash: {
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
@@ -72,7 +87,8 @@ export function ApprovePage({ view, onView }: SectionProps) {
   };
 
   const partyName = (party: 'employee' | 'manager') =>
-    (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? i18n.t(`party.${party}`);
+    (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
+    i18n.t(`party.${party}`);
 
   return (
     <div className={formStyles.stack}>
@@ -103,7 +119,11 @@ export function ApprovePage({ view, onView }: SectionProps) {
             return (
               <li key={party}>
                 {d
-                  ? i18n.t('approve.decidedBy', { party: partyName(party), decision: i18n.t(`decision.${d.decision}`), date: i18n.date(d.at) })
+                  ? i18n.t('approve.decidedBy', {
+                      party: partyName(party),
+                      decision: i18n.t(`decision.${d.decision}`),
+                      date: i18n.date(d.at),
+                    })
                   : i18n.t('approve.pending', { party: partyName(party) })}
                 {d?.comment ? ` — “${d.comment}”` : ''}
               </li>
@@ -124,7 +144,11 @@ export function ApprovePage({ view, onView }: SectionProps) {
             void handleSubmit();
           }}
         >
-          <Field label={i18n.t('approve.choice')} required validationMessage={touched && !decision ? i18n.t('approve.choice') : undefined}>
+          <Field
+            label={i18n.t('approve.choice')}
+            required
+            validationMessage={touched && !decision ? i18n.t('approve.choice') : undefined}
+          >
             <RadioGroup value={decision} onChange={(_e, data) => setDecision(data.value as DecisionKind)}>
               {options.map((option) => (
                 <Radio

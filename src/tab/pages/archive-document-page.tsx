@@ -1,4 +1,13 @@
-import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { fieldsOf } from '../../domain/formats.js';
 import { useApp } from '../app-context.js';
@@ -22,7 +31,11 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   label: { fontWeight: tokens.fontWeightSemibold },
-  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
+  mono: {
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
@@ -103,7 +116,11 @@ export function ArchiveDocumentPage({ params }: PageProps) {
               .filter((d) => d.version === version.number)
               .map((d) => (
                 <li key={`${d.party}-${d.at}`}>
-                  {i18n.t('approve.decidedBy', { party: name(d.party), decision: i18n.t(`decision.${d.decision}`), date: i18n.date(d.at) })}
+                  {i18n.t('approve.decidedBy', {
+                    party: name(d.party),
+                    decision: i18n.t(`decision.${d.decision}`),
+                    date: i18n.date(d.at),
+                  })}
                   {d.comment ? ` — “${d.comment}”` : ''}
                 </li>
               ))}

@@ -8,9 +8,21 @@ import { href } from '../routing/router.js';
 import type { PageProps } from '../shell.js';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyle: 'none', margin: 0, padding: 0 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   item: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -21,7 +33,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  cell: { textAlign: 'left', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
+  cell: {
+    textAlign: 'left',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: 'anywhere',
+  },
 });
 
 /** Archief: my archived documents; for HR also the list of archived records, without any content. */
@@ -53,7 +70,9 @@ export function ArchivePage(_props: PageProps) {
                   {i18n.t(`type.${c.type}`)}
                   {other ? ` ${i18n.t('home.with', { name: other.displayName })}` : ''}
                 </Link>
-                {c.archive ? <Text>{i18n.t('archive.archivedAt', { date: i18n.date(c.archive.archivedAt) })}</Text> : null}
+                {c.archive ? (
+                  <Text>{i18n.t('archive.archivedAt', { date: i18n.date(c.archive.archivedAt) })}</Text>
+                ) : null}
               </li>
             );
           })}
@@ -71,10 +90,18 @@ export function ArchivePage(_props: PageProps) {
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th className={styles.cell} scope="col">{i18n.t('archive.employee')}</th>
-                  <th className={styles.cell} scope="col">{i18n.t('archive.type')}</th>
-                  <th className={styles.cell} scope="col">{i18n.t('archive.date')}</th>
-                  <th className={styles.cell} scope="col">{i18n.t('archive.location')}</th>
+                  <th className={styles.cell} scope="col">
+                    {i18n.t('archive.employee')}
+                  </th>
+                  <th className={styles.cell} scope="col">
+                    {i18n.t('archive.type')}
+                  </th>
+                  <th className={styles.cell} scope="col">
+                    {i18n.t('archive.date')}
+                  </th>
+                  <th className={styles.cell} scope="col">
+                    {i18n.t('archive.location')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

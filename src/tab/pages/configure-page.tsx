@@ -5,7 +5,9 @@ import { useI18n } from '../i18n/i18n.js';
 
 /** What the configuration page needs of teams-js `pages.config` (injected in tests). */
 export interface TabConfigApi {
-  registerOnSaveHandler(handler: (event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void): void;
+  registerOnSaveHandler(
+    handler: (event: { notifySuccess(): void; notifyFailure(reason?: string): void }) => void,
+  ): void;
   setConfig(config: { contentUrl: string; entityId: string; suggestedDisplayName: string }): Promise<void>;
   setValidityState(valid: boolean): void;
 }
@@ -53,17 +55,23 @@ export function ConfigurePage({ host, loadConfig = loadTeamsConfig }: ConfigureP
         if (!current) return;
         config.registerOnSaveHandler((event) => {
           config
-            .setConfig({ contentUrl: sidePanelUrl(window.location.href), entityId: 'gesprek', suggestedDisplayName: 'Gesprek' })
+            .setConfig({
+              contentUrl: sidePanelUrl(window.location.href),
+              entityId: 'gesprek',
+              suggestedDisplayName: 'Gesprek',
+            })
             .then(
               () => event.notifySuccess(),
-              (reason: unknown) => event.notifyFailure(reason instanceof Error ? reason.message : 'setConfig failed'),
+              (reason: unknown) =>
+                event.notifyFailure(reason instanceof Error ? reason.message : 'setConfig failed'),
             );
         });
         // Nothing to choose here, so Teams may save at once.
         config.setValidityState(true);
         host.notifySuccess();
       },
-      (reason: unknown) => host.notifyFailure(reason instanceof Error ? reason.message : 'configuration failed'),
+      (reason: unknown) =>
+        host.notifyFailure(reason instanceof Error ? reason.message : 'configuration failed'),
     );
     return () => {
       current = false;

@@ -1,4 +1,12 @@
-import { Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Suspense, useEffect, type ComponentType } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
@@ -10,7 +18,14 @@ import { useI18n } from '../i18n/i18n.js';
 import { lazyPage } from '../routing/lazy-page.js';
 import { sectionModules } from '../routing/route-modules.js';
 import { href, navigate } from '../routing/router.js';
-import { nextStepKey, sectionLabels, sectionsFor, targetHref, type Section, type Situation } from '../routing/targets.js';
+import {
+  nextStepKey,
+  sectionLabels,
+  sectionsFor,
+  targetHref,
+  type Section,
+  type Situation,
+} from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 import type { SectionProps } from './section-props.js';
 
@@ -25,22 +40,47 @@ const sectionPages: Record<Section, SectionPage> = {
   evaluatie: lazyPage(sectionModules.evaluatie, (m) => m.EvaluationPage),
 };
 
-const isSection = (value: string | undefined): value is Section => value !== undefined && value in sectionPages;
+const isSection = (value: string | undefined): value is Section =>
+  value !== undefined && value in sectionPages;
 
 const useStyles = makeStyles({
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`, margin: 0 },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`,
+    margin: 0,
+  },
   fact: { display: 'flex', gap: tokens.spacingHorizontalXS },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0 },
-  tabs: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
+  tabs: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   currentTab: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
 });
 
 /** The situation of a view, for routing decisions. */
 export function situationOf(view: ConversationView): Situation {
   const c = view.conversation;
-  return { id: c.id, type: c.type, stage: c.stage, party: view.party, nextStep: view.nextStep, employeeId: c.employeeId };
+  return {
+    id: c.id,
+    type: c.type,
+    stage: c.stage,
+    party: view.party,
+    nextStep: view.nextStep,
+    employeeId: c.employeeId,
+  };
 }
 
 /**
@@ -89,7 +129,9 @@ export function ConversationPage({ params }: PageProps) {
           ) : null}
           <div className={styles.fact}>
             <dt className={styles.term}>{i18n.t('conv.when')}:</dt>
-            <dd className={styles.def}>{c.schedule ? i18n.dateTime(c.schedule.start) : i18n.t('home.notScheduled')}</dd>
+            <dd className={styles.def}>
+              {c.schedule ? i18n.dateTime(c.schedule.start) : i18n.t('home.notScheduled')}
+            </dd>
           </div>
         </dl>
         {c.schedule?.meetingUrl ? (
@@ -106,7 +148,11 @@ export function ConversationPage({ params }: PageProps) {
           <nav aria-label={i18n.t('conv.tabs')}>
             <ul className={styles.tabs}>
               <li>
-                <Link href={href(`/gesprek/${c.id}`)} aria-current={section ? undefined : 'page'} className={section ? undefined : styles.currentTab}>
+                <Link
+                  href={href(`/gesprek/${c.id}`)}
+                  aria-current={section ? undefined : 'page'}
+                  className={section ? undefined : styles.currentTab}
+                >
                   {i18n.t('conv.tab.overview')}
                 </Link>
               </li>
@@ -133,7 +179,8 @@ export function ConversationPage({ params }: PageProps) {
       {c.stage === 'requested' ? (
         <MessageBar intent="info">
           <MessageBarBody>
-            {i18n.t('conv.requested')} {c.requestNote ? i18n.t('conv.requestNote', { note: c.requestNote }) : null}
+            {i18n.t('conv.requested')}{' '}
+            {c.requestNote ? i18n.t('conv.requestNote', { note: c.requestNote }) : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -24,7 +24,8 @@ export function EvaluationPage({ view, onView }: SectionProps) {
     storageKey: `${c.id}.evaluation.${me.user.id}`,
     view,
     extract: (v) => ({ text: v.conversation.evaluation?.text ?? '' }),
-    send: (revision, _changed, all) => api.command(c.id, revision, { type: 'save-evaluation', text: String(all.text ?? '') }),
+    send: (revision, _changed, all) =>
+      api.command(c.id, revision, { type: 'save-evaluation', text: String(all.text ?? '') }),
     onView,
   });
   const pop = c.pop;

@@ -11,12 +11,28 @@ import { nextStepKey, targetHref } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 
 const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalXXL },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalXXL,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  next: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, justifyContent: 'space-between' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalL },
+  next: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    justifyContent: 'space-between',
+  },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalL,
+  },
 });
 
 /** Mijn gesprekken: every conversation with where it stands and what is expected of me. */
@@ -31,12 +47,23 @@ export function HomePage(_props: PageProps) {
 
   const renderCard = (c: ConversationSummary) => {
     const other = c.party === 'employee' ? c.manager : c.employee;
-    const target = targetHref({ id: c.id, type: c.type, stage: c.stage, party: c.party, nextStep: c.nextStep, employeeId: c.employee.id });
+    const target = targetHref({
+      id: c.id,
+      type: c.type,
+      stage: c.stage,
+      party: c.party,
+      nextStep: c.nextStep,
+      employeeId: c.employee.id,
+    });
     const title = `${i18n.t(`type.${c.type}`)}${other ? ` ${i18n.t('home.with', { name: other.displayName })}` : ''}`;
     return (
       <Card key={c.id} className={styles.card} data-testid={`conversation-${c.id}`}>
         <h3 className={styles.cardTitle}>{title}</h3>
-        <Text>{c.schedule ? i18n.t('home.scheduled', { date: i18n.dateTime(c.schedule.start) }) : i18n.t('home.notScheduled')}</Text>
+        <Text>
+          {c.schedule
+            ? i18n.t('home.scheduled', { date: i18n.dateTime(c.schedule.start) })
+            : i18n.t('home.notScheduled')}
+        </Text>
         <StageTimeline stage={c.stage} />
         <div className={styles.next}>
           <Text>

@@ -75,7 +75,9 @@ export function MeetingPage({ view, onView }: SectionProps) {
     const own = autosave.values[field.id];
     if (own !== undefined || field.kind !== 'goal-review') return own;
     const employees = c.preparation[field.id];
-    return Array.isArray(employees) ? (employees as GoalReview[]).map((r) => ({ goalId: r.goalId, title: r.title })) : undefined;
+    return Array.isArray(employees)
+      ? (employees as GoalReview[]).map((r) => ({ goalId: r.goalId, title: r.title }))
+      : undefined;
   };
 
   const renderField = (field: FieldDef) => (

@@ -1,7 +1,24 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Goal } from '../../domain/answers.js';
-import { conversationTypes, goalParts, partTitle, type ConversationType, type GoalPart } from '../../domain/formats.js';
+import {
+  conversationTypes,
+  goalParts,
+  partTitle,
+  type ConversationType,
+  type GoalPart,
+} from '../../domain/formats.js';
 import type { PlanRequest } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { GoalsEditor } from '../components/list-editors.js';
@@ -28,7 +45,11 @@ function isoDay(date: Date): string {
 }
 
 /** Turns a local date, time and duration into the schedule the API takes (ISO timestamps). */
-export function toSchedule(date: string, time: string, minutes: number): { start: string; end: string } | undefined {
+export function toSchedule(
+  date: string,
+  time: string,
+  minutes: number,
+): { start: string; end: string } | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
   const start = new Date(`${date}T${time}:00`);
   if (Number.isNaN(start.getTime())) return undefined;
@@ -45,7 +66,10 @@ export function PlanPage({ location }: PageProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
   const requestId = location.query.get('request') ?? undefined;
-  const request = useLoad(() => (requestId ? api.conversation(requestId) : Promise.resolve(undefined)), requestId ?? '-');
+  const request = useLoad(
+    () => (requestId ? api.conversation(requestId) : Promise.resolve(undefined)),
+    requestId ?? '-',
+  );
   const [employeeId, setEmployeeId] = useState(location.query.get('employee') ?? '');
   const [type, setType] = useState<ConversationType>('vitaliteit');
   const [date, setDate] = useState(() => isoDay(new Date(Date.now() + 7 * 86_400_000)));
@@ -68,7 +92,10 @@ export function PlanPage({ location }: PageProps) {
     setError(undefined);
     try {
       if (requestView) {
-        const view = await api.action(requestView.conversation.id, requestView.conversation.revision, { type: 'plan', schedule });
+        const view = await api.action(requestView.conversation.id, requestView.conversation.revision, {
+          type: 'plan',
+          schedule,
+        });
         navigate(href(`/gesprek/${view.conversation.id}`));
         return;
       }
@@ -115,7 +142,9 @@ export function PlanPage({ location }: PageProps) {
         <MessageBar intent="info">
           <MessageBarBody>
             {i18n.t('plan.request', { name: employeeName ?? '' })}
-            {requestView.conversation.requestNote ? ` ${i18n.t('conv.requestNote', { note: requestView.conversation.requestNote })}` : ''}
+            {requestView.conversation.requestNote
+              ? ` ${i18n.t('conv.requestNote', { note: requestView.conversation.requestNote })}`
+              : ''}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -142,7 +171,12 @@ export function PlanPage({ location }: PageProps) {
         </div>
       )}
       <div className={styles.row}>
-        <Field label={i18n.t('plan.date')} required className={styles.cell} validationMessage={invalid ? i18n.t('plan.invalidTime') : undefined}>
+        <Field
+          label={i18n.t('plan.date')}
+          required
+          className={styles.cell}
+          validationMessage={invalid ? i18n.t('plan.invalidTime') : undefined}
+        >
           <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} />
         </Field>
         <Field label={i18n.t('plan.time')} required className={styles.cell}>
@@ -161,7 +195,11 @@ export function PlanPage({ location }: PageProps) {
       {!requestView && type === 'reflectie' ? (
         <div className={formStyles.stack}>
           <Text>{i18n.t('plan.goalsAuto')}</Text>
-          <Checkbox checked={manualGoals} label={i18n.t('plan.goalsManual')} onChange={(_e, d) => setManualGoals(d.checked === true)} />
+          <Checkbox
+            checked={manualGoals}
+            label={i18n.t('plan.goalsManual')}
+            onChange={(_e, d) => setManualGoals(d.checked === true)}
+          />
           {manualGoals
             ? goalParts.map((part) => (
                 <div key={part} className={styles.part}>

@@ -31,7 +31,12 @@ export function PopPage({ view, onView }: SectionProps) {
       const date = typeof all.date === 'string' && all.date ? all.date : undefined;
       return api.command(c.id, revision, {
         type: 'save-pop',
-        pop: { goals: String(all.goals ?? ''), actions: String(all.actions ?? ''), support: String(all.support ?? ''), ...(date ? { date } : {}) },
+        pop: {
+          goals: String(all.goals ?? ''),
+          actions: String(all.actions ?? ''),
+          support: String(all.support ?? ''),
+          ...(date ? { date } : {}),
+        },
       });
     },
     onView,
@@ -49,16 +54,39 @@ export function PopPage({ view, onView }: SectionProps) {
         </div>
       ) : null}
       <Field label={i18n.t('pop.goals')}>
-        <Textarea value={text('goals')} disabled={!editable} resize="vertical" rows={3} onChange={(_e, d) => autosave.edit('goals', d.value)} />
+        <Textarea
+          value={text('goals')}
+          disabled={!editable}
+          resize="vertical"
+          rows={3}
+          onChange={(_e, d) => autosave.edit('goals', d.value)}
+        />
       </Field>
       <Field label={i18n.t('pop.actions')}>
-        <Textarea value={text('actions')} disabled={!editable} resize="vertical" rows={3} onChange={(_e, d) => autosave.edit('actions', d.value)} />
+        <Textarea
+          value={text('actions')}
+          disabled={!editable}
+          resize="vertical"
+          rows={3}
+          onChange={(_e, d) => autosave.edit('actions', d.value)}
+        />
       </Field>
       <Field label={i18n.t('pop.support')}>
-        <Textarea value={text('support')} disabled={!editable} resize="vertical" rows={3} onChange={(_e, d) => autosave.edit('support', d.value)} />
+        <Textarea
+          value={text('support')}
+          disabled={!editable}
+          resize="vertical"
+          rows={3}
+          onChange={(_e, d) => autosave.edit('support', d.value)}
+        />
       </Field>
       <Field label={i18n.t('pop.date')}>
-        <Input type="date" value={String(autosave.values.date ?? '')} disabled={!editable} onChange={(_e, d) => autosave.edit('date', d.value)} />
+        <Input
+          type="date"
+          value={String(autosave.values.date ?? '')}
+          disabled={!editable}
+          onChange={(_e, d) => autosave.edit('date', d.value)}
+        />
       </Field>
     </div>
   );

@@ -82,7 +82,12 @@ export function PreparePage({ view, onView }: SectionProps) {
           <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
         </div>
       ) : null}
-      <FormatForm sections={format.preparation} values={autosave.values} onEdit={autosave.edit} disabled={!editable} />
+      <FormatForm
+        sections={format.preparation}
+        values={autosave.values}
+        onEdit={autosave.edit}
+        disabled={!editable}
+      />
       <ProblemBar error={error} />
       {editable ? (
         <div className={styles.actions}>

@@ -25,11 +25,32 @@ import type { SectionProps } from './section-props.js';
 import { useConversationForm } from './use-conversation-form.js';
 
 const useStyles = makeStyles({
-  diff: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
-  added: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorNeutralForeground1, textDecorationLine: 'none', padding: `0 ${tokens.spacingHorizontalXS}` },
-  removed: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorNeutralForeground1, padding: `0 ${tokens.spacingHorizontalXS}` },
+  diff: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  added: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
+  removed: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorNeutralForeground1,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+  },
   fieldLabel: { fontWeight: tokens.fontWeightSemibold },
-  readField: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  readField: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
 });
 
 /**
@@ -55,7 +76,8 @@ export function ReportPage({ view, onView }: SectionProps) {
     ? c.decisions.find((d) => d.version === lastVersion.number && d.decision === 'niet_akkoord')
     : undefined;
   const rejectedBy = rejection
-    ? (rejection.party === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? i18n.t(`party.${rejection.party === 'employee' ? 'employee' : 'manager'}`)
+    ? ((rejection.party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
+      i18n.t(`party.${rejection.party === 'employee' ? 'employee' : 'manager'}`))
     : '';
 
   const handleSubmit = async () => {
@@ -92,7 +114,9 @@ export function ReportPage({ view, onView }: SectionProps) {
       {rejection && lastVersion && c.stage === 'held' ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{i18n.t('report.rejected', { name: rejectedBy, version: lastVersion.number })}</MessageBarTitle>
+            <MessageBarTitle>
+              {i18n.t('report.rejected', { name: rejectedBy, version: lastVersion.number })}
+            </MessageBarTitle>
             {rejection.comment}
           </MessageBarBody>
         </MessageBar>

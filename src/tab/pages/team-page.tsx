@@ -25,8 +25,21 @@ import type { PageProps } from '../shell.js';
 import { filterMembers, latestConversation, type TeamFilter } from './team-logic.js';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXL, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalL },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyle: 'none', margin: 0, padding: 0 },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'flex-end',
+    marginBottom: tokens.spacingVerticalL,
+  },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   row: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -40,11 +53,27 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: '200px', flexGrow: 1 },
   status: { display: 'flex', flexDirection: 'column', minWidth: '200px', flexGrow: 2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  section: { marginTop: tokens.spacingVerticalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: {
+    marginTop: tokens.spacingVerticalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  cell: { textAlign: 'left', padding: tokens.spacingHorizontalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  bar: { display: 'flex', height: '10px', minWidth: '80px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground3 },
+  cell: {
+    textAlign: 'left',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  bar: {
+    display: 'flex',
+    height: '10px',
+    minWidth: '80px',
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   sad: { backgroundColor: tokens.colorPaletteRedBorder2 },
   neutral: { backgroundColor: tokens.colorPaletteYellowBorder2 },
   happy: { backgroundColor: tokens.colorPaletteGreenBorder2 },
@@ -70,7 +99,11 @@ export function TeamPage(_props: PageProps) {
       <PageTitle text={i18n.t('team.title')} />
       <div className={styles.filters}>
         <Field label={i18n.t('team.filter')}>
-          <RadioGroup layout="horizontal" value={filter} onChange={(_e, d) => setFilter(d.value as TeamFilter)}>
+          <RadioGroup
+            layout="horizontal"
+            value={filter}
+            onChange={(_e, d) => setFilter(d.value as TeamFilter)}
+          >
             {filters.map((f) => (
               <Radio key={f} value={f} label={i18n.t(`team.filter.${f}`)} />
             ))}
@@ -92,7 +125,14 @@ export function TeamPage(_props: PageProps) {
         {members.map((member) => {
           const latest = latestConversation(member, type || undefined);
           const target = latest
-            ? targetHref({ id: latest.id, type: latest.type, stage: latest.stage, party: latest.party, nextStep: latest.nextStep, employeeId: member.user.id })
+            ? targetHref({
+                id: latest.id,
+                type: latest.type,
+                stage: latest.stage,
+                party: latest.party,
+                nextStep: latest.nextStep,
+                employeeId: member.user.id,
+              })
             : undefined;
           return (
             <li key={member.user.id} className={styles.row} data-testid={`member-${member.user.id}`}>
@@ -119,7 +159,12 @@ export function TeamPage(_props: PageProps) {
               ) : null}
               <div className={styles.actions}>
                 {latest ? (
-                  <Button as="a" size="small" href={target ?? href(`/gesprek/${latest.id}`)} aria-label={`${i18n.t('team.open')}: ${member.user.displayName}`}>
+                  <Button
+                    as="a"
+                    size="small"
+                    href={target ?? href(`/gesprek/${latest.id}`)}
+                    aria-label={`${i18n.t('team.open')}: ${member.user.displayName}`}
+                  >
                     {i18n.t('team.open')}
                   </Button>
                 ) : null}
@@ -151,7 +196,11 @@ function TeamPicture({ picture }: { picture: TeamVitalityPicture }) {
   const i18n = useI18n();
   const styles = useStyles();
   if (!picture.shown) {
-    return <Text data-testid="team-picture-hidden">{i18n.t('team.pictureHidden', { count: picture.contributors, minimum: picture.minimum })}</Text>;
+    return (
+      <Text data-testid="team-picture-hidden">
+        {i18n.t('team.pictureHidden', { count: picture.contributors, minimum: picture.minimum })}
+      </Text>
+    );
   }
   return (
     <>
@@ -179,7 +228,11 @@ function TeamPicture({ picture }: { picture: TeamVitalityPicture }) {
                   {i18n.text(floorTitle(floor))}
                   <div className={styles.bar} aria-hidden="true">
                     {smileyOptions.map((s) => (
-                      <span key={s} className={styles[s]} style={{ width: `${(counts[s] / total) * 100}%` }} />
+                      <span
+                        key={s}
+                        className={styles[s]}
+                        style={{ width: `${(counts[s] / total) * 100}%` }}
+                      />
                     ))}
                   </div>
                 </th>

@@ -7,7 +7,11 @@ import { fieldsOf, type FieldDef, type SectionDef } from '../../domain/formats.j
 
 export type FormKind = 'preparation' | 'completion' | 'report';
 
-const commands = { preparation: 'save-preparation', completion: 'save-completion', report: 'save-report' } as const;
+const commands = {
+  preparation: 'save-preparation',
+  completion: 'save-completion',
+  report: 'save-report',
+} as const;
 
 /** Autosave for one answers form of a conversation (preparation, the manager's completion, or the report). */
 export function useConversationForm(

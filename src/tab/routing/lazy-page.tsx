@@ -6,7 +6,10 @@ import type { Preloadable } from './route-modules.js';
  * (preloaded next to the API calls), so no fallback is committed and React's Suspense reveal throttle never
  * delays the page; only a module still on its way suspends.
  */
-export function lazyPage<M, P extends object>(module: Preloadable<M>, pick: (loaded: M) => ComponentType<P>): ComponentType<P> {
+export function lazyPage<M, P extends object>(
+  module: Preloadable<M>,
+  pick: (loaded: M) => ComponentType<P>,
+): ComponentType<P> {
   function LazyPage(props: P) {
     const Page = pick(module.value ?? use(module()));
     return <Page {...props} />;

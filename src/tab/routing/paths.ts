@@ -11,7 +11,10 @@ export function parseHash(hash: string): HashLocation {
   const raw = hash.replace(/^#/, '') || '/';
   const [pathPart, queryPart] = raw.split('?', 2);
   const path = pathPart && pathPart.startsWith('/') ? pathPart : `/${pathPart ?? ''}`;
-  return { path: path.length > 1 ? path.replace(/\/+$/, '') : path, query: new URLSearchParams(queryPart ?? '') };
+  return {
+    path: path.length > 1 ? path.replace(/\/+$/, '') : path,
+    query: new URLSearchParams(queryPart ?? ''),
+  };
 }
 
 /**

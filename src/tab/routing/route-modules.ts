@@ -73,7 +73,8 @@ export function preloadRoute(path: string): Promise<void> {
     if (!params) continue;
     const loads: Array<Promise<unknown>> = [pageModules[route.module]()];
     const section = params.section;
-    if (section && section in sectionModules) loads.push(sectionModules[section as keyof typeof sectionModules]());
+    if (section && section in sectionModules)
+      loads.push(sectionModules[section as keyof typeof sectionModules]());
     return Promise.all(loads).then(
       () => undefined,
       () => undefined,

@@ -36,7 +36,8 @@ export function sectionsFor(s: Situation): Section[] {
   if (s.party === 'manager') list.push('gesprek');
   if (afterMeeting.includes(s.stage)) list.push('verslag');
   if (decided.includes(s.stage)) list.push('akkoord');
-  if (s.party === 'employee' && s.type === 'vitaliteit' && done.includes(s.stage)) list.push('pop', 'evaluatie');
+  if (s.party === 'employee' && s.type === 'vitaliteit' && done.includes(s.stage))
+    list.push('pop', 'evaluatie');
   return list;
 }
 

@@ -74,11 +74,13 @@ export class FaultInjector {
 function faultResponse(rule: FaultRule): FakeResponse {
   if (rule.when === 'network-error') return { status: 0, networkError: true };
   const status = rule.status ?? 503;
-  const headers = rule.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(rule.retryAfterSeconds) };
+  const headers =
+    rule.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(rule.retryAfterSeconds) };
   if (status === 429) {
     return graphError(429, 'TooManyRequests', 'Too many requests.', headers);
   }
-  if (status === 503) return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', headers);
+  if (status === 503)
+    return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', headers);
   if (status === 504) return graphError(504, 'UnknownError', 'Gateway timeout.', headers);
   return graphError(status, 'generalException', 'An unspecified error has occurred.', headers);
 }

@@ -33,7 +33,12 @@ export interface FakeResponse {
 let requestCounter = 0;
 
 /** Graph's error body: `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`. */
-export function graphError(status: number, code: string, message: string, headers?: Record<string, string>): FakeResponse {
+export function graphError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): FakeResponse {
   requestCounter += 1;
   const requestId = `00000000-0000-4000-8000-${String(requestCounter).padStart(12, '0')}`;
   return {
@@ -43,7 +48,11 @@ export function graphError(status: number, code: string, message: string, header
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId },
+        innerError: {
+          date: new Date().toISOString().slice(0, 19),
+          'request-id': requestId,
+          'client-request-id': requestId,
+        },
       },
     },
   };
@@ -57,10 +66,15 @@ export const noContent = (): FakeResponse => ({ status: 204 });
 
 /** The standard "not found" of directory objects. */
 export const resourceNotFound = (id: string): FakeResponse =>
-  graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  graphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 /** The standard "not found" of drive items and upload sessions. */
-export const itemNotFound = (what = 'The resource could not be found.'): FakeResponse => graphError(404, 'itemNotFound', what);
+export const itemNotFound = (what = 'The resource could not be found.'): FakeResponse =>
+  graphError(404, 'itemNotFound', what);
 
 /** A string field of a JSON body, or undefined. */
 export function field(json: unknown, name: string): unknown {
@@ -70,5 +84,7 @@ export function field(json: unknown, name: string): unknown {
 
 /** A record from a JSON value (empty when not an object). */
 export function asRecord(json: unknown): Record<string, unknown> {
-  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  return typeof json === 'object' && json !== null && !Array.isArray(json)
+    ? (json as Record<string, unknown>)
+    : {};
 }

@@ -78,7 +78,8 @@ function fakeServer(initial: Values = {}) {
         failNext = undefined;
         throw error;
       }
-      if (revision !== state.revision) throw new StaleRevisionError({ revision: state.revision, values: { ...state.values } });
+      if (revision !== state.revision)
+        throw new StaleRevisionError({ revision: state.revision, values: { ...state.values } });
       state.values = { ...state.values, ...changed };
       state.revision += 1;
       return { revision: state.revision, values: { ...state.values } };
@@ -86,7 +87,13 @@ function fakeServer(initial: Values = {}) {
   };
 }
 
-function setup(options: { initial?: Values; storage?: StorageLike; ready?: (field: string, value: unknown) => boolean } = {}) {
+function setup(
+  options: {
+    initial?: Values;
+    storage?: StorageLike;
+    ready?: (field: string, value: unknown) => boolean;
+  } = {},
+) {
   const clock = fakeScheduler();
   const server = fakeServer(options.initial);
   const storage = options.storage ?? memoryStorage();
@@ -135,7 +142,9 @@ describe('AutosaveController', () => {
     expect(second.controller.restored).toBe(true);
     expect(second.controller.values['kwaliteit.betekenis']).toBe('Energie hebben');
     await second.clock.advance(0);
-    expect(second.server.calls).toEqual([{ revision: 1, changed: { 'kwaliteit.betekenis': 'Energie hebben' } }]);
+    expect(second.server.calls).toEqual([
+      { revision: 1, changed: { 'kwaliteit.betekenis': 'Energie hebben' } },
+    ]);
     expect(storage.getItem('gc.pending.c1.preparation.fatima')).toBeNull();
   });
 
@@ -229,7 +238,8 @@ describe('AutosaveController', () => {
 
   it('holds back values that cannot be sent yet, and says so', async () => {
     const { clock, server, controller } = setup({
-      ready: (_field, value) => !Array.isArray(value) || value.every((v) => typeof v === 'string' && v.length > 0),
+      ready: (_field, value) =>
+        !Array.isArray(value) || value.every((v) => typeof v === 'string' && v.length > 0),
     });
     controller.edit('doelen', ['']);
     await clock.advance(800);

@@ -19,7 +19,10 @@ const sections: SectionDef[] = [1, 2, 3, 4].map((n) => ({
 
 function Harness() {
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const handleEdit = useCallback((id: string, value: unknown) => setValues((v) => ({ ...v, [id]: value })), []);
+  const handleEdit = useCallback(
+    (id: string, value: unknown) => setValues((v) => ({ ...v, [id]: value })),
+    [],
+  );
   return (
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider locale="nl">
@@ -41,11 +44,23 @@ describe('FormatForm', () => {
     expect((screen.getByLabelText('Vraag 1') as HTMLTextAreaElement).value).toBe('Meer wandelen');
 
     // Document order is the format's order: that is the keyboard order.
-    const fields = [...document.querySelectorAll('textarea')].map((t) => t.id && document.querySelector(`label[for="${t.id}"]`)?.textContent);
+    const fields = [...document.querySelectorAll('textarea')].map(
+      (t) => t.id && document.querySelector(`label[for="${t.id}"]`)?.textContent,
+    );
     expect(fields).toEqual(['Vraag 1', 'Vraag 2', 'Vraag 3', 'Vraag 4']);
 
-    fireEvent.click(screen.getByRole('radiogroup', { name: 'Stelling 4' }).querySelector('input[value="happy"]') as HTMLInputElement);
-    expect((screen.getByRole('radiogroup', { name: 'Stelling 4' }).querySelector('input[value="happy"]') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(
+      screen
+        .getByRole('radiogroup', { name: 'Stelling 4' })
+        .querySelector('input[value="happy"]') as HTMLInputElement,
+    );
+    expect(
+      (
+        screen
+          .getByRole('radiogroup', { name: 'Stelling 4' })
+          .querySelector('input[value="happy"]') as HTMLInputElement
+      ).checked,
+    ).toBe(true);
     expect((screen.getByLabelText('Vraag 1') as HTMLTextAreaElement).value).toBe('Meer wandelen');
   });
 });

@@ -7,7 +7,11 @@ import { MergeDialog } from '../../../src/tab/components/merge-dialog.js';
 import { SaveStatusText } from '../../../src/tab/components/save-status.js';
 import { I18nProvider } from '../../../src/tab/i18n/i18n.js';
 
-const field: FieldDef = { id: 'kwaliteit.betekenis', kind: 'text', label: { nl: 'Wat betekent vitaliteit voor jou?', en: 'What does vitality mean to you?' } };
+const field: FieldDef = {
+  id: 'kwaliteit.betekenis',
+  kind: 'text',
+  label: { nl: 'Wat betekent vitaliteit voor jou?', en: 'What does vitality mean to you?' },
+};
 
 function wrap(node: React.ReactNode) {
   return render(
@@ -41,7 +45,14 @@ describe('MergeDialog', () => {
   it('can take everything from one side at once', () => {
     const onResolve = jest.fn<(choices: Record<string, 'mine' | 'theirs'>) => void>();
     wrap(
-      <MergeDialog conflicts={[{ field: 'a', mine: '1', theirs: '2' }, { field: 'b', mine: '3', theirs: '4' }]} fieldFor={() => undefined} onResolve={onResolve} />,
+      <MergeDialog
+        conflicts={[
+          { field: 'a', mine: '1', theirs: '2' },
+          { field: 'b', mine: '3', theirs: '4' },
+        ]}
+        fieldFor={() => undefined}
+        onResolve={onResolve}
+      />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Alles van de opgeslagen versie nemen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keuze opslaan' }));
@@ -51,7 +62,9 @@ describe('MergeDialog', () => {
 
 describe('SaveStatusText', () => {
   it('says when it was saved, and that it retries when it was not', () => {
-    const { rerender } = wrap(<SaveStatusText status={{ kind: 'saved', at: new Date(2026, 10, 23, 10, 42) }} />);
+    const { rerender } = wrap(
+      <SaveStatusText status={{ kind: 'saved', at: new Date(2026, 10, 23, 10, 42) }} />,
+    );
     expect(screen.getByRole('status').textContent).toBe('Opgeslagen om 10:42');
     rerender(
       <FluentProvider theme={teamsLightTheme}>

@@ -28,7 +28,9 @@ function Harness({ locale = 'nl', onChange }: { locale?: 'nl' | 'en'; onChange?:
 describe('SmileyScale', () => {
   it('is a radio group named by the statement, with a text label for every option', () => {
     render(<Harness />);
-    const group = screen.getByRole('radiogroup', { name: 'Ik voel me lichamelijk fit genoeg voor mijn werk.' });
+    const group = screen.getByRole('radiogroup', {
+      name: 'Ik voel me lichamelijk fit genoeg voor mijn werk.',
+    });
     expect(group).toBeTruthy();
     const names = screen.getAllByRole('radio').map((r) => r.getAttribute('value'));
     expect(names).toEqual(['sad', 'neutral', 'happy', 'na']);
@@ -39,7 +41,9 @@ describe('SmileyScale', () => {
 
   it('hides the faces from screen readers (the text says it)', () => {
     const { container } = render(<Harness />);
-    const faces = [...container.querySelectorAll('[aria-hidden="true"]')].map((el) => el.textContent).filter(Boolean);
+    const faces = [...container.querySelectorAll('[aria-hidden="true"]')]
+      .map((el) => el.textContent)
+      .filter(Boolean);
     expect(faces).toEqual(['😟', '😐', '🙂']);
   });
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogs, createI18n, format } from '../../../src/tab/i18n/i18n.js';
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,7 +27,11 @@ describe('translations', () => {
     for (const key of nlKeys) {
       const nl = catalogs.nl[key as keyof typeof catalogs.nl];
       const en = catalogs.en[key as keyof typeof catalogs.en];
-      expect({ key, nl: nl.trim().length > 0, en: en.trim().length > 0 }).toEqual({ key, nl: true, en: true });
+      expect({ key, nl: nl.trim().length > 0, en: en.trim().length > 0 }).toEqual({
+        key,
+        nl: true,
+        en: true,
+      });
       expect({ key, placeholders: placeholders(en) }).toEqual({ key, placeholders: placeholders(nl) });
     }
   });
@@ -34,7 +39,8 @@ describe('translations', () => {
   it('uses only keys that exist, wherever the tab calls t() with a literal key', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(join(process.cwd(), 'src/tab'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
+        used.add(m[1] as string);
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !nlKeys.includes(k))).toEqual([]);

@@ -57,8 +57,12 @@ describe('the meeting tab configuration page', () => {
     const { api, save } = fakeConfig();
     show(host, async () => api);
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Gesprekscyclus in deze vergadering' })).toBeTruthy();
-    expect(screen.getByText('Kies Opslaan om Gesprekscyclus aan deze vergadering toe te voegen.')).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Gesprekscyclus in deze vergadering' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Kies Opslaan om Gesprekscyclus aan deze vergadering toe te voegen.'),
+    ).toBeTruthy();
     await waitFor(() => expect(api.setValidityState).toHaveBeenCalledWith(true));
     expect(api.registerOnSaveHandler).toHaveBeenCalledTimes(1);
     expect(host.notifySuccess).toHaveBeenCalled();
@@ -90,7 +94,9 @@ describe('the meeting tab configuration page', () => {
     const loadConfig = jest.fn(async (): Promise<TabConfigApi> => fakeConfig().api);
     show(hostOf(false), loadConfig);
     expect(screen.getByText(/Deze pagina werkt alleen in Microsoft Teams/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Naar mijn gesprekken' }).getAttribute('href')).toBe('index.html');
+    expect(screen.getByRole('link', { name: 'Naar mijn gesprekken' }).getAttribute('href')).toBe(
+      'index.html',
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(loadConfig).not.toHaveBeenCalled();
   });
@@ -99,6 +105,8 @@ describe('the meeting tab configuration page', () => {
     expect(sidePanelUrl('https://tab.example/tabs/home/index.html?view=configure#/x')).toBe(
       'https://tab.example/tabs/home/index.html?view=zijpaneel',
     );
-    expect(sidePanelUrl('https://tab.example/tabs/home/?view=configure')).toBe('https://tab.example/tabs/home/index.html?view=zijpaneel');
+    expect(sidePanelUrl('https://tab.example/tabs/home/?view=configure')).toBe(
+      'https://tab.example/tabs/home/index.html?view=zijpaneel',
+    );
   });
 });

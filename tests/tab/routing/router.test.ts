@@ -12,7 +12,10 @@ describe('hash router', () => {
   });
 
   it('matches patterns with parameters', () => {
-    expect(matchPath('/gesprek/:id/:section', '/gesprek/abc/verslag')).toEqual({ id: 'abc', section: 'verslag' });
+    expect(matchPath('/gesprek/:id/:section', '/gesprek/abc/verslag')).toEqual({
+      id: 'abc',
+      section: 'verslag',
+    });
     expect(matchPath('/gesprek/:id', '/gesprek/abc/verslag')).toBeNull();
     expect(matchPath('/', '/')).toEqual({});
     expect(matchPath('/team', '/archief')).toBeNull();
@@ -24,7 +27,14 @@ describe('hash router', () => {
 });
 
 describe('where a conversation leads', () => {
-  const base: Situation = { id: 'c1', type: 'vitaliteit', stage: 'planned', party: 'employee', nextStep: 'prepare', employeeId: 'fatima' };
+  const base: Situation = {
+    id: 'c1',
+    type: 'vitaliteit',
+    stage: 'planned',
+    party: 'employee',
+    nextStep: 'prepare',
+    employeeId: 'fatima',
+  };
 
   it('sends each party to the page of its next step', () => {
     expect(targetHref(base)).toBe('#/gesprek/c1/voorbereiden');
@@ -33,14 +43,26 @@ describe('where a conversation leads', () => {
     expect(targetHref({ ...base, stage: 'awaiting_approval' })).toBe('#/gesprek/c1/akkoord');
     expect(targetHref({ ...base, stage: 'approved' })).toBe('#/gesprek/c1/pop');
     expect(targetHref({ ...base, stage: 'archived', party: 'manager' })).toBe('#/archief/c1');
-    expect(targetHref({ ...base, stage: 'requested', party: 'manager' })).toBe('#/plannen?employee=fatima&request=c1');
+    expect(targetHref({ ...base, stage: 'requested', party: 'manager' })).toBe(
+      '#/plannen?employee=fatima&request=c1',
+    );
     expect(targetHref({ ...base, stage: 'requested' })).toBeUndefined();
   });
 
   it('offers only the sub-pages that mean something now', () => {
     expect(sectionsFor(base)).toEqual(['voorbereiden']);
     expect(sectionsFor({ ...base, party: 'manager', stage: 'held' })).toEqual(['gesprek', 'verslag']);
-    expect(sectionsFor({ ...base, stage: 'archived' })).toEqual(['voorbereiden', 'verslag', 'akkoord', 'pop', 'evaluatie']);
-    expect(sectionsFor({ ...base, type: 'reflectie', stage: 'archived' })).toEqual(['voorbereiden', 'verslag', 'akkoord']);
+    expect(sectionsFor({ ...base, stage: 'archived' })).toEqual([
+      'voorbereiden',
+      'verslag',
+      'akkoord',
+      'pop',
+      'evaluatie',
+    ]);
+    expect(sectionsFor({ ...base, type: 'reflectie', stage: 'archived' })).toEqual([
+      'voorbereiden',
+      'verslag',
+      'akkoord',
+    ]);
   });
 });
