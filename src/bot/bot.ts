@@ -122,6 +122,7 @@ export async function createBot(
         store: ctx.store,
         serviceUrl: options.serviceUrl ?? 'https://smba.trafficmanager.net/teams/',
         ...(bot.tenantId ? { tenantId: bot.tenantId } : {}),
+        ...(ctx.appInstaller ? { installer: ctx.appInstaller } : {}),
       })
     : undefined;
   return { app, ...(messenger ? { messenger } : {}) };

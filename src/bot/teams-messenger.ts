@@ -70,6 +70,11 @@ export interface TeamsMessengerOptions {
   tenantId?: string;
   limiter?: SendLimiter;
   retry?: Partial<RetryOptions>;
+  /**
+   * Installs the app for someone who does not have it yet (Graph, `TeamsAppInstallation.ReadWriteForUser.All`):
+   * Teams only lets a bot open a chat with people who have it installed.
+   */
+  installer?: { ensureInstalled(userId: string): Promise<unknown> };
 }
 
 export class TeamsMessenger implements Messenger {
@@ -115,7 +120,8 @@ export class TeamsMessenger implements Messenger {
     const { store, connector, serviceUrl, tenantId } = this.options;
     const known = await store.chatReference(userId);
     if (known) return known;
-    // Teams only lets the bot open a chat with someone who has the app installed (installed for them via Graph).
+    // Teams only lets the bot open a chat with someone who has the app installed: install it for them first.
+    if (this.options.installer) await this.options.installer.ensureInstalled(userId);
     const created = await withRetry(
       () => connector.createPersonalChat(serviceUrl, userId, tenantId),
       this.options.retry,

@@ -57,6 +57,7 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
     archive: overrides.archive ?? new LocalArchive({ dataDir: config.dataDir }),
     renderer: overrides.renderer ?? new PdfRenderer(),
     messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
+    ...(overrides.appInstaller ? { appInstaller: overrides.appInstaller } : {}),
     organisationName: overrides.organisationName ?? config.organisationName ?? demo.organisation.name,
     now: overrides.now ?? (() => new Date()),
   };

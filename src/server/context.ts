@@ -44,6 +44,8 @@ export interface AppContext {
   renderer: DocumentRenderer;
   /** The transactional outbox (pg-boss) side effects are written to. */
   outbox: Outbox;
+  /** Installs the Teams app for a user (Graph); absent with the local adapters. */
+  appInstaller?: { ensureInstalled(userId: string): Promise<unknown> };
   /** The organisation's display name, printed on documents. */
   organisationName: string;
   /** The clock, injectable for tests. */

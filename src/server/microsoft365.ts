@@ -9,6 +9,7 @@ import {
 import { GraphDirectory } from '../graph/directory.js';
 import { SharePointArchive } from '../graph/sharepoint-archive.js';
 import { GraphTasks } from '../graph/tasks.js';
+import { TeamsAppInstaller } from '../graph/app-installer.js';
 import type { ContextOverrides } from './app.js';
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -61,6 +62,9 @@ export function graphAdapters(
   });
   return {
     directory,
+    ...(config.teamsAppId
+      ? { appInstaller: new TeamsAppInstaller({ client, teamsAppId: config.teamsAppId }) }
+      : {}),
     calendar: new GraphCalendar({ client, directory }),
     tasks: new GraphTasks({ client, listName: config.taskListName }),
     archive: new SharePointArchive({

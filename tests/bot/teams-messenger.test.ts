@@ -50,7 +50,7 @@ function memoryStore() {
   };
 }
 
-function messenger(store = memoryStore()) {
+function messenger(store = memoryStore(), installer?: { ensureInstalled(userId: string): Promise<unknown> }) {
   const app = new App({
     clientId: 'bot-app-id',
     token: () => 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJib3QifQ.c2ln',
@@ -62,6 +62,7 @@ function messenger(store = memoryStore()) {
     serviceUrl: 'https://smba.test/teams',
     tenantId: 'tenant-1',
     retry: { baseMs: 1 },
+    ...(installer ? { installer } : {}),
   });
 }
 
@@ -103,6 +104,15 @@ describe('TeamsMessenger', () => {
     });
     expect(again).toEqual(first);
     expect(calls).toHaveLength(2);
+  });
+
+  it('installs the app for someone who never had it before opening the chat, and only then', async () => {
+    const store = memoryStore();
+    const installed: string[] = [];
+    const m = messenger(store, { ensureInstalled: async (userId: string) => void installed.push(userId) });
+    await m.send({ recipientId: 'aad-daan', card, summary: 'x', idempotencyKey: 'k-install-1' });
+    await m.send({ recipientId: 'aad-daan', card, summary: 'y', idempotencyKey: 'k-install-2' });
+    expect(installed).toEqual(['aad-daan']);
   });
 
   it('retries a throttled send and posts exactly one message', async () => {
