@@ -1,4 +1,4 @@
-import type { Job } from 'pg-boss';
+import type { JobWithMetadata } from 'pg-boss';
 import { currentVersion, decisionOf, formatOf, localize, type Conversation } from '../domain/index.js';
 import { buildArchiveJson, fileNameFor } from '../documents/archive-json.js';
 import { deliverNotification, refreshApprovalCards } from '../bot/notifications.js';
@@ -254,6 +254,40 @@ async function escalateIfAway(
 }
 
 /**
+ * A side effect that failed for good (all retries used) goes into the conversation's audit trail, so the
+ * manager sees that an invitation, card or task did not arrive instead of it vanishing in a log.
+ */
+async function recordGivenUp(
+  ctx: AppContext,
+  queue: QueueName,
+  data: unknown,
+  message: string,
+): Promise<void> {
+  const job = (data ?? {}) as {
+    conversationId?: string;
+    recipientId?: string;
+    assigneeId?: string;
+    kind?: string;
+    action?: string;
+  };
+  if (!job.conversationId) return;
+  const conversation = await load(ctx, job.conversationId);
+  await ctx.store.appendAudit({
+    actorId: 'system',
+    conversationId: job.conversationId,
+    subjectId: conversation?.employeeId ?? null,
+    action: 'delivery.failed',
+    details: {
+      queue,
+      ...(job.kind ? { kind: job.kind } : {}),
+      ...(job.action ? { step: job.action } : {}),
+      recipientId: job.recipientId ?? job.assigneeId ?? null,
+      error: message,
+    },
+  });
+}
+
+/**
  * How many jobs each queue handles at once. Chat messages are many and paced by the messenger itself;
  * rendering archive PDFs is CPU work, so few at a time.
  */
@@ -276,20 +310,28 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
     if (selected !== 'all' && !selected.includes(queue)) return;
     const { batchSize, localConcurrency } = concurrency[queue];
     // Full batches are fetched back to back, so a backlog drains at the speed of the handlers, not one job per poll.
-    await boss.work<T>(
+    await boss.work(
       queue,
-      { ...poll, batchSize, localConcurrency, burstWhenBatchFull: batchSize > 1 },
-      async (jobs: Job<T>[]) => {
+      {
+        ...poll,
+        batchSize,
+        localConcurrency,
+        burstWhenBatchFull: batchSize > 1,
+        includeMetadata: true as const,
+      },
+      async (jobs: JobWithMetadata<T>[]) => {
         const results = await Promise.allSettled(jobs.map((job) => handler(ctx, job.data)));
         // Only the jobs that failed are retried; pg-boss completes the rest (complete never touches a failed job).
         await Promise.all(
-          results.map((result, index) =>
-            result.status === 'rejected'
-              ? boss.fail(queue, (jobs[index] as Job<T>).id, {
-                  message: String(result.reason instanceof Error ? result.reason.message : result.reason),
-                })
-              : undefined,
-          ),
+          results.map(async (result, index) => {
+            if (result.status === 'fulfilled') return;
+            const job = jobs[index] as JobWithMetadata<T>;
+            const message = String(
+              result.reason instanceof Error ? result.reason.message : result.reason,
+            ).slice(0, 500);
+            await boss.fail(queue, job.id, { message });
+            if (job.retryCount >= job.retryLimit) await recordGivenUp(ctx, queue, job.data, message);
+          }),
         );
       },
     );
