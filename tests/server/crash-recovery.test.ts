@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { as, eventually } from '../support/server.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
+import { planVitality, step, toAwaitingApproval } from '../support/cycle.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -69,26 +69,10 @@ describe('a crash between approval and archiving', () => {
     children.push(first.child);
     const jeroen = as(first.url, 'jeroen');
     const fatima = as(first.url, 'fatima');
-    const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const end = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
-    const planned = await jeroen.post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start,
-      end,
-    });
-    const id = planned.body.conversation.id as string;
-    const step = async (who: ReturnType<typeof as>, command: object) => {
-      const response = await who.post(`/api/conversations/${id}/commands`, { command });
-      expect(response.status).toBe(200);
-      return response.body;
-    };
-    await step(fatima, { type: 'save-preparation', answers: vitalityPreparation });
-    await step(jeroen, { type: 'complete-meeting' });
-    await step(fatima, { type: 'save-report', answers: vitalityReport });
-    await step(fatima, { type: 'submit-report' });
-    await step(fatima, { type: 'decide', version: 1, decision: 'akkoord' });
-    const approved = await step(jeroen, { type: 'decide', version: 1, decision: 'akkoord' });
+    const id = await planVitality(first.url, 'fatima', 'jeroen');
+    await toAwaitingApproval(first.url, id, 'fatima', 'jeroen');
+    await step(fatima, id, { type: 'decide', version: 1, decision: 'akkoord' });
+    const approved = await step(jeroen, id, { type: 'decide', version: 1, decision: 'akkoord' });
     expect(approved.conversation.stage).toBe('approved');
 
     first.child.kill('SIGKILL');

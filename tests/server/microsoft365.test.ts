@@ -4,7 +4,7 @@ import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365
 import { FakeGraph } from '../support/fake-graph.js';
 import { testClient } from '../graph/harness.js';
 import { as, eventually, startTestServer } from '../support/server.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
+import { planVitality, step, toAwaitingApproval } from '../support/cycle.js';
 
 const env = {
   ENTRA_TENANT_ID: 'contoso',
@@ -68,16 +68,7 @@ describe('Microsoft Graph behind every port', () => {
   it('creates the Teams meeting, To Do tasks and exactly one document in the personnel library', async () => {
     const jeroen = as(server.url, 'jeroen');
     const fatima = as(server.url, 'fatima');
-    const start = new Date(Date.now() + 10 * 86_400_000).toISOString();
-    const end = new Date(Date.now() + 10 * 86_400_000 + 3_600_000).toISOString();
-    const planned = await jeroen.post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start,
-      end,
-    });
-    expect(planned.status).toBe(201);
-    const id = planned.body.conversation.id as string;
+    const id = await planVitality(server.url, 'fatima', 'jeroen', 10);
     const view = await eventually(
       async () => {
         const v = await fatima.get(`/api/conversations/${id}`);
@@ -95,15 +86,7 @@ describe('Microsoft Graph behind every port', () => {
     expect(event?.body.content).toContain(`/gesprek/${id}/voorbereiden`);
     expect(view.body.conversation.schedule.meetingUrl).toBe(event?.onlineMeeting?.joinUrl);
 
-    const step = async (who: ReturnType<typeof as>, command: object) => {
-      const response = await who.post(`/api/conversations/${id}/commands`, { command });
-      expect(response.status).toBe(200);
-      return response.body;
-    };
-    await step(fatima, { type: 'save-preparation', answers: vitalityPreparation });
-    await step(jeroen, { type: 'complete-meeting' });
-    await step(fatima, { type: 'save-report', answers: vitalityReport });
-    await step(fatima, { type: 'submit-report' });
+    await toAwaitingApproval(server.url, id, 'fatima', 'jeroen');
     // Each approver gets a To Do task ("Taken") that links to the approval.
     await eventually(
       async () =>
@@ -113,8 +96,8 @@ describe('Microsoft Graph behind every port', () => {
       20_000,
       'two tasks',
     );
-    await step(fatima, { type: 'decide', version: 1, decision: 'akkoord' });
-    await step(jeroen, { type: 'decide', version: 1, decision: 'akkoord' });
+    await step(fatima, id, { type: 'decide', version: 1, decision: 'akkoord' });
+    await step(jeroen, id, { type: 'decide', version: 1, decision: 'akkoord' });
 
     const archived = await eventually(
       async () => {
