@@ -18,12 +18,12 @@ export const conversationWindows: readonly Window[] = [
 ];
 
 /**
- * Teams' per-app-per-tenant limit, with a little headroom; the 200 ms window spreads each second's sends, so
- * no burst of a whole second's worth lands at once (Teams need not count seconds where we do).
+ * Teams' per-app-per-tenant limit (about 50/s), with a little headroom; the 200 ms window spreads each
+ * second's sends, so no burst of a whole second's worth lands at once (Teams need not count seconds where we do).
  */
 export const globalWindows: readonly Window[] = [
-  { limit: 45, windowMs: 1_000 },
-  { limit: 9, windowMs: 200 },
+  { limit: 47, windowMs: 1_000 },
+  { limit: 10, windowMs: 200 },
 ];
 
 export interface Clock {
