@@ -1,8 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { GoalReview } from '../../domain/answers.js';
 import type { FieldDef } from '../../domain/formats.js';
-import { useApp } from '../app-context.js';
 import { AnswerView, FieldEditor } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
@@ -34,15 +32,17 @@ const useStyles = makeStyles({
 
 /** Tijdens het gesprek: the manager completes the same format beside the employee's answers. */
 export function MeetingPage({ view, onView }: SectionProps) {
-  const { api } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();
   const format = view.format;
   const c = view.conversation;
-  const { autosave, fieldFor } = useConversationForm(view, onView, 'completion', format.preparation);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+    view,
+    onView,
+    'completion',
+    format.preparation,
+  );
   const isManager = view.party === 'manager';
   const editable = isManager && ['planned', 'preparing', 'prepared', 'held'].includes(c.stage);
   const canComplete = isManager && ['planned', 'preparing', 'prepared'].includes(c.stage);
@@ -54,21 +54,6 @@ export function MeetingPage({ view, onView }: SectionProps) {
       </MessageBar>
     );
   }
-
-  const handleComplete = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (!(await autosave.flushNow())) return;
-      const next = await api.action(c.id, autosave.revision, { type: 'complete-meeting' });
-      autosave.adopt(next);
-      onView(next);
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   // A goal review starts from the employee's list of goals, so the manager only adds their view.
   const startValue = (field: FieldDef): unknown => {
@@ -127,7 +112,11 @@ export function MeetingPage({ view, onView }: SectionProps) {
       <ProblemBar error={error} />
       {canComplete ? (
         <div className={formStyles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void handleComplete()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void finish({ type: 'complete-meeting' })}
+          >
             {i18n.t('meeting.complete')}
           </Button>
         </div>

@@ -1,6 +1,4 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { useApp } from '../app-context.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
 import { ProblemBar } from '../components/problem-bar.js';
@@ -28,30 +26,17 @@ export const useFormStyles = makeStyles({
 
 /** Voorbereiden: the employee fills in the format of this conversation type; every keystroke is kept. */
 export function PreparePage({ view, onView }: SectionProps) {
-  const { api } = useApp();
   const i18n = useI18n();
   const styles = useFormStyles();
   const format = view.format;
-  const { autosave, fieldFor } = useConversationForm(view, onView, 'preparation', format.preparation);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+    view,
+    onView,
+    'preparation',
+    format.preparation,
+  );
   const stage = view.conversation.stage;
   const editable = view.party === 'employee' && (stage === 'planned' || stage === 'preparing');
-
-  const handleSubmit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (!(await autosave.flushNow())) return;
-      const next = await api.action(view.conversation.id, autosave.revision, { type: 'submit-preparation' });
-      autosave.adopt(next);
-      onView(next);
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className={styles.stack}>
@@ -91,7 +76,11 @@ export function PreparePage({ view, onView }: SectionProps) {
       <ProblemBar error={error} />
       {editable ? (
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void handleSubmit()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void finish({ type: 'submit-preparation' })}
+          >
             {i18n.t('prepare.submit')}
           </Button>
         </div>

@@ -11,9 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import { fieldsOf } from '../../domain/formats.js';
-import { useApp } from '../app-context.js';
 import { AnswerView, answerLines } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
@@ -58,15 +56,17 @@ const useStyles = makeStyles({
  * After "niet akkoord" it shows the comment and what changed since the rejected version.
  */
 export function ReportPage({ view, onView }: SectionProps) {
-  const { api } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();
   const format = view.format;
   const c = view.conversation;
-  const { autosave, fieldFor } = useConversationForm(view, onView, 'report', format.report.sections);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+    view,
+    onView,
+    'report',
+    format.report.sections,
+  );
   const author = format.report.author;
   const isAuthor = view.party === author;
   const editable = isAuthor && c.stage === 'held';
@@ -79,21 +79,6 @@ export function ReportPage({ view, onView }: SectionProps) {
     ? ((rejection.party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
       i18n.t(`party.${rejection.party === 'employee' ? 'employee' : 'manager'}`))
     : '';
-
-  const handleSubmit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (!(await autosave.flushNow())) return;
-      const next = await api.action(c.id, autosave.revision, { type: 'submit-report' });
-      autosave.adopt(next);
-      onView(next);
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const reportFields = fieldsOf(format.report.sections);
   const changes =
@@ -183,7 +168,7 @@ export function ReportPage({ view, onView }: SectionProps) {
       <ProblemBar error={error} />
       {editable ? (
         <div className={formStyles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void handleSubmit()}>
+          <Button appearance="primary" disabled={busy} onClick={() => void finish({ type: 'submit-report' })}>
             {i18n.t('report.submit')}
           </Button>
         </div>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { isSendable } from '../components/answer-fields.js';
@@ -13,13 +13,27 @@ const commands = {
   report: 'save-report',
 } as const;
 
+/** The step that closes a form: submitting the preparation or the report, or completing the meeting. */
+export type FinishCommand =
+  { type: 'submit-preparation' } | { type: 'submit-report' } | { type: 'complete-meeting' };
+
+export interface ConversationForm {
+  autosave: Autosave;
+  fieldFor(id: string): FieldDef | undefined;
+  /** Saves what is still unsent, then runs the closing step on the newest revision. */
+  finish(command: FinishCommand): Promise<void>;
+  busy: boolean;
+  /** The last refusal of `finish`, for a ProblemBar. */
+  error: unknown;
+}
+
 /** Autosave for one answers form of a conversation (preparation, the manager's completion, or the report). */
 export function useConversationForm(
   view: ConversationView,
   onView: (view: ConversationView) => void,
   kind: FormKind,
   sections: readonly SectionDef[],
-): { autosave: Autosave; fieldFor(id: string): FieldDef | undefined } {
+): ConversationForm {
   const { api, me } = useApp();
   const fields = useMemo(() => new Map(fieldsOf(sections).map((f) => [f.id, f])), [sections]);
   const id = view.conversation.id;
@@ -32,5 +46,22 @@ export function useConversationForm(
     onView,
     ready: (field, value) => isSendable(fields.get(field), value),
   });
-  return { autosave, fieldFor: (fieldId) => fields.get(fieldId) };
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const finish = async (command: FinishCommand) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      // Nothing typed may be lost: the closing step only runs once every edit is stored.
+      if (!(await autosave.flushNow())) return;
+      const next = await api.action(id, autosave.revision, command);
+      autosave.adopt(next);
+      onView(next);
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { autosave, fieldFor: (fieldId) => fields.get(fieldId), finish, busy, error };
 }
