@@ -2,7 +2,6 @@
 import type {
   Agreement,
   Answers,
-  ArchiveRecord,
   Command,
   Conversation,
   ConversationType,
@@ -10,8 +9,6 @@ import type {
   Goal,
   GoalPart,
   NextStep,
-  Pop,
-  SelfEvaluation,
   Stage,
   TeamVitalityPicture,
 } from '../../domain/index.js';
@@ -50,48 +47,17 @@ export interface Me {
   isManager: boolean;
 }
 
-export interface PreviousConversation {
-  id: string;
-  type: ConversationType;
-  stage: Stage;
-  report: Answers;
-  agreements: Agreement[];
-  pop?: Pop;
-  evaluation?: SelfEvaluation;
-  archive?: ArchiveRecord;
-}
-
-/** `GET /api/conversations/:id`. */
-export interface ConversationView {
-  conversation: Conversation & { revision: number };
-  format: FormatDef;
-  relation: 'employee' | 'manager' | 'delegate';
-  party: 'employee' | 'manager';
-  nextStep: NextStep;
-  people: { employee: DirectoryUser; manager: DirectoryUser | null };
-  previous: PreviousConversation | null;
-}
-
-export interface ConversationSummary {
-  id: string;
-  type: ConversationType;
-  stage: Stage;
-  employee: DirectoryUser;
-  manager: DirectoryUser | null;
-  schedule?: { start: string; end: string; meetingUrl?: string };
-  party: 'employee' | 'manager';
-  nextStep: NextStep;
-  revision: number;
-  updatedAt: string;
-  currentVersion?: number;
-  archive?: ArchiveRecord;
-}
-
-export interface TeamMember {
-  user: DirectoryUser;
-  conversations: ConversationSummary[];
-  overdue: boolean;
-}
+/**
+ * The views the API answers with are the server's own types (type-only: nothing of the server is bundled),
+ * so a change on one side fails the type check on the other.
+ */
+import type { ConversationView } from '../../server/commands.js';
+export type {
+  ConversationSummary,
+  ConversationView,
+  PreviousSummary as PreviousConversation,
+  TeamMember,
+} from '../../server/commands.js';
 
 export interface ArchiveItem {
   conversationId: string;
