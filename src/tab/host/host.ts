@@ -10,6 +10,8 @@ export interface HostInfo {
   theme: ThemeName;
   /** Teams meeting side panel: a narrow column (320 px). */
   sidePanel: boolean;
+  /** In a Teams meeting: the meeting chat's id (`19:meeting_…@thread.v2`), to open that meeting's conversation. */
+  meetingChatId?: string;
   /** The route a Teams deep link asked for (`context.page.subPageId`, e.g. `/gesprek/c-1/akkoord`). */
   subPageId?: string;
   /** Registers a handler for live theme changes in Teams; a no-op in the browser. */
@@ -103,6 +105,7 @@ export async function detectHost(timeoutMs = 2500, framed: boolean = isInIframe(
       theme: overrides.theme ?? toThemeName(context.app.theme),
       sidePanel: context.page.frameContext === 'sidePanel' || isSidePanelView(window.location.search),
       ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
+      ...(context.meeting?.id && context.chat?.id ? { meetingChatId: context.chat.id } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
       notifySuccess: () => void app.notifySuccess(),
       notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),

@@ -1,4 +1,5 @@
 import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import type { ConversationSummary } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
@@ -7,6 +8,7 @@ import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { href } from '../routing/router.js';
+import { conversationForMeeting } from '../routing/meeting.js';
 import { nextStepKey, targetHref } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 
@@ -37,10 +39,28 @@ const useStyles = makeStyles({
 
 /** Mijn gesprekken: every conversation with where it stands and what is expected of me. */
 export function HomePage(_props: PageProps) {
-  const { api, me } = useApp();
+  const { api, me, host } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const load = useLoad(() => api.conversations(), 'home');
+
+  // In a meeting's side panel, go straight to the conversation this meeting is for.
+  const meetingConversation = host.sidePanel
+    ? conversationForMeeting(load.data?.items ?? [], host.meetingChatId)
+    : undefined;
+  const meetingTarget = meetingConversation
+    ? targetHref({
+        id: meetingConversation.id,
+        type: meetingConversation.type,
+        stage: meetingConversation.stage,
+        party: meetingConversation.party,
+        nextStep: meetingConversation.nextStep,
+        employeeId: meetingConversation.employee.id,
+      })
+    : undefined;
+  useEffect(() => {
+    if (meetingTarget) window.location.replace(meetingTarget);
+  }, [meetingTarget]);
 
   const mine = (load.data?.items ?? []).filter((c) => c.party === 'employee');
   const team = (load.data?.items ?? []).filter((c) => c.party === 'manager');

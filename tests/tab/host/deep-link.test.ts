@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 
 // teams-js as Teams answers when a card's deep link opens the tab: the route arrives as `page.subPageId`.
-const context = {
+const context: Record<string, unknown> = {
   app: { locale: 'nl-nl', theme: 'dark' },
   page: { id: 'gesprekken', frameContext: 'content', subPageId: '/gesprek/c-1/akkoord' },
 };
@@ -31,6 +31,24 @@ describe('a Teams deep link', () => {
     expect(host.inTeams).toBe(true);
     expect(host.theme).toBe('dark');
     expect(host.subPageId).toBe('/gesprek/c-1/akkoord');
+    expect(host.meetingChatId).toBeUndefined();
+  });
+
+  it('knows the meeting chat in a meeting side panel', async () => {
+    const personal = { ...context };
+    Object.assign(context, {
+      page: { id: 'gesprek', frameContext: 'sidePanel' },
+      meeting: { id: 'MCMxOTptZWV0aW5n' },
+      chat: { id: '19:meeting_NjQ1@thread.v2' },
+    });
+    try {
+      const host = await detectHost(1000, true);
+      expect(host.sidePanel).toBe(true);
+      expect(host.meetingChatId).toBe('19:meeting_NjQ1@thread.v2');
+    } finally {
+      for (const key of Object.keys(context)) delete context[key];
+      Object.assign(context, personal);
+    }
   });
 
   it('opens that route before the first render', async () => {
