@@ -90,6 +90,8 @@ async function exists(path: string): Promise<boolean> {
 export class LocalArchive implements Archive {
   private readonly root: string;
   private readonly now: () => Date;
+  /** Stores run one at a time: choosing a free file name and writing it must not interleave. */
+  private storing: Promise<unknown> = Promise.resolve();
 
   constructor(options: LocalArchiveOptions) {
     this.root = resolve(options.dataDir, 'archive');
@@ -137,7 +139,13 @@ export class LocalArchive implements Archive {
     return stored.record;
   }
 
-  async store(item: ArchiveItem): Promise<ArchiveRecord> {
+  store(item: ArchiveItem): Promise<ArchiveRecord> {
+    const run = this.storing.then(() => this.storeNow(item));
+    this.storing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async storeNow(item: ArchiveItem): Promise<ArchiveRecord> {
     assertHash(item.hash);
     const earlier = await this.find(item.conversation, item.hash);
     if (earlier) return earlier;

@@ -149,6 +149,20 @@ describe('LocalArchive', () => {
     expect(await archive.find(other.conversation, otherItem.hash)).toEqual(second);
   });
 
+  it('gives two conversations with the same name their own files when they are archived at the same moment', async () => {
+    const archive = new LocalArchive({ dataDir, now });
+    const input = sampleVitalityInput();
+    const other = structuredClone(input);
+    other.conversation.id = 'conv-vit-2026-0144';
+    const [first, second] = await Promise.all([
+      archive.store(itemFor(input, '%PDF-1.3 first')),
+      archive.store({ ...itemFor(other, '%PDF-1.3 second'), hash: 'ef'.repeat(32) }),
+    ]);
+    expect(second!.location).not.toBe(first!.location);
+    expect(new TextDecoder().decode(await archive.read(first!))).toBe('%PDF-1.3 first');
+    expect(new TextDecoder().decode(await archive.read(second!))).toBe('%PDF-1.3 second');
+  });
+
   it('keeps each employee in an own folder and never reads outside the archive', async () => {
     const archive = new LocalArchive({ dataDir, now });
     const reflection = await archive.store(itemFor(sampleReflectionInput()));
