@@ -12,9 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DecisionKind } from '../../domain/conversation.js';
-import { fieldsOf } from '../../domain/formats.js';
 import { useApp } from '../app-context.js';
-import { AnswerView } from '../components/answer-fields.js';
+import { VersionReport } from '../components/version-report.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
@@ -29,12 +28,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  label: { fontWeight: tokens.fontWeightSemibold },
-  hash: {
-    fontFamily: tokens.fontFamilyMonospace,
-    overflowWrap: 'anywhere',
-    fontSize: tokens.fontSizeBase200,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -97,17 +90,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
         <h3 id="approve-version" className={formStyles.heading}>
           {i18n.text(view.format.report.title)} — {i18n.t('approve.version', { version: version.number })}
         </h3>
-        {fieldsOf(view.format.report.sections).map((field) => (
-          <div key={field.id}>
-            <Text className={styles.label} block>
-              {i18n.text(field.label)}
-            </Text>
-            <AnswerView field={field} value={version.content.report[field.id]} />
-          </div>
-        ))}
-        <Text className={styles.hash}>
-          {i18n.t('approve.hash')}: {version.hash}
-        </Text>
+        <VersionReport format={view.format} version={version} />
       </section>
       <section aria-labelledby="approve-decisions">
         <h3 id="approve-decisions" className={formStyles.heading}>

@@ -9,9 +9,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { fieldsOf } from '../../domain/formats.js';
 import { useApp } from '../app-context.js';
-import { AnswerView } from '../components/answer-fields.js';
+import { VersionReport } from '../components/version-report.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useLoad } from '../components/use-load.js';
@@ -30,12 +29,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  label: { fontWeight: tokens.fontWeightSemibold },
-  mono: {
-    fontFamily: tokens.fontFamilyMonospace,
-    overflowWrap: 'anywhere',
-    fontSize: tokens.fontSizeBase200,
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
@@ -99,17 +92,7 @@ export function ArchiveDocumentPage({ params }: PageProps) {
           <h2 id="doc-title" className={styles.heading}>
             {i18n.text(view.format.report.title)} — {i18n.t('approve.version', { version: version.number })}
           </h2>
-          {fieldsOf(view.format.report.sections).map((field) => (
-            <div key={field.id}>
-              <Text className={styles.label} block>
-                {i18n.text(field.label)}
-              </Text>
-              <AnswerView field={field} value={version.content.report[field.id]} />
-            </div>
-          ))}
-          <Text className={styles.mono}>
-            {i18n.t('approve.hash')}: {version.hash}
-          </Text>
+          <VersionReport format={view.format} version={version} />
           <h3 className={styles.heading}>{i18n.t('archive.approvals')}</h3>
           <ul className={styles.list}>
             {c.decisions
