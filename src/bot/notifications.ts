@@ -146,7 +146,7 @@ export async function notificationCard(
   }
 }
 
-/** Sends one notification (an outbox job). Idempotent by `job.key`: a retry never posts twice. */
+/** Sends one notification (an outbox job). Idempotent by `job.key`: a retry never posts what was recorded as sent. */
 export async function deliverNotification(ctx: AppContext, job: NotificationJob): Promise<void> {
   const stored = await ctx.store.getConversation(job.conversationId);
   if (!stored) return;

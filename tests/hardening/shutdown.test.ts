@@ -1,7 +1,9 @@
 /**
  * Shutdown and crashes. A graceful `stop()` lets a running job finish and leaves none active; a `kill -9` in
  * the middle of an invitation fan-out (the real server as a child process, sending through `TeamsMessenger`
- * to a rate-limiting fake Bot Connector) loses and doubles nothing once the server is back.
+ * to a rate-limiting fake Bot Connector) loses nothing once the server is back, and posts again only what Teams
+ * accepted in the instant before the crash, before the server could record it (Teams has no idempotency key for
+ * bot messages, so that answer is lost with the process).
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +20,19 @@ import { as, eventually, startTestServer } from '../support/server.js';
 import { inDays } from './support.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Recipients whose message the store recorded as sent (an activity id came back and was committed). */
+async function recordedRecipients(dataDir: string): Promise<Set<string>> {
+  const store = await openStore({ dataDir });
+  try {
+    const { rows } = await store.executor.query<{ recipient_id: string }>(
+      "SELECT recipient_id FROM sent_messages WHERE activity_id <> ''",
+    );
+    return new Set(rows.map((r) => r.recipient_id));
+  } finally {
+    await store.close();
+  }
+}
 
 /** Job states per queue, read straight from pg-boss's table. */
 async function jobStates(dataDir: string, queue: string): Promise<Record<string, number>> {
@@ -75,7 +90,7 @@ describe('kill -9 during an invitation fan-out', () => {
     await fake?.close();
   });
 
-  it('delivers every invitation exactly once after a restart', async () => {
+  it('delivers every invitation after a restart, again only when its answer was lost in the crash', async () => {
     const employees = 16;
     const organisation = writeBenchOrganisation(employees, employees);
     fake = await FakeConnector.start();
@@ -102,6 +117,16 @@ describe('kill -9 during an invitation fan-out', () => {
     await first.kill();
     const atCrash = fake.snapshot().posts;
     expect(atCrash).toBeLessThan(employees);
+    const postedAtCrash = new Map(fake.postsPerChat);
+    const recorded = await recordedRecipients(env.DATA_DIR);
+    // The three posts answered before the held one had time to be recorded, so the check below bites.
+    expect(recorded.size).toBeGreaterThanOrEqual(3);
+    // Accepted by Teams but not yet committed when the process died: the only posts a retry may repeat.
+    const answerLost = new Set(
+      organisation.employees
+        .map((e) => `a:chat-${e}`)
+        .filter((c) => (postedAtCrash.get(c) ?? 0) > 0 && !recorded.has(c.slice('a:chat-'.length))),
+    );
 
     // The job that was sending must be retried soon after the restart, not only when pg-boss expires it.
     const second = await spawnServer(env);
@@ -115,9 +140,9 @@ describe('kill -9 during an invitation fan-out', () => {
       const missing = chats.filter((c) => !fake!.postsPerChat.get(c));
       throw new Error(`${String(error)}; missing: ${missing.join(', ')}`);
     });
-    const perChat = chats.map((c) => fake!.postsPerChat.get(c) ?? 0);
-    expect(perChat.filter((n) => n !== 1)).toEqual([]);
-    expect(fake.snapshot().duplicates).toEqual([]);
+    const repeated = chats.filter((c) => (fake!.postsPerChat.get(c) ?? 0) !== 1);
+    expect(repeated.filter((c) => !answerLost.has(c))).toEqual([]);
+    expect(repeated.filter((c) => (fake!.postsPerChat.get(c) ?? 0) > 2)).toEqual([]);
     await second.stop();
   }, 150_000);
 });
