@@ -22,6 +22,7 @@ import {
 } from '../domain/index.js';
 import { escapeCardText, type CardText } from './escape.js';
 import { plain, type Locale, type MessageKey } from './i18n.js';
+import { dateTimeFormat } from '../domain/date-format.js';
 
 export type { IAdaptiveCard };
 
@@ -93,7 +94,7 @@ export function userName(value: string): CardText {
 
 /** Date and time in Europe/Amsterdam, e.g. "dinsdag 1 december 2026 om 10:00". */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     timeZone: 'Europe/Amsterdam',
     dateStyle: 'full',
     timeStyle: 'short',
@@ -102,7 +103,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
 
 /** A shorter date and time in Europe/Amsterdam, e.g. "1 dec 2026 10:00". */
 export function formatShortDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     timeZone: 'Europe/Amsterdam',
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -111,7 +112,7 @@ export function formatShortDateTime(iso: string, locale: Locale): string {
 
 /** A calendar date (YYYY-MM-DD), e.g. "15 januari 2027". */
 export function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     timeZone: 'UTC',
     dateStyle: 'long',
   }).format(new Date(`${day}T00:00:00Z`));

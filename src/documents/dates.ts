@@ -4,6 +4,7 @@
  */
 import type { Conversation } from '../domain/conversation.js';
 import type { Locale } from '../domain/text.js';
+import { dateTimeFormat } from '../domain/date-format.js';
 
 /** The time zone every date in the document is shown in. */
 export const documentTimeZone = 'Europe/Amsterdam';
@@ -20,7 +21,7 @@ export function formatDate(iso: string, locale: Locale): string {
   const plainDay = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = parse(plainDay ? `${iso}T12:00:00Z` : iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateTimeFormat(intlLocale[locale], {
     timeZone: plainDay ? 'UTC' : documentTimeZone,
     day: 'numeric',
     month: 'long',
@@ -33,7 +34,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
   const date = parse(iso);
   if (!date) return iso;
   const day = formatDate(iso, locale);
-  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+  const time = dateTimeFormat(intlLocale[locale], {
     timeZone: documentTimeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -47,7 +48,7 @@ export function isoDay(iso: string): string | undefined {
   const date = parse(iso);
   if (!date) return undefined;
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone: documentTimeZone,
     year: 'numeric',
     month: '2-digit',
@@ -68,13 +69,13 @@ export function meetingDay(conversation: Conversation): string {
 export function formatDateTimeShort(iso: string, locale: Locale): string {
   const date = parse(iso);
   if (!date) return iso;
-  const parts = new Intl.DateTimeFormat(intlLocale[locale], {
+  const parts = dateTimeFormat(intlLocale[locale], {
     timeZone: documentTimeZone,
     day: 'numeric',
     month: 'short',
     year: 'numeric',
   }).format(date);
-  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+  const time = dateTimeFormat(intlLocale[locale], {
     timeZone: documentTimeZone,
     hour: '2-digit',
     minute: '2-digit',

@@ -1,6 +1,7 @@
 /**
  * Graph's `dateTimeTimeZone` values and wall-clock arithmetic in a named time zone.
  */
+import { dateTimeFormat } from '../domain/date-format.js';
 
 /** Graph's date-time with a zone: `{ dateTime: '2026-11-20T09:00:00.0000000', timeZone: 'UTC' }`. */
 export interface DateTimeTimeZone {
@@ -63,7 +64,7 @@ export function wallClock(
   second: number;
   weekday: number;
 } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -3,6 +3,7 @@
  * inside office hours, skipping the manager's conversations that are already scheduled. Pure: no clock, no I/O.
  */
 import type { TimeSlot } from './api-client.js';
+import { dateTimeFormat } from '../domain/date-format.js';
 
 export interface OfficeHours {
   /** 0 = Sunday … 6 = Saturday. */
@@ -37,7 +38,7 @@ const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function wallClock(timeZone: string, at: number): { weekday: number; minutes: number; day: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    dateTimeFormat('en-US', {
       timeZone,
       weekday: 'short',
       year: 'numeric',
