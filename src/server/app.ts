@@ -7,6 +7,7 @@ import { LocalDirectory, readDemoOrganisation } from '../adapters/local/director
 import { LocalTasks } from '../adapters/local/tasks.js';
 import { LocalMessenger } from '../bot/local-messenger.js';
 import { PdfRenderer } from '../documents/pdf-renderer.js';
+import { WorkerPdfRenderer } from '../documents/worker-renderer.js';
 import { openStore } from '../store/index.js';
 import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
@@ -55,7 +56,9 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
     calendar: overrides.calendar ?? new LocalCalendar(config.publicUrl),
     tasks: overrides.tasks ?? new LocalTasks(),
     archive: overrides.archive ?? new LocalArchive({ dataDir: config.dataDir }),
-    renderer: overrides.renderer ?? new PdfRenderer(),
+    renderer:
+      overrides.renderer ??
+      (config.pdfWorkers > 0 ? new WorkerPdfRenderer(config.pdfWorkers) : new PdfRenderer()),
     messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
     ...(overrides.appInstaller ? { appInstaller: overrides.appInstaller } : {}),
     organisationName: overrides.organisationName ?? config.organisationName ?? demo.organisation.name,
@@ -88,6 +91,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await ctx.outbox.stop();
+        await ctx.renderer.close?.();
         await ctx.store.close();
       })()),
   };

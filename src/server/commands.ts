@@ -228,14 +228,16 @@ export async function runCommand(
 ): Promise<ConversationView> {
   // Checked here, not only in HTTP, because the bot hands comments from cards straight to this function.
   if (!isStorableText(command)) throw errors.unstorableText();
-  const before = await mustGet(ctx, conversationId);
+  // Directory facts come before the transaction, so no row stays locked while the directory answers; the
+  // employee of a conversation never changes, so reading only that is enough.
+  const employeeId = await ctx.store.employeeOf(conversationId);
+  if (!employeeId) throw errors.notFound();
   const viewer = await loadViewer(ctx, viewerId);
-  const facts = await accessFactsFor(ctx, before.conversation.employeeId);
-  const actor = actorFor(viewer, before.conversation, facts);
-  const relation = relationOf(viewer, before.conversation, facts) as ContentRelation;
-  const saved = await ctx.store.transaction(async (tx) => {
+  const facts = await accessFactsFor(ctx, employeeId);
+  const { saved, relation } = await ctx.store.transaction(async (tx) => {
     const current = await tx.getConversation(conversationId, true);
     if (!current) throw errors.notFound();
+    const actor = actorFor(viewer, current.conversation, facts);
     if (expectedRevision !== undefined && current.editRevision !== expectedRevision) {
       throw new StaleRevisionError(expectedRevision, current.editRevision);
     }
@@ -244,7 +246,10 @@ export async function runCommand(
         ? { type: 'submit-report', hash: contentHash(reportContent(current.conversation)) }
         : (command as Command);
     const result = transition(current.conversation, domainCommand, actor, ctx.now().toISOString());
-    return commit(ctx, tx, current, result, actor);
+    return {
+      saved: await commit(ctx, tx, current, result, actor),
+      relation: relationOf(viewer, current.conversation, facts) as ContentRelation,
+    };
   });
   return present(ctx, saved, relation);
 }

@@ -35,6 +35,7 @@ const envSchema = z
     RETENTION_CRON: z.string().default('30 3 * * *'),
     WORKER_QUEUES: z.string().default('all'),
     ARCHIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
+    PDF_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +91,8 @@ export interface Config {
   playgroundUser?: string;
   jobPollSeconds: number;
   archiveHeartbeatSeconds: number;
+  /** Worker threads that render archive PDFs; 0 renders on the main thread. */
+  pdfWorkers: number;
   /** Days after archiving (or cancelling) that drafts and working copies are removed. */
   retentionDays: number;
   /** When the retention run starts (cron, Europe/Amsterdam). */
@@ -144,6 +147,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     ...(env.PLAYGROUND_USER ? { playgroundUser: env.PLAYGROUND_USER } : {}),
     jobPollSeconds: env.JOB_POLL_SECONDS,
     archiveHeartbeatSeconds: env.ARCHIVE_HEARTBEAT_SECONDS,
+    pdfWorkers: env.PDF_WORKERS,
     retentionDays: env.RETENTION_DAYS,
     retentionCron: env.RETENTION_CRON,
     workerQueues:

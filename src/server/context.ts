@@ -11,6 +11,8 @@ import type { Outbox } from './outbox.js';
 /** Renders the approved version of a conversation to a PDF (src/documents). */
 export interface DocumentRenderer {
   render(input: FinalDocumentInput): Promise<Uint8Array>;
+  /** Releases what the renderer holds (worker threads); called when the app stops. */
+  close?(): Promise<void>;
 }
 
 /** Everything the final document shows, resolved from ids to names. */

@@ -132,6 +132,13 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
     executor: db,
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
     getConversation: (id) => getConversation(db, id),
+    employeeOf: async (conversationId) => {
+      const { rows } = await db.query<{ employee_id: string }>(
+        'SELECT employee_id FROM conversations WHERE id = $1',
+        [conversationId],
+      );
+      return rows[0]?.employee_id;
+    },
     listConversations: ({ employeeIds }) =>
       employeeIds.length === 0
         ? Promise.resolve([])

@@ -81,6 +81,8 @@ export interface Store {
   /** Runs `work` in one transaction: everything in it commits together or not at all. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   getConversation(id: string): Promise<StoredConversation | undefined>;
+  /** Whose conversation it is (never changes), without reading the document itself. */
+  employeeOf(conversationId: string): Promise<string | undefined>;
   /** Conversations where the person is the employee, or whose employee is in `employeeIds`. */
   listConversations(filter: { employeeIds: string[] }): Promise<StoredConversation[]>;
   /** Every conversation of one employee, newest first. */

@@ -23,6 +23,8 @@ describe.each(backends)('store on %s', (backend) => {
     expect(await s.getConversation(c.id)).toEqual({ conversation: c, revision: 1, editRevision: 1 });
     expect((await s.conversationsOf('fatima')).map((x) => x.conversation.id)).toEqual([c.id]);
     expect(await s.listConversations({ employeeIds: ['daan'] })).toEqual([]);
+    expect(await s.employeeOf(c.id)).toBe('fatima');
+    expect(await s.employeeOf('no-such-conversation')).toBeUndefined();
   });
 
   it('refuses a write based on a stale revision (optimistic concurrency)', async () => {

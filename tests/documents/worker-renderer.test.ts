@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
+import { WorkerPdfRenderer } from '../../src/documents/worker-renderer.js';
+import type { FinalDocumentInput } from '../../src/server/context.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pdf-worker-'));
+let count = 0;
+
+/** The text of a PDF, through poppler's pdftotext. */
+function textOf(pdf: Uint8Array): string {
+  const path = join(dir, `${(count += 1)}.pdf`);
+  writeFileSync(path, pdf);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+const workersOf = (renderer: WorkerPdfRenderer) =>
+  (renderer as unknown as { slots: Array<{ worker: Worker }> }).slots.map((s) => s.worker);
+
+describe('WorkerPdfRenderer', () => {
+  let renderer: WorkerPdfRenderer | undefined;
+  afterEach(async () => {
+    await renderer?.close();
+  });
+
+  it('renders each document in a worker thread, several at once, each answer to its own request', async () => {
+    renderer = new WorkerPdfRenderer(2);
+    const inputs = [sampleVitalityInput(), sampleReflectionInput(), sampleVitalityInput()];
+    const pdfs = await Promise.all(inputs.map((input) => renderer!.render(input)));
+    expect(workersOf(renderer)).toHaveLength(2);
+    const texts = pdfs.map(textOf);
+    expect(texts[0]).toContain('Fatima El Amrani');
+    expect(texts[0]).toContain('Vitaliteitsgesprek');
+    expect(texts[1]).toContain('Daan Verhoeven');
+    expect(texts[1]).toContain('Reflectiegesprek');
+    expect(texts[2]).toContain('Fatima El Amrani');
+  }, 60_000);
+
+  it('renders in the language it was made for', async () => {
+    renderer = new WorkerPdfRenderer(1, 'en');
+    expect(textOf(await renderer.render(sampleVitalityInput()))).toContain('Vitality conversation');
+  }, 60_000);
+
+  it('rejects a document it cannot render with the reason, and renders the next one', async () => {
+    renderer = new WorkerPdfRenderer(1);
+    const broken = { ...sampleVitalityInput(), conversation: null } as unknown as FinalDocumentInput;
+    await expect(renderer.render(broken)).rejects.toThrow(/PDF rendering failed: /);
+    expect(textOf(await renderer.render(sampleVitalityInput()))).toContain('Fatima El Amrani');
+  }, 60_000);
+
+  it('loses only the document of a worker that dies, and starts a new worker for the next', async () => {
+    renderer = new WorkerPdfRenderer(1);
+    await renderer.render(sampleVitalityInput());
+    const inFlight = renderer.render(sampleReflectionInput());
+    const [worker] = workersOf(renderer);
+    await worker?.terminate();
+    await expect(inFlight).rejects.toThrow(/PDF worker stopped/);
+    expect(textOf(await renderer.render(sampleReflectionInput()))).toContain('Daan Verhoeven');
+    expect(workersOf(renderer)).toHaveLength(1);
+    expect(workersOf(renderer)[0]).not.toBe(worker);
+  }, 60_000);
+
+  it('refuses work after close, and rejects what was still waiting', async () => {
+    renderer = new WorkerPdfRenderer(1);
+    const first = renderer.render(sampleVitalityInput());
+    const waiting = renderer.render(sampleVitalityInput());
+    const closing = renderer.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+    await first.catch(() => undefined);
+    await closing;
+    await expect(renderer.render(sampleVitalityInput())).rejects.toThrow(/closed/);
+    expect(workersOf(renderer)).toHaveLength(0);
+  }, 60_000);
+
+  it('needs at least one worker', () => {
+    expect(() => new WorkerPdfRenderer(0)).toThrow(/at least one worker/);
+  });
+});
