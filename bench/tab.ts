@@ -1,7 +1,7 @@
 /**
  * Tab benchmark: initial JavaScript (gzip) and cold load time to an interactive Vitaliteitsgesprek format in
  * Chromium, each against a bare Fluent UI v9 page built the same way (bench/bare-fluent). The API is answered
- * from fixtures inside the browser, so only the tab itself is measured.
+ * from fixtures by the same local server that serves the pages, so only the tab itself is measured.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -64,9 +64,22 @@ const types: Record<string, string> = {
   '.png': 'image/png',
 };
 
-function serve(mounts: Record<string, string>): Promise<{ server: Server; url: string }> {
+/**
+ * Serves the built pages, and the API answers from `api` on the same origin, as the app server does: answering
+ * through Playwright's request interception would add a round trip to the test driver to every API call.
+ */
+function serve(
+  mounts: Record<string, string>,
+  api: Record<string, unknown> = {},
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] as string);
+    if (path.startsWith('/api/')) {
+      const body = api[path];
+      res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(body ?? { status: 404 }));
+      return;
+    }
     const mount = Object.keys(mounts).find((m) => path.startsWith(m));
     if (!mount) {
       res.writeHead(404).end();
@@ -159,17 +172,11 @@ async function coldLoad(
   url: string,
   runs: number,
 ): Promise<{ inPage: number; polled: number }> {
-  const answers = fixtures();
   const inPage: number[] = [];
   const polled: number[] = [];
   for (let i = 0; i < runs; i++) {
     // A new context each time: empty cache, like a first open in Teams.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route('**/api/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const body = answers[path];
-      return body ? route.fulfill({ json: body }) : route.fulfill({ status: 404, json: { status: 404 } });
-    });
     await context.addInitScript({ content: watchFirstRadio });
     const page = await context.newPage();
     await page.goto(url);
@@ -195,7 +202,7 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
   const tabKb = initialJsKb(tabDir, '/tabs/home/');
   const bareKb = initialJsKb(bareDir, '/bare/');
 
-  const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` });
+  const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` }, fixtures());
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
