@@ -15,6 +15,7 @@ import {
   type RefreshCardsJob,
   type TaskJob,
 } from './jobs.js';
+import { inBackground } from '../store/priority.js';
 
 interface ReminderJob {
   conversationId: string;
@@ -320,7 +321,10 @@ export async function startWorkers(ctx: AppContext): Promise<void> {
         includeMetadata: true as const,
       },
       async (jobs: JobWithMetadata<T>[]) => {
-        const results = await Promise.allSettled(jobs.map((job) => handler(ctx, job.data)));
+        // In the background lane: a backlog of jobs never stands in front of a person at the database.
+        const results = await Promise.allSettled(
+          jobs.map((job) => inBackground(() => handler(ctx, job.data))),
+        );
         // Only the jobs that failed are retried; pg-boss completes the rest (complete never touches a failed job).
         await Promise.all(
           results.map(async (result, index) => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { fromPglite, type Db as IDatabase } from 'pg-boss';
+import { byLane, Gate } from './priority.js';
 import type { SqlExecutor } from './store.js';
 
 /** The two ways to reach PostgreSQL: embedded PGlite (default) or a server via DATABASE_URL. */
@@ -20,25 +21,28 @@ export interface Database {
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
+  // One statement at a time runs in PGlite: background jobs queue at most one in front of a person's.
+  const background = new Gate(1);
   return {
     kind: 'pglite',
-    query: async <T>(text: string, params?: unknown[]) => {
-      const result = await db.query<T>(text, params);
-      return { rows: result.rows };
-    },
-    exec: async (text) => {
-      await db.exec(text);
-    },
+    query: <T>(text: string, params?: unknown[]) =>
+      byLane(background, async () => ({ rows: (await db.query<T>(text, params)).rows })),
+    exec: (text) =>
+      byLane(background, async () => {
+        await db.exec(text);
+      }),
     transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async <T>(text: string, params?: unknown[]) => ({
-            rows: (await tx.query<T>(text, params)).rows,
+      byLane(background, () =>
+        db.transaction((tx) =>
+          work({
+            query: async <T>(text: string, params?: unknown[]) => ({
+              rows: (await tx.query<T>(text, params)).rows,
+            }),
+            exec: async (text: string) => {
+              await tx.exec(text);
+            },
           }),
-          exec: async (text: string) => {
-            await tx.exec(text);
-          },
-        }),
+        ),
       ),
     jobDatabase: () => fromPglite(db),
     close: async () => {
@@ -52,36 +56,40 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   const pool = new pg.Pool({ connectionString, max });
   // Fail fast on a wrong URL instead of on the first request.
   await pool.query('SELECT 1');
+  // Background jobs may hold at most half the connections: the rest stay free for people.
+  const background = new Gate(Math.max(1, Math.floor(max / 2)));
+  const inTransaction = async <T>(
+    work: (tx: SqlExecutor & { exec(text: string): Promise<void> }) => Promise<T>,
+  ): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        query: async <T>(text: string, params?: unknown[]) => ({
+          rows: (await client.query(text, params)).rows as T[],
+        }),
+        exec: async (text: string) => {
+          await client.query(text);
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
-    query: async <T>(text: string, params?: unknown[]) => {
-      const result = await pool.query(text, params);
-      return { rows: result.rows as T[] };
-    },
-    exec: async (text) => {
-      await pool.query(text);
-    },
-    transaction: async (work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work({
-          query: async <T>(text: string, params?: unknown[]) => ({
-            rows: (await client.query(text, params)).rows as T[],
-          }),
-          exec: async (text: string) => {
-            await client.query(text);
-          },
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    query: <T>(text: string, params?: unknown[]) =>
+      byLane(background, async () => ({ rows: (await pool.query(text, params)).rows as T[] })),
+    exec: (text) =>
+      byLane(background, async () => {
+        await pool.query(text);
+      }),
+    transaction: (work) => byLane(background, () => inTransaction(work)),
     jobDatabase: () => ({
       executeSql: async (text: string, values?: unknown[]) => {
         const result = await pool.query(text, values);
