@@ -167,33 +167,54 @@ const watchFirstRadio = `(() => {
 const median = (values: number[]): number =>
   Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number);
 
-async function coldLoad(
-  browser: Browser,
-  url: string,
-  runs: number,
-): Promise<{ inPage: number; polled: number }> {
-  const inPage: number[] = [];
-  const polled: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // A new context each time: empty cache, like a first open in Teams.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** One cold load of `url` in a fresh context (empty cache, like a first open in Teams). */
+async function coldLoadOnce(browser: Browser, url: string): Promise<{ inPage: number; polled: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     await context.addInitScript({ content: watchFirstRadio });
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('radio').first().waitFor({ state: 'visible' });
-    polled.push(await page.evaluate(() => performance.now()));
+    const polled = await page.evaluate(() => performance.now());
     const ready = await page.waitForFunction(
       () => (window as unknown as { firstRadioMs?: number }).firstRadioMs,
     );
-    inPage.push(Number(await ready.jsonValue()));
+    return { inPage: Number(await ready.jsonValue()), polled };
+  } finally {
     await context.close();
   }
-  return { inPage: median(inPage), polled: median(polled) };
+}
+
+/**
+ * Cold loads of both pages, taken in turns (bare, tab, bare, tab…) so that a machine getting slower or faster
+ * during the run weighs on both alike; medians of each.
+ */
+async function coldLoads(
+  browser: Browser,
+  urls: { bare: string; tab: string },
+  runs: number,
+): Promise<Record<'bare' | 'tab', { inPage: number; polled: number }>> {
+  const samples = {
+    bare: { inPage: [] as number[], polled: [] as number[] },
+    tab: { inPage: [] as number[], polled: [] as number[] },
+  };
+  for (let i = 0; i < runs; i++) {
+    for (const which of ['bare', 'tab'] as const) {
+      const { inPage, polled } = await coldLoadOnce(browser, urls[which]);
+      samples[which].inPage.push(inPage);
+      samples[which].polled.push(polled);
+    }
+  }
+  const summary = (which: 'bare' | 'tab') => ({
+    inPage: median(samples[which].inPage),
+    polled: median(samples[which].polled),
+  });
+  return { bare: summary('bare'), tab: summary('tab') };
 }
 
 /** Builds the tab and the bare page, then measures both. */
 export async function benchTab(options: { runs?: number } = {}): Promise<TabBenchResult> {
-  const runs = options.runs ?? 5;
+  const runs = options.runs ?? 9;
   const out = mkdtempSync(join(tmpdir(), 'bench-tab-'));
   const tabDir = join(out, 'tab');
   const bareDir = join(out, 'bare');
@@ -217,10 +238,9 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
   });
   try {
     // One warm-up of each, so the browser process itself is not what is measured.
-    await coldLoad(browser, `${url}/bare/`, 1);
-    await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, 1);
-    const bare = await coldLoad(browser, `${url}/bare/`, runs);
-    const tab = await coldLoad(browser, `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`, runs);
+    const urls = { bare: `${url}/bare/`, tab: `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden` };
+    await coldLoads(browser, urls, 1);
+    const { bare, tab } = await coldLoads(browser, urls, runs);
     const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
     const loadRatio = ratio(tab.inPage, bare.inPage);
     return {
