@@ -21,6 +21,7 @@ import {
 import { currentVersion, toLocale, type Conversation, type Schedule } from '../domain/index.js';
 import type { AppContext } from '../server/context.js';
 import type { NotificationJob, RefreshCardsJob } from '../server/jobs.js';
+import { promptly } from '../store/priority.js';
 
 /** Display names of everyone a card may mention, by id; unknown ids show as themselves. */
 export async function namesFor(
@@ -161,14 +162,16 @@ export async function deliverNotification(ctx: AppContext, job: NotificationJob)
   });
   if (job.kind === 'approval') {
     const chat = await ctx.store.chatReference(job.recipientId);
-    await ctx.store.recordCardCopy({
-      conversationId: conversation.id,
-      recipientId: job.recipientId,
-      kind: 'approval',
-      version: job.version ?? currentVersion(conversation)?.number ?? null,
-      activityId: sent.activityId,
-      chatId: chat?.conversationId ?? '',
-    });
+    await promptly(() =>
+      ctx.store.recordCardCopy({
+        conversationId: conversation.id,
+        recipientId: job.recipientId,
+        kind: 'approval',
+        version: job.version ?? currentVersion(conversation)?.number ?? null,
+        activityId: sent.activityId,
+        chatId: chat?.conversationId ?? '',
+      }),
+    );
   }
 }
 

@@ -5,6 +5,7 @@
 import type { App } from '@microsoft/teams.apps';
 import type { ChatMessage, Messenger, SentMessage } from '../ports/index.js';
 import type { ChatReference, Store } from '../store/store.js';
+import { promptly } from '../store/priority.js';
 import { SendLimiter, withRetry, type RetryOptions } from './pacing.js';
 
 /** The few Bot Connector calls the messenger makes; the SDK implements them, tests may fake them. */
@@ -98,7 +99,7 @@ export class TeamsMessenger implements Messenger {
         cardActivity(message.card, message.summary),
       );
     }, this.options.retry);
-    await store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id);
+    await promptly(() => store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id));
     return { activityId: created.id };
   }
 

@@ -9,6 +9,7 @@ import { LocalMessenger } from '../bot/local-messenger.js';
 import { PdfRenderer } from '../documents/pdf-renderer.js';
 import { WorkerPdfRenderer } from '../documents/worker-renderer.js';
 import { openStore } from '../store/index.js';
+import { inBackground } from '../store/priority.js';
 import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -45,7 +46,10 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
-  const outbox = await Outbox.start(store.db, { archiveHeartbeatSeconds: config.archiveHeartbeatSeconds });
+  // pg-boss's timers (polling, maintenance) keep the lane they were started in: the background one.
+  const outbox = await inBackground(() =>
+    Outbox.start(store.db, { archiveHeartbeatSeconds: config.archiveHeartbeatSeconds }),
+  );
   const demo = readDemoOrganisation(config.demoOrganisationPath);
   const directory = overrides.directory ?? new LocalDirectory(demo);
   return {
@@ -73,7 +77,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const http = createHttpApp(ctx, { tabDir: defaultTabDir, outlookDir: defaultOutlookDir });
   if (options.mountBot) await options.mountBot(ctx, http);
   finishHttpApp(http, ctx, verify);
-  if (options.workers !== false) await startWorkers(ctx);
+  if (options.workers !== false) await inBackground(() => startWorkers(ctx));
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(config.port, config.host, () => resolve(s));
   });

@@ -15,7 +15,7 @@ import {
   type RefreshCardsJob,
   type TaskJob,
 } from './jobs.js';
-import { inBackground } from '../store/priority.js';
+import { inBackground, promptly } from '../store/priority.js';
 
 interface ReminderJob {
   conversationId: string;
@@ -98,12 +98,14 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
     link: tabDeepLink(ctx.config, 'akkoord', { conversationId: conversation.id }),
     idempotencyKey: job.key,
   });
-  await ctx.store.saveApprovalTask({
-    conversationId: job.conversationId,
-    assigneeId: job.assigneeId,
-    version: job.version,
-    taskId,
-  });
+  await promptly(() =>
+    ctx.store.saveApprovalTask({
+      conversationId: job.conversationId,
+      assigneeId: job.assigneeId,
+      version: job.version,
+      taskId,
+    }),
+  );
 }
 
 /** Everything the final document shows, with ids resolved to names. */

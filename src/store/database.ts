@@ -44,7 +44,14 @@ export async function openPglite(dataDir: string): Promise<Database> {
           }),
         ),
       ),
-    jobDatabase: () => fromPglite(db),
+    // pg-boss's own statements (polling, maintenance) queue like any background job's.
+    jobDatabase: () => {
+      const jobs = fromPglite(db);
+      return {
+        ...jobs,
+        executeSql: (text, values) => byLane(background, () => jobs.executeSql(text, values)),
+      };
+    },
     close: async () => {
       if (!db.closed) await db.close();
     },
@@ -91,12 +98,13 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
       }),
     transaction: (work) => byLane(background, () => inTransaction(work)),
     jobDatabase: () => ({
-      executeSql: async (text: string, values?: unknown[]) => {
-        const result = await pool.query(text, values);
-        // Multi-statement SQL returns one result per statement: pg-boss needs the rows of every one.
-        const results = Array.isArray(result) ? (result as pg.QueryResult[]) : [result];
-        return { rows: results.flatMap((r) => r.rows ?? []) };
-      },
+      executeSql: (text: string, values?: unknown[]) =>
+        byLane(background, async () => {
+          const result = await pool.query(text, values);
+          // Multi-statement SQL returns one result per statement: pg-boss needs the rows of every one.
+          const results = Array.isArray(result) ? (result as pg.QueryResult[]) : [result];
+          return { rows: results.flatMap((r) => r.rows ?? []) };
+        }),
     }),
     close: async () => {
       if (!pool.ended) await pool.end();

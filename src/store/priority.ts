@@ -17,6 +17,15 @@ export function isBackground(): boolean {
   return lane.getStore() === 'background';
 }
 
+/**
+ * Runs `work` outside the background lane. For the write that records what an outside service has just done
+ * (Teams posted a message, To Do made a task): until it is committed a crash would make a retry do it again,
+ * so it must not wait behind other jobs' statements.
+ */
+export function promptly<T>(work: () => Promise<T>): Promise<T> {
+  return lane.exit(work);
+}
+
 /** At most `slots` holders at a time; the rest wait in arrival order. */
 export class Gate {
   private holders = 0;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { openPglite, openPostgres, type Database } from '../../src/store/database.js';
-import { Gate, inBackground, isBackground } from '../../src/store/priority.js';
+import { Gate, inBackground, isBackground, promptly } from '../../src/store/priority.js';
 import { backends, freshPostgresUrl } from '../support/databases.js';
 
 describe('Gate', () => {
@@ -36,6 +36,13 @@ describe('Gate', () => {
       expect(isBackground()).toBe(true);
     });
     expect(isBackground()).toBe(false);
+  });
+
+  it('leaves the background lane for a write that records what an outside service did', async () => {
+    await inBackground(async () => {
+      expect(await promptly(async () => isBackground())).toBe(false);
+      expect(isBackground()).toBe(true);
+    });
   });
 });
 
