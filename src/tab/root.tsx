@@ -163,7 +163,11 @@ function Bootstrap({ host }: { host: HostInfo }) {
     const authHeaders = session.demoUsers
       ? async (): Promise<Record<string, string>> => (demoUserId ? { 'X-Demo-User': demoUserId } : {})
       : session.authHeaders;
-    return createApiClient({ authHeaders, locale: host.locale });
+    return createApiClient({
+      authHeaders,
+      locale: host.locale,
+      ...(session.demoUsers && demoUserId ? { prefetchUser: demoUserId } : {}),
+    });
   }, [session, demoUserId, host.locale]);
 
   // Step 2: who am I (again after switching demo users).

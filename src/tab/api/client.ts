@@ -12,7 +12,7 @@ import type {
   TeamMember,
   TeamVitalityPicture,
 } from './types.js';
-import { takePrefetched } from './prefetch.js';
+import { takePrefetched, takePrefetchedBody } from './prefetch.js';
 
 /** A refusal from the API, carrying its problem+json body (with `current` on a stale revision). */
 export class ApiError extends Error {
@@ -50,6 +50,8 @@ export interface ClientOptions {
   locale: string;
   fetchImpl?: typeof fetch;
   baseUrl?: string;
+  /** The demo user the page's first requests were made as (local mode), to find their answers synchronously. */
+  prefetchUser?: string;
 }
 
 /** A small typed client for the routes in docs/api.md. */
@@ -113,6 +115,15 @@ export function createApiClient(options: ClientOptions) {
     conversations: () => request<{ items: ConversationSummary[] }>('GET', '/api/conversations'),
     conversation: (id: string) =>
       request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+    /** The conversation as the page's first request already received it, so it can render at once; or undefined. */
+    prefetchedConversation: (id: string): ConversationView | undefined =>
+      options.fetchImpl
+        ? undefined
+        : (takePrefetchedBody(
+            `${base}/api/conversations/${encodeURIComponent(id)}`,
+            options.prefetchUser ?? '',
+            options.locale,
+          ) as ConversationView | undefined),
     plan: (body: PlanRequest) => request<ConversationView>('POST', '/api/conversations', body),
     requestVitality: (note?: string) =>
       request<ConversationView>('POST', '/api/conversations/requests', {

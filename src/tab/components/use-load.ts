@@ -8,16 +8,25 @@ export interface Loaded<T> {
   setData(data: T): void;
 }
 
-/** Loads data for a page; reloads when `key` changes and ignores answers that arrive after a newer request. */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+/**
+ * Loads data for a page; reloads when `key` changes and ignores answers that arrive after a newer request.
+ * With `initial` (an answer already in hand for this key) the page renders with it at once and does not ask again.
+ */
+export function useLoad<T>(load: () => Promise<T>, key: string, initial?: T): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const [round, setRound] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const initialKey = useRef(initial === undefined ? undefined : key);
 
   useEffect(() => {
+    if (initialKey.current !== undefined && initialKey.current === key && round === 0) {
+      initialKey.current = undefined;
+      return;
+    }
+    initialKey.current = undefined;
     let current = true;
     setLoading(true);
     setError(undefined);

@@ -7,7 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
@@ -93,7 +93,9 @@ export function ConversationPage({ params }: PageProps) {
   const styles = useStyles();
   const id = params.id ?? '';
   const section = isSection(params.section) ? params.section : undefined;
-  const load = useLoad(() => api.conversation(id), id);
+  // The first conversation of the page load may already be here (prefetched): then it renders at once.
+  const [initial] = useState(() => api.prefetchedConversation(id));
+  const load = useLoad(() => api.conversation(id), id, initial);
   const view = load.data;
 
   useEffect(() => {
