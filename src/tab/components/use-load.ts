@@ -22,11 +22,10 @@ export function useLoad<T>(load: () => Promise<T>, key: string, initial?: T): Lo
   const initialKey = useRef(initial === undefined ? undefined : key);
 
   useEffect(() => {
-    if (initialKey.current !== undefined && initialKey.current === key && round === 0) {
-      initialKey.current = undefined;
-      return;
-    }
+    // The answer in hand is for this key: nothing to ask the first time (a later key or a reload asks as usual).
+    const inHand = initialKey.current === key;
     initialKey.current = undefined;
+    if (inHand) return;
     let current = true;
     setLoading(true);
     setError(undefined);
