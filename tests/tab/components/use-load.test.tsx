@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { describe, expect, it } from '@jest/globals';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { useLoad } from '../../../src/tab/components/use-load.js';
 
@@ -41,7 +41,7 @@ describe('useLoad', () => {
     expect(screen.getByText('prefetched a')).toBeTruthy();
     await new Promise((r) => setTimeout(r, 20));
     expect(calls).toEqual([]);
-    screen.getByText('b').click();
+    fireEvent.click(screen.getByText('b'));
     await waitFor(() => expect(screen.getByText('loaded b')).toBeTruthy());
     expect(calls).toEqual(['b']);
   });
