@@ -7,7 +7,9 @@ afterEach(() => {
 });
 
 function answering(status: number, body: unknown) {
-  const fetchMock = jest.fn(async () => new Response(JSON.stringify(body), { status }));
+  const fetchMock = jest.fn(
+    async (_input: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify(body), { status }),
+  );
   globalThis.fetch = fetchMock as unknown as typeof fetch;
   return fetchMock;
 }
