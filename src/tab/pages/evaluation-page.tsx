@@ -50,11 +50,7 @@ export function EvaluationPage({ view, onView }: SectionProps) {
           ) : null
         }
       />
-      {editable ? (
-        <div className={styles.sticky}>
-          <AutosaveChrome autosave={autosave} fieldFor={() => undefined} />
-        </div>
-      ) : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={() => undefined} /> : null}
       <Field label={i18n.t('evaluation.text')}>
         <Textarea
           value={String(autosave.values.text ?? '')}

@@ -97,11 +97,7 @@ export function MeetingPage({ view, onView }: SectionProps) {
           <MessageBarBody>{i18n.t('meeting.completed')}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {editable ? (
-        <div className={formStyles.sticky}>
-          <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
-        </div>
-      ) : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
       <FormatForm
         sections={format.preparation}
         values={autosave.values}

@@ -48,11 +48,7 @@ export function PopPage({ view, onView }: SectionProps) {
       <h2 className={styles.heading}>{i18n.t('pop.title')}</h2>
       <Text>{i18n.t('pop.intro')}</Text>
       <ReportBasis view={view} />
-      {editable ? (
-        <div className={styles.sticky}>
-          <AutosaveChrome autosave={autosave} fieldFor={() => undefined} />
-        </div>
-      ) : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={() => undefined} /> : null}
       <Field label={i18n.t('pop.goals')}>
         <Textarea
           value={text('goals')}

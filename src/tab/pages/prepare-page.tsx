@@ -8,18 +8,6 @@ import { useConversationForm } from './use-conversation-form.js';
 
 export const useFormStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  sticky: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    padding: `${tokens.spacingVerticalS} 0`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
@@ -62,11 +50,7 @@ export function PreparePage({ view, onView }: SectionProps) {
           <MessageBarBody>{i18n.t('conv.readOnly')}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {editable ? (
-        <div className={styles.sticky}>
-          <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
-        </div>
-      ) : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
       <FormatForm
         sections={format.preparation}
         values={autosave.values}

@@ -116,11 +116,7 @@ export function ReportPage({ view, onView }: SectionProps) {
           <MessageBarBody>{i18n.t('report.submitted', { version: lastVersion.number })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {editable ? (
-        <div className={formStyles.sticky}>
-          <AutosaveChrome autosave={autosave} fieldFor={fieldFor} />
-        </div>
-      ) : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
       {editable ? (
         <FormatForm sections={format.report.sections} values={autosave.values} onEdit={autosave.edit} />
       ) : (
