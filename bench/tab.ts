@@ -68,7 +68,7 @@ const types: Record<string, string> = {
  * Serves the built pages, and the API answers from `api` on the same origin, as the app server does: answering
  * through Playwright's request interception would add a round trip to the test driver to every API call.
  */
-function serve(
+export function serve(
   mounts: Record<string, string>,
   api: Record<string, unknown> = {},
 ): Promise<{ server: Server; url: string }> {
@@ -109,7 +109,7 @@ const fatima = { id: 'fatima', displayName: 'Fatima El Amrani', email: 'fatima@d
 const jeroen = { id: 'jeroen', displayName: 'Jeroen Bakker', email: 'jeroen@dijkstad.example' };
 
 /** API answers for one employee opening her preparation. */
-function fixtures(): Record<string, unknown> {
+export function fixtures(): Record<string, unknown> {
   const now = new Date().toISOString();
   const view = {
     conversation: {
@@ -149,7 +149,7 @@ function fixtures(): Record<string, unknown> {
  * Runs in the page before any of its scripts: notes the first frame in which a radio is laid out and visible.
  * A string, not a function: tsx would add helpers to a function's source that do not exist in the page.
  */
-const watchFirstRadio = `(() => {
+export const watchFirstRadio = `(() => {
   const check = () => {
     const radio = document.querySelector('input[type="radio"]');
     if (radio) {

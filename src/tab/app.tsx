@@ -3,6 +3,8 @@ import type { HostInfo } from './host/host.js';
 import { Root, type RootView } from './root.js';
 import { preloadRoute } from './routing/route-modules.js';
 import { parseHash, startRoute } from './routing/router.js';
+import { settleSession } from './session.js';
+import { loadTheme } from './theme/themes.js';
 
 /**
  * Opens the route a Teams deep link asked for (`subPageId`) by putting it in the hash before the first render,
@@ -16,9 +18,16 @@ export function openDeepLink(host: HostInfo): string | undefined {
   return route;
 }
 
-/** Renders the tab once the host is known. */
-export function mount(container: HTMLElement, host: HostInfo, view: RootView): void {
+/**
+ * Renders the tab once the host, its theme and the session are known, so the first render is the page
+ * itself. Until then index.html's own loading indicator shows; React replaces it.
+ */
+export async function mount(container: HTMLElement, host: HostInfo, view: RootView): Promise<void> {
   document.documentElement.lang = host.locale;
   if (view === 'app') openDeepLink(host);
-  createRoot(container).render(<Root host={host} view={view} />);
+  const [theme, start] = await Promise.all([
+    loadTheme(host.theme),
+    view === 'app' ? settleSession(host) : undefined,
+  ]);
+  createRoot(container).render(<Root host={host} view={view} theme={theme} start={start} />);
 }

@@ -1,46 +1,16 @@
 /*
- * The first script: small and without React, so it runs as soon as it arrives. It starts the page's code and
- * data and the host check in parallel, while the app code (React, Fluent UI) is still downloading and parsing.
+ * The app's entry: detects the host (Teams or a plain browser) and renders the tab. The page's code and data
+ * were asked for by early.ts, which runs before this script's dependencies have arrived.
  */
-import { prefetch } from './api/prefetch.js';
-import { detectHost } from './host/host.js';
-import { parseHash } from './routing/paths.js';
-import { configureModule, preloadRoute } from './routing/route-modules.js';
+import { mount } from './app.js';
+import { showBootText } from './boot.js';
+import { hostOfThisPage } from './host/host.js';
 
-const params = new URLSearchParams(window.location.search);
-const configure = params.get('view') === 'configure';
-const route = parseHash(window.location.hash).path;
-if (configure) void configureModule().catch(() => undefined);
-else {
-  void preloadRoute(route);
-  startPrefetch(route);
-}
-
-/** Asks for the first data at once; with a demo user (plain browser, local mode) also the user's own data. */
-function startPrefetch(path: string): void {
-  const locale = params.get('lang')?.toLowerCase().startsWith('en') ? 'en' : 'nl';
-  // Public, the same for everyone: worth asking early inside Teams too.
-  prefetch('/api/config', '', locale);
-  if (window.self !== window.top) return;
-  prefetch('/api/demo/users', '', locale);
-  let user: string | null = params.get('user');
-  try {
-    user ??= window.localStorage.getItem('gc.demoUser');
-  } catch {
-    user = null;
-  }
-  if (!user) return;
-  prefetch('/api/me', user, locale);
-  const conversation = /^\/gesprek\/([^/]+)/.exec(path)?.[1];
-  if (conversation)
-    prefetch(`/api/conversations/${encodeURIComponent(decodeURIComponent(conversation))}`, user, locale);
-  else if (path === '/') prefetch('/api/conversations', user, locale);
-}
-
+const configure = new URLSearchParams(window.location.search).get('view') === 'configure';
 const container = document.getElementById('root');
 if (container) {
-  const host = detectHost();
-  void import('./app.js').then(async ({ mount }) =>
-    mount(container, await host, configure ? 'configure' : 'app'),
-  );
+  void hostOfThisPage().then(async (host) => {
+    showBootText(container, host.locale, 'loading');
+    await mount(container, host, configure ? 'configure' : 'app');
+  });
 }

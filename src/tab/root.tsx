@@ -1,30 +1,16 @@
-import {
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  tokens,
-  type Theme,
-} from '@fluentui/react-components';
+import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client.js';
-import type { DirectoryUser, Me, PublicConfig } from './api/types.js';
+import type { DirectoryUser, Me } from './api/types.js';
 import { AppProvider, type AppServices } from './app-context.js';
 import { ProblemBar } from './components/problem-bar.js';
-import type { HostInfo, ThemeName } from './host/host.js';
+import type { HostInfo } from './host/host.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
-import { configureModule, preloadRoute } from './routing/route-modules.js';
-import { parseHash } from './routing/paths.js';
+import { configureModule } from './routing/route-modules.js';
+import { settleSession, storeDemoUser, wantedDemoUser, type Session, type SessionStart } from './session.js';
 import { Shell } from './shell.js';
-
-const themes: Record<ThemeName, Theme> = {
-  light: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
+import { loadTheme } from './theme/themes.js';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -36,20 +22,35 @@ export type RootView = 'app' | 'configure';
 
 const ConfigurePage = lazyPage(configureModule, (m) => m.ConfigurePage);
 
+export interface RootProps {
+  host: HostInfo;
+  view?: RootView;
+  /** The host's theme, loaded before the first render. */
+  theme: Theme;
+  /** The session started before the first render (the app view); without it the tab starts one itself. */
+  start?: SessionStart;
+}
+
 /** The whole tab: theme and language from the host, then sign-in, then the pages. */
-export function Root({ host, view = 'app' }: { host: HostInfo; view?: RootView }) {
-  const [theme, setTheme] = useState<ThemeName>(host.theme);
+export function Root({ host, view = 'app', theme: initialTheme, start }: RootProps) {
+  const [theme, setTheme] = useState({ name: host.theme, value: initialTheme });
   const styles = useStyles();
 
   useEffect(() => {
     // Teams users switch themes while the tab is open.
-    host.onThemeChange(setTheme);
+    let latest = 0;
+    host.onThemeChange((name) => {
+      const asked = ++latest;
+      void loadTheme(name).then((value) => {
+        if (asked === latest) setTheme({ name, value });
+      });
+    });
   }, [host]);
 
   return (
-    <FluentProvider theme={themes[theme]} className={styles.provider} data-theme={theme}>
+    <FluentProvider theme={theme.value} className={styles.provider} data-theme={theme.name}>
       <I18nProvider locale={host.locale}>
-        {view === 'configure' ? <Configure host={host} /> : <Bootstrap host={host} />}
+        {view === 'configure' ? <Configure host={host} /> : <Bootstrap host={host} start={start} />}
       </I18nProvider>
     </FluentProvider>
   );
@@ -65,94 +66,41 @@ function Configure({ host }: { host: HostInfo }) {
   );
 }
 
-const demoUserKey = 'gc.demoUser';
-
-function wantedDemoUser(): string | null {
-  const fromQuery = new URLSearchParams(window.location.search).get('user');
-  if (fromQuery) return fromQuery;
-  try {
-    return window.localStorage.getItem(demoUserKey);
-  } catch {
-    return null;
-  }
-}
-
-function storedDemoUser(users: DirectoryUser[]): string | undefined {
+function storedDemoUser(users: DirectoryUser[] | undefined): string | undefined {
+  if (!users) return undefined;
   const wanted = wantedDemoUser();
   return users.find((u) => u.id === wanted)?.id ?? users[0]?.id;
 }
 
-interface Session {
-  config: PublicConfig;
-  authHeaders: () => Promise<Record<string, string>>;
-  demoUsers: DirectoryUser[] | undefined;
-  /** The first demo user's profile, asked for together with the configuration (local mode). */
-  firstMe?: Me;
-}
-
-function Bootstrap({ host }: { host: HostInfo }) {
+function Bootstrap({ host, start }: { host: HostInfo; start: SessionStart | undefined }) {
   const i18n = useI18n();
   const styles = useStyles();
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [demoUserId, setDemoUserId] = useState<string | undefined>(undefined);
+  const first = start && 'session' in start ? start.session : undefined;
+  const [session, setSession] = useState<Session | undefined>(first);
+  const [demoUserId, setDemoUserId] = useState<string | undefined>(() => storedDemoUser(first?.demoUsers));
   const [fetchedMe, setMe] = useState<Me | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<unknown>(start && 'error' in start ? start.error : undefined);
+  // Attempt 0 is the session started before the first render, if there was one.
+  const [attempt, setAttempt] = useState(start ? 0 : 1);
 
-  // Step 1: configuration and the way to sign in; in local mode also the demo users and "me", all at once.
+  // Step 1: configuration and the way to sign in (again after "Opnieuw proberen").
   useEffect(() => {
+    if (attempt === 0) return;
     let current = true;
-    const anonymous = createApiClient({ authHeaders: async () => ({}), locale: host.locale });
-    // Signed in and the page's code there in one step: a page that had to suspend for its code would be shown
-    // only after React's Suspense reveal delay (300 ms).
-    const routeCode = preloadRoute(parseHash(window.location.hash).path);
-    (async (): Promise<Session> => {
-      // Outside Teams only local mode can work, so the demo requests go out without waiting for the configuration.
-      const demoUsers = host.inTeams ? undefined : anonymous.demoUsers().catch(() => undefined);
-      const wanted = host.inTeams ? null : wantedDemoUser();
-      const firstMe = wanted
-        ? createApiClient({ authHeaders: async () => ({ 'X-Demo-User': wanted }), locale: host.locale })
-            .me()
-            .catch(() => undefined)
-        : undefined;
-      const config = await anonymous.config();
-      if (config.authMode === 'local') {
-        const demo = await (demoUsers ?? anonymous.demoUsers().catch(() => undefined));
-        if (!demo) throw new Error(i18n.t('error.signIn'));
-        const me = await firstMe;
-        await routeCode;
-        return {
-          config,
-          authHeaders: async () => ({}),
-          demoUsers: demo.users,
-          ...(me ? { firstMe: me } : {}),
-        };
+    void settleSession(host).then((result) => {
+      if (!current) return;
+      if ('error' in result) {
+        setError(result.error);
+        return;
       }
-      if (!host.inTeams || !config.clientId || !config.apiScope) throw new Error(i18n.t('error.signIn'));
-      const { createEntraTokenSource } = await import('./auth/entra.js');
-      const token = await createEntraTokenSource({ clientId: config.clientId, apiScope: config.apiScope });
-      await routeCode;
-      return {
-        config,
-        authHeaders: async () => ({ Authorization: `Bearer ${await token()}` }),
-        demoUsers: undefined,
-      };
-    })().then(
-      (value) => {
-        if (!current) return;
-        setSession(value);
-        if (value.demoUsers) setDemoUserId(storedDemoUser(value.demoUsers));
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        setError(reason);
-        host.notifyFailure(reason instanceof Error ? reason.message : 'bootstrap failed');
-      },
-    );
+      setError(undefined);
+      setSession(result.session);
+      setDemoUserId(storedDemoUser(result.session.demoUsers));
+    });
     return () => {
       current = false;
     };
-  }, [host, attempt, i18n]);
+  }, [host, attempt]);
 
   // The profile fetched with the configuration serves until another demo user is chosen.
   const firstMe = session?.firstMe && session.firstMe.user.id === demoUserId ? session.firstMe : undefined;
@@ -205,11 +153,7 @@ function Bootstrap({ host }: { host: HostInfo }) {
           users: session.demoUsers,
           userId: me.user.id,
           setUserId: (id: string) => {
-            try {
-              window.localStorage.setItem(demoUserKey, id);
-            } catch {
-              // Without storage the choice lasts until reload; that is fine for a demo.
-            }
+            storeDemoUser(id);
             setDemoUserId(id);
           },
         }

@@ -1,9 +1,10 @@
-import { Badge, Field, Link, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, type ComponentType } from 'react';
 import { useApp } from './app-context.js';
+import { LoadBoundary } from './components/load-boundary.js';
 import { useI18n, type MessageKey } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
-import { pageModules, routeModules } from './routing/route-modules.js';
+import { pageModules, preloadable, routeModules } from './routing/route-modules.js';
 import { matchPath, useHashLocation, type HashLocation } from './routing/router.js';
 
 /** What every page receives from the router. */
@@ -23,6 +24,11 @@ const pages: Record<keyof typeof pageModules, Page> = {
   archive: lazyPage(pageModules.archive, (m) => m.ArchivePage),
   archiveDocument: lazyPage(pageModules.archiveDocument, (m) => m.ArchiveDocumentPage),
 };
+
+const DemoSwitcher = lazyPage(
+  preloadable(() => import('./components/demo-switcher.js')),
+  (m) => m.DemoSwitcher,
+);
 
 /** The routes, most specific first. */
 export const routes: ReadonlyArray<{ pattern: string; page: Page }> = routeModules.map((r) => ({
@@ -52,6 +58,8 @@ const useStyles = makeStyles({
   },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   demo: {
+    // The switcher's height (label and small select), kept free while its code loads: nothing jumps.
+    minHeight: '46px',
     display: 'flex',
     alignItems: 'flex-end',
     gap: tokens.spacingHorizontalS,
@@ -60,9 +68,6 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: '100%',
   },
-  demoField: { minWidth: 0, maxWidth: '100%' },
-  // Never wider than the 320 px side panel minus the header padding.
-  demoSelect: { maxWidth: 'calc(100vw - 32px)' },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     maxWidth: '1100px',
@@ -98,8 +103,6 @@ export function Shell() {
       break;
     }
   }
-
-  const handleUserChange = (id: string) => demo?.setUserId(id);
 
   return (
     <>
@@ -138,35 +141,22 @@ export function Shell() {
         </nav>
         {demo ? (
           <div className={styles.demo}>
-            <Badge appearance="filled" color="warning">
-              {i18n.t('demo.badge')}
-            </Badge>
-            <Field label={i18n.t('demo.switchUser')} size="small" className={styles.demoField}>
-              <Select
-                size="small"
-                className={styles.demoSelect}
-                value={demo.userId}
-                data-testid="demo-user"
-                onChange={(_event, data) => handleUserChange(data.value)}
-              >
-                {demo.users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.displayName}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <Suspense fallback={null}>
+              <DemoSwitcher demo={demo} />
+            </Suspense>
           </div>
         ) : null}
       </header>
       <main id="content" tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-          {match ? (
-            <match.page params={match.params} location={location} />
-          ) : (
-            <Text>{i18n.t('error.notFound')}</Text>
-          )}
-        </Suspense>
+        <LoadBoundary key={location.path}>
+          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+            {match ? (
+              <match.page params={match.params} location={location} />
+            ) : (
+              <Text>{i18n.t('error.notFound')}</Text>
+            )}
+          </Suspense>
+        </LoadBoundary>
       </main>
     </>
   );

@@ -1,9 +1,29 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect } from 'react';
 import type { Autosave } from '../autosave/use-autosave.js';
 import type { FieldDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
-import { MergeDialog } from './merge-dialog.js';
+import { lazyPage } from '../routing/lazy-page.js';
+import { preloadable } from '../routing/route-modules.js';
+import { LoadBoundary } from './load-boundary.js';
 import { SaveStatusText } from './save-status.js';
+
+// The merge choice is needed only after a conflicting save: its dialog code loads after the form is on screen.
+const mergeDialogModule = preloadable(() => import('./merge-dialog.js'));
+const MergeDialog = lazyPage(mergeDialogModule, (m) => m.MergeDialog);
+
+/** Loads the merge dialog's code once the browser is idle, so it opens at once when a conflict comes. */
+function usePreloadMergeDialog(): void {
+  useEffect(() => {
+    const load = (): void => void mergeDialogModule().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 2000);
+    return () => clearTimeout(id);
+  }, []);
+}
 
 const useStyles = makeStyles({
   // Stays in view while the form scrolls, so the save status is always visible.
@@ -31,6 +51,7 @@ export function AutosaveChrome({
 }) {
   const i18n = useI18n();
   const styles = useStyles();
+  usePreloadMergeDialog();
   return (
     <div className={styles.sticky}>
       {autosave.restored ? (
@@ -40,7 +61,15 @@ export function AutosaveChrome({
       ) : null}
       <SaveStatusText status={autosave.status} />
       {autosave.status.kind === 'conflict' ? (
-        <MergeDialog conflicts={autosave.status.conflicts} fieldFor={fieldFor} onResolve={autosave.resolve} />
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <MergeDialog
+              conflicts={autosave.status.conflicts}
+              fieldFor={fieldFor}
+              onResolve={autosave.resolve}
+            />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </div>
   );

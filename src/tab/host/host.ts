@@ -88,6 +88,16 @@ function localHost(): HostInfo {
   };
 }
 
+let detection: Promise<HostInfo> | undefined;
+
+/**
+ * The host, detected once per page: the first script starts it, so Teams' answer is under way while the app
+ * code still loads, and the app picks up the same answer.
+ */
+export function hostOfThisPage(): Promise<HostInfo> {
+  return (detection ??= detectHost());
+}
+
 /**
  * Initialises teams-js when the page runs inside a frame, and falls back to the plain browser when it does
  * not or when Teams does not answer quickly. teams-js is only downloaded in the hosted case.

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { dateTimeFormat } from '../../domain/date-format.js';
 import { localize, type LocalizedText, type Locale } from '../../domain/text.js';
+import { formatDate, formatDateTime, formatTime, parseIso } from './dates.js';
 import { en } from './en.js';
 import { nl, type MessageKey, type Messages } from './nl.js';
 
@@ -25,30 +25,22 @@ export interface I18n {
   time(date: Date): string;
 }
 
-const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
-const dateTimeOptions: Intl.DateTimeFormatOptions = {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-};
-const timeOptions: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+/** Formats a date from the API; a value that is not a date is shown as it came, not as "NaN". */
+function dateFrom(iso: string, show: (date: Date) => string): string {
+  const date = parseIso(iso);
+  return Number.isNaN(date.getTime()) ? iso : show(date);
+}
 
-/**
- * Builds the translation helpers for one locale. Date formatters are made on first use and shared: building
- * an `Intl.DateTimeFormat` loads locale data, which cost tens of milliseconds of the tab's first load.
- */
+/** Builds the translation helpers for one locale. */
 export function createI18n(locale: Locale): I18n {
   const messages = catalogs[locale];
-  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
   return {
     locale,
     t: (key, values) => format(messages[key], values),
     text: (value) => localize(value, locale),
-    date: (iso) => dateTimeFormat(tag, dateOptions).format(new Date(iso)),
-    dateTime: (iso) => dateTimeFormat(tag, dateTimeOptions).format(new Date(iso)),
-    time: (date) => dateTimeFormat(tag, timeOptions).format(date),
+    date: (iso) => dateFrom(iso, (date) => formatDate(date, locale)),
+    dateTime: (iso) => dateFrom(iso, (date) => formatDateTime(date, locale)),
+    time: (date) => formatTime(date),
   };
 }
 

@@ -10,6 +10,7 @@ import {
 import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
+import { LoadBoundary } from '../components/load-boundary.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { StageTimeline } from '../components/stage-timeline.js';
@@ -187,9 +188,11 @@ export function ConversationPage({ params }: PageProps) {
         </MessageBar>
       ) : null}
       {Page ? (
-        <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-          <Page key={`${section}-${c.id}`} view={view} onView={handleView} />
-        </Suspense>
+        <LoadBoundary key={`${section}-${c.id}`}>
+          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+            <Page view={view} onView={handleView} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </>
   );

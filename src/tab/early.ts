@@ -1,0 +1,39 @@
+/*
+ * The first script: small and without React, so it runs as soon as it arrives. It starts the page's code and
+ * data while the app code (React, Fluent UI; main.tsx) is still downloading and compiling.
+ */
+import { prefetch } from './api/prefetch.js';
+import { hostOfThisPage } from './host/host.js';
+import { parseHash } from './routing/paths.js';
+import { configureModule, preloadRoute } from './routing/route-modules.js';
+
+const params = new URLSearchParams(window.location.search);
+const configure = params.get('view') === 'configure';
+const route = parseHash(window.location.hash).path;
+void hostOfThisPage();
+if (configure) void configureModule().catch(() => undefined);
+else {
+  void preloadRoute(route);
+  startPrefetch(route);
+}
+
+/** Asks for the first data at once; with a demo user (plain browser, local mode) also the user's own data. */
+function startPrefetch(path: string): void {
+  const locale = params.get('lang')?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  // Public, the same for everyone: worth asking early inside Teams too.
+  prefetch('/api/config', '', locale);
+  if (window.self !== window.top) return;
+  prefetch('/api/demo/users', '', locale);
+  let user: string | null = params.get('user');
+  try {
+    user ??= window.localStorage.getItem('gc.demoUser');
+  } catch {
+    user = null;
+  }
+  if (!user) return;
+  prefetch('/api/me', user, locale);
+  const conversation = /^\/gesprek\/([^/]+)/.exec(path)?.[1];
+  if (conversation)
+    prefetch(`/api/conversations/${encodeURIComponent(decodeURIComponent(conversation))}`, user, locale);
+  else if (path === '/') prefetch('/api/conversations', user, locale);
+}
