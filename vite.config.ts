@@ -78,6 +78,14 @@ const firstScreenLibraries = new RegExp(
 );
 
 /**
+ * The dark and high-contrast themes are built when their module is evaluated (a few hundred tokens each): in the
+ * shared chunk every module is evaluated at startup, so they stay out of it and load when asked for.
+ */
+const otherThemes =
+  /[\\/]@fluentui[\\/]tokens[\\/].*(darkTheme|highContrastTheme|DarkColor|DarkTheme|HighContrast|highContrast|darkColor)/;
+const isFirstScreenLibrary = (id: string): boolean => firstScreenLibraries.test(id) && !otherThemes.test(id);
+
+/**
  * The app's own code around the pages (shell, forms, autosave, i18n, formats), likewise in one chunk. The first
  * script's small helpers stay out of it, so that script runs before the rest has arrived; so do the pages
  * (one chunk per route) and what loads on demand.
@@ -110,7 +118,7 @@ export default defineConfig({
           groups: [
             // What early.ts needs, apart from the rest: it must not wait for React to arrive.
             { name: 'boot', test: earlyModules, priority: 3 },
-            { name: 'fluent', test: firstScreenLibraries, priority: 2 },
+            { name: 'fluent', test: isFirstScreenLibrary, priority: 2 },
             { name: 'shell', test: firstScreenApp, priority: 1 },
           ],
         },

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { memo, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FieldEditor } from './answer-fields.js';
@@ -34,7 +34,25 @@ export interface FormatFormProps {
   renderField?: (field: FieldDef, editor: ReactNode) => ReactNode;
 }
 
-const firstSections = 2;
+/**
+ * How many fields the first paint shows: about a screen's worth at desktop width (a text field and three
+ * statements below the page's header), more than fills the 320 px side panel.
+ */
+const firstFields = 4;
+
+/** The sections with their fields cut off after `budget` fields in all; sections left empty are dropped. */
+function firstPart(sections: readonly SectionDef[], budget: number): SectionDef[] {
+  const part: SectionDef[] = [];
+  let left = budget;
+  for (const section of sections) {
+    if (left <= 0) break;
+    part.push(
+      section.fields.length <= left ? section : { ...section, fields: section.fields.slice(0, left) },
+    );
+    left -= section.fields.length;
+  }
+  return part;
+}
 
 /** Runs `task` after the browser has painted the current frame (at once where there are no frames). */
 function afterPaint(task: () => void): () => void {
@@ -69,21 +87,23 @@ const FormField = memo(function FormField({ field, value, onEdit, disabled, rend
 });
 
 /**
- * Renders the sections of a format as editable fields, in the format's order. The first sections paint at
- * once; the rest are appended right after the first paint, so the page is usable sooner. They are appended in
+ * Renders the sections of a format as editable fields, in the format's order. The first screen's fields paint
+ * at once; the rest are appended right after the first paint, so the page is usable sooner. They are appended in
  * place (keyboard order stays the format's order), and answers live in the autosave, never in these components.
  */
 export function FormatForm({ sections, values, onEdit, disabled, renderField }: FormatFormProps) {
   const i18n = useI18n();
   const styles = useStyles();
-  const [shown, setShown] = useState(Math.min(firstSections, sections.length));
+  const total = sections.reduce((sum, section) => sum + section.fields.length, 0);
+  const [all, setAll] = useState(total <= firstFields);
   useEffect(() => {
-    if (shown >= sections.length) return;
-    return afterPaint(() => setShown(sections.length));
-  }, [shown, sections.length]);
+    if (all) return;
+    return afterPaint(() => setAll(true));
+  }, [all]);
+  const shown = useMemo(() => (all ? sections : firstPart(sections, firstFields)), [all, sections]);
   return (
     <div className={styles.form}>
-      {sections.slice(0, shown).map((section) => (
+      {shown.map((section) => (
         <section key={section.id} aria-labelledby={`section-${section.id}`} className={styles.section}>
           <h2 id={`section-${section.id}`} className={styles.heading}>
             {i18n.text(section.title)}

@@ -17,7 +17,7 @@ const sections: SectionDef[] = [1, 2, 3, 4].map((n) => ({
   ],
 })) as SectionDef[];
 
-function Harness() {
+function Harness({ sections }: { sections: SectionDef[] }) {
   const [values, setValues] = useState<Record<string, unknown>>({});
   const handleEdit = useCallback(
     (id: string, value: unknown) => setValues((v) => ({ ...v, [id]: value })),
@@ -34,7 +34,7 @@ function Harness() {
 
 describe('FormatForm', () => {
   it('shows the first sections at once, appends the rest in format order, and keeps what was typed', async () => {
-    render(<Harness />);
+    render(<Harness sections={sections} />);
     const headings = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings()).toEqual(['Deel 1', 'Deel 2']);
 
@@ -62,5 +62,27 @@ describe('FormatForm', () => {
       ).checked,
     ).toBe(true);
     expect((screen.getByLabelText('Vraag 1') as HTMLTextAreaElement).value).toBe('Meer wandelen');
+  });
+
+  it('paints a screen of fields first, cutting a long section, and completes it in place', async () => {
+    const long = [
+      {
+        id: 'huis',
+        title: text('Gezondheid'),
+        fields: [1, 2, 3, 4, 5, 6].map((n) => ({
+          id: `huis.${n}`,
+          kind: 'smiley',
+          label: text(`Stelling ${n}`),
+        })),
+      },
+    ] as SectionDef[];
+    render(<Harness sections={long} />);
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(4);
+    await waitFor(() => expect(screen.getAllByRole('radiogroup')).toHaveLength(6));
+    // One section still, its last statements appended below its first.
+    expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(1);
+    expect(screen.getAllByRole('radiogroup').at(-1)).toBe(
+      screen.getByRole('radiogroup', { name: 'Stelling 6' }),
+    );
   });
 });
