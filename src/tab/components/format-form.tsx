@@ -32,6 +32,8 @@ export interface FormatFormProps {
   disabled?: boolean;
   /** Replaces the editor of a field, e.g. to show the employee's answer beside the manager's. */
   renderField?: (field: FieldDef, editor: ReactNode) => ReactNode;
+  /** What follows the form (its buttons), shown once all of its fields are there: never halfway through it. */
+  after?: ReactNode;
 }
 
 /**
@@ -91,7 +93,7 @@ const FormField = memo(function FormField({ field, value, onEdit, disabled, rend
  * at once; the rest are appended right after the first paint, so the page is usable sooner. They are appended in
  * place (keyboard order stays the format's order), and answers live in the autosave, never in these components.
  */
-export function FormatForm({ sections, values, onEdit, disabled, renderField }: FormatFormProps) {
+export function FormatForm({ sections, values, onEdit, disabled, renderField, after }: FormatFormProps) {
   const i18n = useI18n();
   const styles = useStyles();
   const total = sections.reduce((sum, section) => sum + section.fields.length, 0);
@@ -102,25 +104,28 @@ export function FormatForm({ sections, values, onEdit, disabled, renderField }: 
   }, [all]);
   const shown = useMemo(() => (all ? sections : firstPart(sections, firstFields)), [all, sections]);
   return (
-    <div className={styles.form}>
-      {shown.map((section) => (
-        <section key={section.id} aria-labelledby={`section-${section.id}`} className={styles.section}>
-          <h2 id={`section-${section.id}`} className={styles.heading}>
-            {i18n.text(section.title)}
-          </h2>
-          {section.intro ? <Text className={styles.intro}>{i18n.text(section.intro)}</Text> : null}
-          {section.fields.map((field) => (
-            <FormField
-              key={field.id}
-              field={field}
-              value={values[field.id]}
-              onEdit={onEdit}
-              disabled={disabled}
-              renderField={renderField}
-            />
-          ))}
-        </section>
-      ))}
-    </div>
+    <>
+      <div className={styles.form}>
+        {shown.map((section) => (
+          <section key={section.id} aria-labelledby={`section-${section.id}`} className={styles.section}>
+            <h2 id={`section-${section.id}`} className={styles.heading}>
+              {i18n.text(section.title)}
+            </h2>
+            {section.intro ? <Text className={styles.intro}>{i18n.text(section.intro)}</Text> : null}
+            {section.fields.map((field) => (
+              <FormField
+                key={field.id}
+                field={field}
+                value={values[field.id]}
+                onEdit={onEdit}
+                disabled={disabled}
+                renderField={renderField}
+              />
+            ))}
+          </section>
+        ))}
+      </div>
+      {all ? after : null}
+    </>
   );
 }

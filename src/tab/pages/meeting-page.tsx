@@ -104,19 +104,23 @@ export function MeetingPage({ view, onView }: SectionProps) {
         onEdit={autosave.edit}
         disabled={!editable}
         renderField={(field) => renderField(field)}
+        after={
+          <>
+            <ProblemBar error={error} />
+            {canComplete ? (
+              <div className={formStyles.actions}>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => void finish({ type: 'complete-meeting' })}
+                >
+                  {i18n.t('meeting.complete')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        }
       />
-      <ProblemBar error={error} />
-      {canComplete ? (
-        <div className={formStyles.actions}>
-          <Button
-            appearance="primary"
-            disabled={busy}
-            onClick={() => void finish({ type: 'complete-meeting' })}
-          >
-            {i18n.t('meeting.complete')}
-          </Button>
-        </div>
-      ) : null}
     </div>
   );
 }

@@ -56,19 +56,23 @@ export function PreparePage({ view, onView }: SectionProps) {
         values={autosave.values}
         onEdit={autosave.edit}
         disabled={!editable}
+        after={
+          <>
+            <ProblemBar error={error} />
+            {editable ? (
+              <div className={styles.actions}>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => void finish({ type: 'submit-preparation' })}
+                >
+                  {i18n.t('prepare.submit')}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        }
       />
-      <ProblemBar error={error} />
-      {editable ? (
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            disabled={busy}
-            onClick={() => void finish({ type: 'submit-preparation' })}
-          >
-            {i18n.t('prepare.submit')}
-          </Button>
-        </div>
-      ) : null}
     </div>
   );
 }

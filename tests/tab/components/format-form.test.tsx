@@ -17,7 +17,7 @@ const sections: SectionDef[] = [1, 2, 3, 4].map((n) => ({
   ],
 })) as SectionDef[];
 
-function Harness({ sections }: { sections: SectionDef[] }) {
+function Harness({ sections, after }: { sections: SectionDef[]; after?: React.ReactNode }) {
   const [values, setValues] = useState<Record<string, unknown>>({});
   const handleEdit = useCallback(
     (id: string, value: unknown) => setValues((v) => ({ ...v, [id]: value })),
@@ -26,7 +26,7 @@ function Harness({ sections }: { sections: SectionDef[] }) {
   return (
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider locale="nl">
-        <FormatForm sections={sections} values={values} onEdit={handleEdit} />
+        <FormatForm sections={sections} values={values} onEdit={handleEdit} after={after} />
       </I18nProvider>
     </FluentProvider>
   );
@@ -76,8 +76,10 @@ describe('FormatForm', () => {
         })),
       },
     ] as SectionDef[];
-    render(<Harness sections={long} />);
+    render(<Harness sections={long} after={<button type="button">Klaar</button>} />);
     expect(screen.getAllByRole('radiogroup')).toHaveLength(4);
+    // The form's button comes after its last field, so not before the last field is there.
+    expect(screen.queryByRole('button', { name: 'Klaar' })).toBeNull();
     await waitFor(() => expect(screen.getAllByRole('radiogroup')).toHaveLength(6));
     // One section still, its last statements appended below its first.
     expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(1);
