@@ -141,9 +141,11 @@ export function Shell() {
         </nav>
         {demo ? (
           <div className={styles.demo}>
-            <Suspense fallback={null}>
-              <DemoSwitcher demo={demo} />
-            </Suspense>
+            <LoadBoundary>
+              <Suspense fallback={null}>
+                <DemoSwitcher demo={demo} />
+              </Suspense>
+            </LoadBoundary>
           </div>
         ) : null}
       </header>

@@ -24,14 +24,30 @@ class Boundary extends Component<BoundaryProps, { failed: boolean }> {
 
 /**
  * Around code that loads on demand (a page, a dialog): when its chunk cannot be fetched (offline, or replaced
- * by an update) the rest of the tab stays usable and "Opnieuw proberen" fetches it again, instead of the whole
- * tab going blank. Typed answers are in the autosave, so nothing is lost either way.
+ * by an update) the rest of the tab stays usable, and "Opnieuw proberen" loads the page again, which is the
+ * only way to fetch a module again (the browser remembers a failed one for the life of the page). Typed
+ * answers are in the autosave, so reloading loses nothing.
  */
-export function LoadBoundary({ children }: { children: ReactNode }) {
+export function LoadBoundary({
+  children,
+  reload = () => window.location.reload(),
+}: {
+  children: ReactNode;
+  /** How to try again; the page reload, replaceable in tests. */
+  reload?: () => void;
+}) {
   const i18n = useI18n();
   return (
     <Boundary
-      fallback={(retry) => <ProblemBar error={new Error(i18n.t('app.loadFailed'))} onRetry={retry} />}
+      fallback={(reset) => (
+        <ProblemBar
+          error={new Error(i18n.t('app.loadFailed'))}
+          onRetry={() => {
+            reset();
+            reload();
+          }}
+        />
+      )}
     >
       {children}
     </Boundary>

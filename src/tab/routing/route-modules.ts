@@ -8,21 +8,19 @@ export interface Preloadable<T> {
   readonly value: T | undefined;
 }
 
-/** Wraps a dynamic import; a failed load may be tried again. */
+/**
+ * Wraps a dynamic import. A failed load stays failed: the browser keeps a module that failed to load as failed
+ * for the life of the page, so asking again cannot help, and React then sees the same rejected promise on every
+ * render and shows the nearest error boundary (whose retry reloads the page).
+ */
 export function preloadable<T>(load: () => Promise<T>): Preloadable<T> {
   let promise: Promise<T> | undefined;
   let value: T | undefined;
   const get = (): Promise<T> =>
-    (promise ??= load().then(
-      (module) => {
-        value = module;
-        return module;
-      },
-      (error: unknown) => {
-        promise = undefined;
-        throw error;
-      },
-    ));
+    (promise ??= load().then((module) => {
+      value = module;
+      return module;
+    }));
   return Object.defineProperty(get, 'value', { get: () => value }) as Preloadable<T>;
 }
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { buildTab, launchBrowser, newPage, startServer, type TestServer } from './support.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildTab();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('loading the tab', () => {
+  it('says it is loading from the first byte, then shows the page in its place', async () => {
+    const page = await newPage(browser);
+    const html = await (await fetch(`${server.url}/tabs/home/`)).text();
+    expect(html).toContain('Laden…');
+    await page.goto(`${server.url}/tabs/home/?user=daan#/`);
+    await page.getByRole('heading', { level: 1, name: 'Mijn gesprekken' }).waitFor();
+    expect(await page.locator('.boot').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("offers to try again when a page's code cannot be fetched, and shows the page on retry", async () => {
+    const page = await newPage(browser);
+    let offline = true;
+    await page.route(/\/assets\/home-page-[^/]+\.js$/, (route) =>
+      offline ? route.abort() : route.continue(),
+    );
+    await page.goto(`${server.url}/tabs/home/?user=daan#/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('De app kon niet worden geladen.');
+    // The rest of the tab is there: the menu still works.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+
+    offline = false;
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn gesprekken' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.context().close();
+  });
+});
