@@ -214,7 +214,7 @@ async function coldLoads(
 
 /** Builds the tab and the bare page, then measures both. */
 export async function benchTab(options: { runs?: number } = {}): Promise<TabBenchResult> {
-  const runs = options.runs ?? 9;
+  const runs = options.runs ?? 15;
   const out = mkdtempSync(join(tmpdir(), 'bench-tab-'));
   const tabDir = join(out, 'tab');
   const bareDir = join(out, 'bare');
