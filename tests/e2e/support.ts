@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = join(process.cwd(), 'test-artifacts', 'screenshots');
@@ -97,6 +98,35 @@ export async function startServer(): Promise<TestServer> {
   const { startTestServer } = await import('../support/server.js');
   const app = await startTestServer();
   return { url: app.url, stop: () => app.stop() };
+}
+
+/**
+ * For one suite: the tab built as users get it, served by the real app, and a browser; started before the
+ * suite's tests and stopped after them. Read `server` and `browser` inside tests (they exist from then on).
+ */
+export function tabSuite(): { readonly server: TestServer; readonly browser: Browser } {
+  const suite: { server?: TestServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    buildTab();
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`the ${what} is not started yet: use it inside a test`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(suite.server, 'server');
+    },
+    get browser() {
+      return started(suite.browser, 'browser');
+    },
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,29 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import {
-  buildTab,
-  fillByKeyboard,
-  launchBrowser,
-  newPage,
-  open,
-  startServer,
-  waitSaved,
-  type TestServer,
-} from './support.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { fillByKeyboard, newPage, open, tabSuite, waitSaved } from './support.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildTab();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = tabSuite();
 
 async function conversationIdFrom(page: Page): Promise<string> {
   await page.waitForURL(/#\/gesprek\/[^/]+\/gesprek/);
@@ -44,16 +23,16 @@ async function decide(page: Page, choice: RegExp, comment?: string) {
  * writes the report, the manager sends it back once, both approve version 2, and the archive record appears.
  */
 async function wholeCycle(width: number, employee: { id: string; name: string }) {
-  const manager = await newPage(browser, width);
-  const staff = await newPage(browser, width);
+  const manager = await newPage(suite.browser, width);
+  const staff = await newPage(suite.browser, width);
 
   // Planning by Jeroen.
-  await open(manager, server.url, 'jeroen', `/plannen?employee=${employee.id}`);
+  await open(manager, suite.server.url, 'jeroen', `/plannen?employee=${employee.id}`);
   await manager.getByRole('button', { name: 'Inplannen en uitnodigen' }).click();
   const id = await conversationIdFrom(manager);
 
   // The employee sees it on Mijn gesprekken with what is expected, and prepares by keyboard alone.
-  await open(staff, server.url, employee.id, '/');
+  await open(staff, suite.server.url, employee.id, '/');
   const card = staff.getByTestId(`conversation-${id}`);
   await card.getByText('Bereid het gesprek voor.').waitFor();
   await card.getByRole('link', { name: /Ga verder/ }).click();
@@ -67,7 +46,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await staff.getByText('Je voorbereiding is afgerond en gedeeld met je leidinggevende.').waitFor();
 
   // The meeting: Jeroen sees the employee's answers and completes the same format.
-  await open(manager, server.url, 'jeroen', `/gesprek/${id}/gesprek`);
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/gesprek`);
   await manager.getByText('Antwoord 1', { exact: true }).first().waitFor();
   await manager
     .getByLabel('Aanvulling leidinggevende: Wat betekent vitaliteit voor jou persoonlijk?')
@@ -81,7 +60,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await manager.getByText('Het gesprek is afgerond.').waitFor();
 
   // The employee writes the report with an agreement.
-  await open(staff, server.url, employee.id, `/gesprek/${id}/verslag`);
+  await open(staff, suite.server.url, employee.id, `/gesprek/${id}/verslag`);
   await staff.getByLabel('Wat hebben we besproken?').fill('We bespraken energie en werkdruk.');
   await staff.getByRole('button', { name: 'Afspraak toevoegen' }).click();
   await staff.getByLabel('Afspraak 1').fill('Elke dag een wandeling in de lunchpauze.');
@@ -90,15 +69,15 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await staff.getByText('Versie 1 is ter akkoord aangeboden.').waitFor();
 
   // Employee agrees; the manager does not, with a comment.
-  await open(staff, server.url, employee.id, `/gesprek/${id}/akkoord`);
+  await open(staff, suite.server.url, employee.id, `/gesprek/${id}/akkoord`);
   await decide(staff, /^Akkoord —/);
   await staff.getByText('Je besluit over versie 1 is vastgelegd.').waitFor();
-  await open(manager, server.url, 'jeroen', `/gesprek/${id}/akkoord`);
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
   await decide(manager, /^Niet akkoord —/, 'Graag ook de afspraak over thuiswerken opnemen.');
   await manager.getByText('Je besluit over versie 1 is vastgelegd.').waitFor();
 
   // Back to the employee: the comment and the changes against version 1.
-  await open(staff, server.url, employee.id, `/gesprek/${id}/verslag`);
+  await open(staff, suite.server.url, employee.id, `/gesprek/${id}/verslag`);
   await staff.getByText('Jeroen Bakker ging niet akkoord met versie 1').waitFor();
   await staff.getByText('Graag ook de afspraak over thuiswerken opnemen.').waitFor();
   await staff.getByRole('button', { name: 'Afspraak toevoegen' }).click();
@@ -109,17 +88,17 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await staff.getByText('Versie 2 is ter akkoord aangeboden.').waitFor();
 
   // Both approve version 2.
-  await open(staff, server.url, employee.id, `/gesprek/${id}/akkoord`);
+  await open(staff, suite.server.url, employee.id, `/gesprek/${id}/akkoord`);
   await decide(staff, /^Akkoord —/);
   await staff.getByText('Je besluit over versie 2 is vastgelegd.').waitFor();
-  await open(manager, server.url, 'jeroen', `/gesprek/${id}/akkoord`);
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
   await decide(manager, /^Akkoord —/);
   await manager.getByText('Je besluit over versie 2 is vastgelegd.').waitFor();
 
   // The outbox archives it: wait for the record on the archive page.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    await open(staff, server.url, employee.id, '/archief');
+    await open(staff, suite.server.url, employee.id, '/archief');
     await staff.getByRole('heading', { name: 'Definitief document' }).waitFor();
     if (await staff.getByTestId(`archived-${id}`).count()) break;
     if (Date.now() > deadline) throw new Error('conversation was not archived within 60 s');

@@ -1,39 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { buildTab, launchBrowser, newPage, startServer, type TestServer } from './support.js';
+import { describe, expect, it } from '@jest/globals';
+import { newPage, tabSuite } from './support.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildTab();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = tabSuite();
 
 describe('loading the tab', () => {
   it('says it is loading from the first byte, then shows the page in its place', async () => {
-    const page = await newPage(browser);
-    const html = await (await fetch(`${server.url}/tabs/home/`)).text();
+    const page = await newPage(suite.browser);
+    const html = await (await fetch(`${suite.server.url}/tabs/home/`)).text();
     expect(html).toContain('Laden…');
-    await page.goto(`${server.url}/tabs/home/?user=daan#/`);
+    await page.goto(`${suite.server.url}/tabs/home/?user=daan#/`);
     await page.getByRole('heading', { level: 1, name: 'Mijn gesprekken' }).waitFor();
     expect(await page.locator('.boot').count()).toBe(0);
     await page.context().close();
   });
 
   it("offers to try again when a page's code cannot be fetched, and shows the page on retry", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(suite.browser);
     let offline = true;
     await page.route(/\/assets\/home-page-[^/]+\.js$/, (route) =>
       offline ? route.abort() : route.continue(),
     );
-    await page.goto(`${server.url}/tabs/home/?user=daan#/`);
+    await page.goto(`${suite.server.url}/tabs/home/?user=daan#/`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('De app kon niet worden geladen.');
