@@ -91,7 +91,7 @@ const isFirstScreenLibrary = (id: string): boolean => firstScreenLibraries.test(
  * (one chunk per route) and what loads on demand.
  */
 const earlyModules =
-  /[\\/]src[\\/](tab|domain)[\\/](.*[\\/])?(host|prefetch|paths|route-modules|text)\.tsx?$/;
+  /[\\/]src[\\/](tab|domain)[\\/](.*[\\/])?(host|prefetch|paths|route-modules|text|demo-user)\.tsx?$/;
 const firstScreenApp = (id: string): boolean =>
   /[\\/]src[\\/](tab|domain)[\\/]/.test(id) &&
   !/[\\/]pages[\\/]|[\\/]auth[\\/]|merge-dialog|demo-switcher|dark-themes|[\\/](early|main)\.tsx?$/.test(

@@ -3,6 +3,7 @@
  * data while the app code (React, Fluent UI; main.tsx) is still downloading and compiling.
  */
 import { prefetch } from './api/prefetch.js';
+import { wantedDemoUser } from './demo-user.js';
 import { hostOfThisPage } from './host/host.js';
 import { parseHash } from './routing/paths.js';
 import { configureModule, preloadRoute } from './routing/route-modules.js';
@@ -24,12 +25,7 @@ function startPrefetch(path: string): void {
   prefetch('/api/config', '', locale);
   if (window.self !== window.top) return;
   prefetch('/api/demo/users', '', locale);
-  let user: string | null = params.get('user');
-  try {
-    user ??= window.localStorage.getItem('gc.demoUser');
-  } catch {
-    user = null;
-  }
+  const user = wantedDemoUser();
   if (!user) return;
   prefetch('/api/me', user, locale);
   const conversation = /^\/gesprek\/([^/]+)/.exec(path)?.[1];

@@ -8,7 +8,8 @@ import type { HostInfo } from './host/host.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
 import { configureModule } from './routing/route-modules.js';
-import { settleSession, storeDemoUser, wantedDemoUser, type Session, type SessionStart } from './session.js';
+import { storeDemoUser, wantedDemoUser } from './demo-user.js';
+import { settleSession, type Session, type SessionStart } from './session.js';
 import { Shell } from './shell.js';
 import { loadTheme } from './theme/themes.js';
 

@@ -1,4 +1,5 @@
 import { createApiClient } from './api/client.js';
+import { wantedDemoUser } from './demo-user.js';
 import type { DirectoryUser, Me, PublicConfig } from './api/types.js';
 import type { HostInfo } from './host/host.js';
 import { createI18n } from './i18n/i18n.js';
@@ -16,28 +17,6 @@ export interface Session {
 
 /** The outcome of starting a session, kept as a value so the first render can show either. */
 export type SessionStart = { session: Session } | { error: unknown };
-
-const demoUserKey = 'gc.demoUser';
-
-/** The demo user asked for in the address, else the one chosen last time. */
-export function wantedDemoUser(): string | null {
-  const fromQuery = new URLSearchParams(window.location.search).get('user');
-  if (fromQuery) return fromQuery;
-  try {
-    return window.localStorage.getItem(demoUserKey);
-  } catch {
-    return null;
-  }
-}
-
-/** Remembers the chosen demo user for the next visit. */
-export function storeDemoUser(id: string): void {
-  try {
-    window.localStorage.setItem(demoUserKey, id);
-  } catch {
-    // Without storage the choice lasts until reload; that is fine for a demo.
-  }
-}
 
 /**
  * Configuration and sign-in, with the page's code, in one step: the first render then shows the page itself,

@@ -1,0 +1,22 @@
+/** The local mode's demo identity: which user the plain-browser tab acts as. */
+const demoUserKey = 'gc.demoUser';
+
+/** The demo user asked for in the address (`?user=`), else the one chosen last time. */
+export function wantedDemoUser(): string | null {
+  const fromQuery = new URLSearchParams(window.location.search).get('user');
+  if (fromQuery) return fromQuery;
+  try {
+    return window.localStorage.getItem(demoUserKey);
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the chosen demo user for the next visit. */
+export function storeDemoUser(id: string): void {
+  try {
+    window.localStorage.setItem(demoUserKey, id);
+  } catch {
+    // Without storage the choice lasts until reload; that is fine for a demo.
+  }
+}
