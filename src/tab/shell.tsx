@@ -1,5 +1,5 @@
 import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { useApp } from './app-context.js';
 import { LoadBoundary } from './components/load-boundary.js';
 import { useI18n, type MessageKey } from './i18n/i18n.js';
@@ -142,22 +142,18 @@ export function Shell() {
         {demo ? (
           <div className={styles.demo}>
             <LoadBoundary>
-              <Suspense fallback={null}>
-                <DemoSwitcher demo={demo} />
-              </Suspense>
+              <DemoSwitcher demo={demo} />
             </LoadBoundary>
           </div>
         ) : null}
       </header>
       <main id="content" tabIndex={-1} className={styles.main}>
-        <LoadBoundary key={location.path}>
-          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-            {match ? (
-              <match.page params={match.params} location={location} />
-            ) : (
-              <Text>{i18n.t('error.notFound')}</Text>
-            )}
-          </Suspense>
+        <LoadBoundary key={location.path} loading={<Spinner label={i18n.t('app.loading')} />}>
+          {match ? (
+            <match.page params={match.params} location={location} />
+          ) : (
+            <Text>{i18n.t('error.notFound')}</Text>
+          )}
         </LoadBoundary>
       </main>
     </>

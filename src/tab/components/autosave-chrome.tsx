@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import type { Autosave } from '../autosave/use-autosave.js';
 import type { FieldDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -62,13 +62,11 @@ export function AutosaveChrome({
       <SaveStatusText status={autosave.status} />
       {autosave.status.kind === 'conflict' ? (
         <LoadBoundary>
-          <Suspense fallback={null}>
-            <MergeDialog
-              conflicts={autosave.status.conflicts}
-              fieldFor={fieldFor}
-              onResolve={autosave.resolve}
-            />
-          </Suspense>
+          <MergeDialog
+            conflicts={autosave.status.conflicts}
+            fieldFor={fieldFor}
+            onResolve={autosave.resolve}
+          />
         </LoadBoundary>
       ) : null}
     </div>

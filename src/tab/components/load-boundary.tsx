@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { ProblemBar } from './problem-bar.js';
 
@@ -23,16 +23,19 @@ class Boundary extends Component<BoundaryProps, { failed: boolean }> {
 }
 
 /**
- * Around code that loads on demand (a page, a dialog): when its chunk cannot be fetched (offline, or replaced
- * by an update) the rest of the tab stays usable, and "Opnieuw proberen" loads the page again, which is the
+ * Around code that loads on demand (a page, a dialog): shows `loading` while its chunk is on its way and, when
+ * it cannot be fetched (offline, or replaced by an update), keeps the rest of the tab usable, and "Opnieuw proberen" loads the page again, which is the
  * only way to fetch a module again (the browser remembers a failed one for the life of the page). Typed
  * answers are in the autosave, so reloading loses nothing.
  */
 export function LoadBoundary({
   children,
+  loading = null,
   reload = () => window.location.reload(),
 }: {
   children: ReactNode;
+  /** Shown while the code is on its way; nothing by default. */
+  loading?: ReactNode;
   /** How to try again; the page reload, replaceable in tests. */
   reload?: () => void;
 }) {
@@ -49,7 +52,7 @@ export function LoadBoundary({
         />
       )}
     >
-      {children}
+      <Suspense fallback={loading}>{children}</Suspense>
     </Boundary>
   );
 }

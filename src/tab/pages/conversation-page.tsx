@@ -7,7 +7,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { LoadBoundary } from '../components/load-boundary.js';
@@ -188,10 +188,8 @@ export function ConversationPage({ params }: PageProps) {
         </MessageBar>
       ) : null}
       {Page ? (
-        <LoadBoundary key={`${section}-${c.id}`}>
-          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-            <Page view={view} onView={handleView} />
-          </Suspense>
+        <LoadBoundary key={`${section}-${c.id}`} loading={<Spinner label={i18n.t('app.loading')} />}>
+          <Page view={view} onView={handleView} />
         </LoadBoundary>
       ) : null}
     </>
