@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { createApiClient } from '../../../src/tab/api/client.js';
 import { prefetch, takePrefetched, takePrefetchedBody } from '../../../src/tab/api/prefetch.js';
 
 const realFetch = globalThis.fetch;
@@ -46,5 +47,18 @@ describe('prefetch', () => {
     const response = await takePrefetched('/api/conversations/x', 'fatima', 'nl');
     expect(response?.status).toBe(404);
     expect(await response?.json()).toEqual({ status: 404, title: 'Niet gevonden' });
+  });
+
+  it('gives the client an answer already read as it is, without asking or reading again', async () => {
+    answering(200, { authMode: 'local', appName: 'Gesprekscyclus' });
+    prefetch('/api/config', '', 'nl');
+    await settle();
+    const again = answering(500, { status: 500 });
+    const client = createApiClient({ authHeaders: async () => ({}), locale: 'nl' });
+    expect(await client.config()).toEqual({ authMode: 'local', appName: 'Gesprekscyclus' });
+    expect(again).not.toHaveBeenCalled();
+    // Used once: the next ask goes to the server.
+    await expect(client.config()).rejects.toThrow();
+    expect(again).toHaveBeenCalledTimes(1);
   });
 });
