@@ -1,3 +1,4 @@
+/** Answers to a format's fields: their shapes, limits and the checks every command applies to them. */
 import { z } from 'zod';
 import { errors } from './errors.js';
 import { fieldsOf, type FieldDef, type SectionDef } from './formats.js';
@@ -7,11 +8,31 @@ export const limits = {
   textLength: 10_000,
   titleLength: 300,
   listItems: 50,
+  /** A remark, comment or reason given with a decision or a cancellation. */
+  commentLength: 2_000,
 } as const;
+
+/**
+ * A piece of free text a person must give (a remark, comment, POP goal, evaluation): trimmed, and refused when
+ * nothing but spaces is left, so it is never saved as empty.
+ */
+export function requireText(value: string, field: string): string {
+  const trimmed = value.normalize('NFC').trim();
+  if (!trimmed) throw errors.blankText(field);
+  return trimmed;
+}
 
 export const smileyValues = ['sad', 'neutral', 'happy', 'na'] as const;
 /** A rating of a statement: 😟 / 😐 / 🙂, or "niet van toepassing". */
 export type Smiley = (typeof smileyValues)[number];
+
+/** The words for each smiley, fitting first-person statements; every surface uses these. */
+export const smileyLabels: Record<Smiley, { nl: string; en: string }> = {
+  sad: { nl: 'Klopt niet', en: 'Not true' },
+  neutral: { nl: 'Deels', en: 'Partly' },
+  happy: { nl: 'Klopt', en: 'True' },
+  na: { nl: 'Niet van toepassing', en: 'Not applicable' },
+};
 
 const text = z.string().max(limits.textLength);
 const title = z.string().trim().min(1).max(limits.titleLength);
@@ -97,6 +118,13 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined) return false;
   if (typeof value === 'string') return value.trim().length > 0;
   return value.length > 0;
+}
+
+/** Every agreement in the given sections' answers, in field order. */
+export function agreementsIn(sections: readonly SectionDef[], answers: Answers): Agreement[] {
+  return fieldsOf(sections)
+    .filter((f) => f.kind === 'agreements')
+    .flatMap((f) => (answers[f.id] as Agreement[] | undefined) ?? []);
 }
 
 /** Required fields that are still unanswered, by label id. A goal review also needs a course per goal. */

@@ -1,7 +1,32 @@
+/** The conversation aggregate: its stages, commands and the pure state machine every rule goes through. */
 import { errors } from './errors.js';
-import { missingRequired, parseAnswers, type Answers, type Goal, type GoalReview } from './answers.js';
-import { formatFor, goalParts, type ConversationType, type FormatDef, type GoalPart } from './formats.js';
+import {
+  agreementsIn,
+  missingRequired,
+  parseAnswers,
+  requireText,
+  type Answers,
+  type Goal,
+  type GoalReview,
+} from './answers.js';
+import {
+  formatFor,
+  goalParts,
+  meetingSections,
+  type ConversationType,
+  type FormatDef,
+  type GoalPart,
+} from './formats.js';
 import type { Party } from './policy.js';
+import { choicesFor, isFinal, signersOf } from './signing.js';
+import {
+  parseFollowUp,
+  parsePop,
+  parseEvaluation,
+  type FollowUp,
+  type Pop,
+  type SelfEvaluation,
+} from './circle.js';
 
 /**
  * The stages of a conversation, in order:
@@ -55,21 +80,7 @@ export interface Decision {
   at: string;
 }
 
-/** Personal development plan, made by the employee from the report. */
-export interface Pop {
-  goals: string;
-  actions: string;
-  support: string;
-  /** Target date, YYYY-MM-DD. */
-  date?: string;
-  updatedAt: string;
-}
-
-/** The employee's own evaluation, prepared before the next conversation. */
-export interface SelfEvaluation {
-  text: string;
-  updatedAt: string;
-}
+export type { FollowUp, Pop, SelfEvaluation } from './circle.js';
 
 export interface ArchiveRecord {
   location: string;
@@ -95,7 +106,13 @@ export interface Conversation {
   /** Earlier goals this reflection looks back on, per part. */
   earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
   preparation: Answers;
+  /** When the employee shared her preparation; until then it is hers alone (drafts are the author's). */
+  preparationSharedAt?: string;
+  /** The employee's look back on the previous conversation's agreements, part of her preparation. */
+  followUp?: FollowUp;
   completion: Answers;
+  /** When the manager closed the meeting; from then on the meeting notes are locked. */
+  heldAt?: string;
   report: Answers;
   versions: ReportVersion[];
   decisions: Decision[];
@@ -133,6 +150,7 @@ export type DomainEvent =
   | { type: 'revision-requested'; version: number; party: Party; comment: string }
   | { type: 'approved'; version: number; hash: string }
   | { type: 'archived'; location: string; url: string }
+  | { type: 'follow-up-saved' }
   | { type: 'pop-saved' }
   | { type: 'evaluation-saved' };
 
@@ -150,8 +168,9 @@ export type Command =
   | { type: 'submit-report'; hash: string }
   | { type: 'decide'; version: number; decision: DecisionKind; comment?: string }
   | { type: 'mark-archived'; record: ArchiveRecord }
-  | { type: 'save-pop'; pop: Omit<Pop, 'updatedAt'> }
-  | { type: 'save-evaluation'; text: string };
+  | { type: 'save-follow-up'; followUp: unknown }
+  | { type: 'save-pop'; pop: unknown }
+  | { type: 'save-evaluation'; evaluation: unknown };
 export type CommandType = Command['type'];
 
 /** Who acts: their id and the relation they have to this conversation (from the policy). */
@@ -180,7 +199,9 @@ export const transitions: Record<CommandType, { parties: readonly Party[]; from:
   },
   'save-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
   'submit-preparation': { parties: ['employee'], from: ['planned', 'preparing'] },
-  'save-completion': { parties: ['manager'], from: ['planned', 'preparing', 'prepared', 'held'] },
+  'save-follow-up': { parties: ['employee'], from: ['planned', 'preparing'] },
+  // The meeting notes lock once the meeting is held: what is typed after "afronden" never reaches the report.
+  'save-completion': { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
   'complete-meeting': { parties: ['manager'], from: ['planned', 'preparing', 'prepared'] },
   'attach-meeting': { parties: ['system'], from: ['planned', 'preparing', 'prepared', 'held'] },
   'save-report': { parties: ['employee', 'manager'], from: ['held'] },
@@ -271,20 +292,18 @@ export function decisionOf(conversation: Conversation, version: number, party: P
   return conversation.decisions.find((d) => d.version === version && d.party === party);
 }
 
-/** A conversation is final when the employee agreed or saw it, and the manager agreed, on the same version. */
-export function isApproved(conversation: Conversation, version: number): boolean {
-  const employee = decisionOf(conversation, version, 'employee');
-  const manager = decisionOf(conversation, version, 'manager');
-  return (
-    (employee?.decision === 'akkoord' || employee?.decision === 'voor_gezien') &&
-    manager?.decision === 'akkoord'
-  );
+/** Finds a version by its number (every surface that names a version goes through here). */
+export function versionOf(conversation: Conversation, number: number): ReportVersion | undefined {
+  return conversation.versions.find((v) => v.number === number);
 }
 
-/** The canonical content of the next report version: what gets hashed, approved and archived. */
+/**
+ * The canonical content of the next report version: what gets hashed, signed and filed. The preparation is in it
+ * only when the employee shared it: offering a report never shows the other party an unshared draft.
+ */
 export function reportContent(conversation: Conversation): ReportVersion['content'] {
   return {
-    preparation: conversation.preparation,
+    preparation: conversation.preparationSharedAt ? conversation.preparation : {},
     completion: conversation.completion,
     report: conversation.report,
   };
@@ -361,17 +380,44 @@ export function transition(
     case 'submit-preparation': {
       const missing = missingRequired(format.preparation, conversation.preparation);
       if (missing.length > 0) throw errors.incomplete(missing.map((f) => f.label.nl));
-      return { conversation: { ...next, stage: 'prepared' }, events: [{ type: 'preparation-submitted' }] };
+      return {
+        conversation: { ...next, stage: 'prepared', preparationSharedAt: now },
+        events: [{ type: 'preparation-submitted' }],
+      };
+    }
+    case 'save-follow-up': {
+      const followUp = parseFollowUp(command.followUp);
+      return {
+        conversation: {
+          ...next,
+          stage: 'preparing',
+          followUp: { ...conversation.followUp, ...followUp },
+        },
+        events: [{ type: 'follow-up-saved' }],
+      };
     }
     case 'save-completion': {
-      const answers = parseAnswers(format.preparation, command.answers);
+      const answers = parseAnswers(meetingSections(format), command.answers);
       return {
         conversation: { ...next, completion: { ...conversation.completion, ...answers } },
         events: [{ type: 'completion-saved' }],
       };
     }
-    case 'complete-meeting':
-      return { conversation: { ...next, stage: 'held' }, events: [{ type: 'meeting-held' }] };
+    case 'complete-meeting': {
+      // The agreements made in the meeting open the report, so the author does not type them again.
+      const made = agreementsIn(meetingSections(format), conversation.completion);
+      const reportAgreements = format.report.sections
+        .flatMap((s) => s.fields)
+        .find((f) => f.kind === 'agreements');
+      const report =
+        reportAgreements && made.length > 0 && !conversation.report[reportAgreements.id]
+          ? { ...conversation.report, [reportAgreements.id]: made }
+          : conversation.report;
+      return {
+        conversation: { ...next, stage: 'held', heldAt: now, report },
+        events: [{ type: 'meeting-held' }],
+      };
+    }
     case 'attach-meeting': {
       const schedule = conversation.schedule as Schedule;
       return {
@@ -415,12 +461,15 @@ export function transition(
       };
     case 'save-pop':
       return {
-        conversation: { ...next, pop: { ...command.pop, updatedAt: now } },
+        conversation: { ...next, pop: { ...parsePop(command.pop), updatedAt: now } },
         events: [{ type: 'pop-saved' }],
       };
     case 'save-evaluation':
       return {
-        conversation: { ...next, evaluation: { text: command.text, updatedAt: now } },
+        conversation: {
+          ...next,
+          evaluation: { ...parseEvaluation(command.evaluation, conversation.pop), updatedAt: now },
+        },
         events: [{ type: 'evaluation-saved' }],
       };
   }
@@ -436,10 +485,12 @@ function decide(
   const current = currentVersion(conversation);
   if (!current) throw errors.illegalTransition(command.type, conversation.stage);
   if (command.version !== current.number) throw errors.staleVersion(command.version, current.number);
+  if (actor.party === 'system' || !signersOf(conversation.type).includes(actor.party))
+    throw errors.authorSigned();
   if (decisionOf(conversation, current.number, actor.party)) throw errors.alreadyDecided(current.number);
-  if (actor.party === 'manager' && command.decision === 'voor_gezien')
+  if (!choicesFor(conversation.type, actor.party).includes(command.decision))
     throw errors.decisionNotAllowed(command.decision);
-  const comment = command.comment?.trim();
+  const comment = command.comment === undefined ? undefined : requireText(command.comment, 'comment');
   if (command.decision !== 'akkoord' && !comment) throw errors.commentRequired(command.decision);
 
   const decision: Decision = {
@@ -471,7 +522,7 @@ function decide(
     });
     return { conversation: { ...decided, stage: 'held' }, events };
   }
-  if (isApproved(decided, current.number)) {
+  if (isFinal(decided, current.number)) {
     events.push({ type: 'approved', version: current.number, hash: current.hash });
     return { conversation: { ...decided, stage: 'approved' }, events };
   }
@@ -496,11 +547,15 @@ export function nextStepFor(conversation: Conversation, party: 'employee' | 'man
       return party === author ? 'write-report' : 'wait';
     case 'awaiting_approval': {
       const version = currentVersion(conversation);
-      return version && !decisionOf(conversation, version.number, party) ? 'decide' : 'wait';
+      return version &&
+        signersOf(conversation.type).includes(party) &&
+        !decisionOf(conversation, version.number, party)
+        ? 'decide'
+        : 'wait';
     }
     case 'approved':
     case 'archived':
-      return party === 'employee' && conversation.type === 'vitaliteit' && !conversation.pop
+      return party === 'employee' && conversation.type === 'vitaliteit' && !conversation.pop?.items.length
         ? 'write-pop'
         : 'none';
     case 'cancelled':

@@ -1,3 +1,4 @@
+/** Domain refusals: a stable code, a kind the HTTP layer maps to a status, and a message in Dutch and English. */
 import type { LocalizedText } from './text.js';
 
 /** Why a domain rule refused a request; the HTTP layer maps each kind to a status code. */
@@ -47,8 +48,8 @@ export const errors = {
       'conflict',
       'stale_version',
       {
-        nl: `Je besluit ging over versie ${given}, maar versie ${current} is nu de actuele versie. Bekijk de nieuwe versie en beslis opnieuw.`,
-        en: `Your decision was about version ${given}, but version ${current} is now current. Review the new version and decide again.`,
+        nl: `Je reactie ging over versie ${given}, maar versie ${current} is nu de actuele versie. Bekijk de nieuwe versie en geef opnieuw je reactie.`,
+        en: `Your response was about version ${given}, but version ${current} is now current. Review the new version and respond again.`,
       },
       { given, current },
     ),
@@ -57,8 +58,8 @@ export const errors = {
       'conflict',
       'already_decided',
       {
-        nl: `Je hebt al een besluit genomen over versie ${version}.`,
-        en: `You have already decided on version ${version}.`,
+        nl: `Je hebt al gereageerd op versie ${version}.`,
+        en: `You have already responded to version ${version}.`,
       },
       { version },
     ),
@@ -73,7 +74,7 @@ export const errors = {
             : 'Bij "niet akkoord" is een toelichting verplicht, zodat de ander weet wat er anders moet.',
         en:
           decision === 'voor_gezien'
-            ? 'A remark is required with "seen": it is printed in the document.'
+            ? 'A remark is required with "acknowledged (not agreed)": it is printed in the document.'
             : 'A comment is required with "not agreed", so the other person knows what to change.',
       },
       { decision },
@@ -117,6 +118,41 @@ export const errors = {
     new DomainError('invalid', 'invalid_text', {
       nl: 'De tekst bevat onleesbare tekens (bijvoorbeeld een half emoji-teken of een nul-teken). Plak de tekst opnieuw of typ hem over.',
       en: 'The text contains unreadable characters (for example half an emoji or a null character). Paste or type the text again.',
+    }),
+  authorSigned: () =>
+    new DomainError('forbidden', 'author_signed', {
+      nl: 'Je hebt dit verslag zelf geschreven en ondertekend door het aan te bieden. Je leidinggevende ondertekent mee.',
+      en: 'You wrote this report and signed it by offering it. Your manager co-signs it.',
+    }),
+  blankText: (field: string) =>
+    new DomainError(
+      'invalid',
+      'blank_text',
+      {
+        nl: 'Vul hier tekst in: alleen spaties worden niet bewaard.',
+        en: 'Please enter some text here: spaces alone are not saved.',
+      },
+      { field },
+    ),
+  invalidFollowUp: () =>
+    new DomainError('invalid', 'invalid_follow_up', {
+      nl: 'Kies per afspraak: gedaan, loopt, niet gelukt of vervallen.',
+      en: 'Choose for each agreement: done, in progress, did not work out or no longer relevant.',
+    }),
+  invalidPop: () =>
+    new DomainError('invalid', 'invalid_pop', {
+      nl: 'Het persoonlijk ontwikkelingsplan is niet volledig: geef per onderdeel een doel, acties, wie en een status (datum als JJJJ-MM-DD).',
+      en: 'The personal development plan is incomplete: give each item a goal, actions, who and a status (date as YYYY-MM-DD).',
+    }),
+  emptyPop: () =>
+    new DomainError('invalid', 'empty_pop', {
+      nl: 'Voeg minstens één onderdeel toe aan je persoonlijk ontwikkelingsplan.',
+      en: 'Add at least one item to your personal development plan.',
+    }),
+  invalidEvaluation: () =>
+    new DomainError('invalid', 'invalid_evaluation', {
+      nl: 'De evaluatie is niet volledig: kies per onderdeel een status en schrijf een terugblik.',
+      en: 'The evaluation is incomplete: choose a status per item and write a look back.',
     }),
   notYourReport: (employeeId: string) =>
     new DomainError(

@@ -1,3 +1,4 @@
+/** The conversation formats as versioned data: sections, fields, statements and who writes the report. */
 import type { LocalizedText } from './text.js';
 
 /** The three conversation types of the cycle. */
@@ -55,13 +56,25 @@ export interface FormatDef {
   title: LocalizedText;
   intro: LocalizedText;
   tip?: LocalizedText;
-  /** Filled in by the employee to prepare and completed by the manager in the meeting (same fields). */
+  /** Filled in by the employee to prepare. */
   preparation: SectionDef[];
+  /**
+   * What the manager fills in during the meeting. Absent: he completes the same format (Reflectiegesprek, Het Goede
+   * Gesprek). The Vitaliteitsgesprek has its own: notes per topic and the agreements, never a rating of the
+   * employee's own statements.
+   */
+  meeting?: SectionDef[];
   /** The report (vitality) or the final format (reflection, Het Goede Gesprek) that both approve. */
   report: { author: ReportAuthor; title: LocalizedText; sections: SectionDef[] };
 }
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
+
+/** The seed's hard rule, shown wherever vitality is discussed (also part 1 of the Reflectiegesprek). */
+const neverInAssessment = t(
+  'Het gaat om feedback, niet om beoordelen: wat je hier invult, wordt nooit gebruikt bij een beoordeling.',
+  'This is about feedback, not assessment: nothing you enter here is ever used in an appraisal.',
+);
 
 const floorTitles: Record<Floor, LocalizedText> = {
   gezondheid: t('Gezondheid', 'Health'),
@@ -322,6 +335,7 @@ const reflectieV1: FormatDef = {
   preparation: goalParts.map((part): SectionDef => ({
     id: `deel.${part}`,
     title: partTitles[part],
+    ...(part === 'vitaliteit-werkplezier' ? { intro: neverInAssessment } : {}),
     fields: [
       {
         id: `deel.${part}.doelen`,
@@ -401,8 +415,217 @@ const goedeGesprekV1: FormatDef = {
   },
 };
 
+/** The sections the manager fills in during the meeting. */
+export function meetingSections(format: FormatDef): SectionDef[] {
+  return format.meeting ?? format.preparation;
+}
+
+/** Statements of version 2: one claim each, as an HR adviser would word them (see the format's history). */
+const statementsV2: Record<Floor, LocalizedText[]> = {
+  gezondheid: [
+    t('Ik voel me lichamelijk fit genoeg voor mijn werk.', 'I feel physically fit enough for my work.'),
+    t(
+      'Ik heb aan het eind van een werkdag nog energie over.',
+      'I still have energy left at the end of a working day.',
+    ),
+    t('Ik kan goed omgaan met spanning en werkdruk.', 'I can cope well with stress and workload.'),
+    t('Ik beweeg voldoende, ook tijdens het werk.', 'I get enough exercise, also during work.'),
+  ],
+  competenties: statements.competenties,
+  'normen-waarden': [
+    ...statements['normen-waarden'],
+    t(
+      'Ik neem zelf verantwoordelijkheid voor mijn ontwikkeling.',
+      'I take responsibility for my own development.',
+    ),
+    t('Ik sta open voor veranderingen in mijn werk.', 'I am open to changes in my work.'),
+  ],
+  werk: [
+    t('De hoeveelheid werk is goed te doen.', 'The amount of work is manageable.'),
+    t('Mijn werk is inhoudelijk uitdagend genoeg.', 'My work is challenging enough.'),
+    t('Mijn werktijden passen bij mij.', 'My working hours suit me.'),
+    t(
+      'Ik heb voldoende invloed op hoe ik mijn werk organiseer.',
+      'I have enough say in how I organise my work.',
+    ),
+    t('De samenwerking met mijn collega’s is goed.', 'Cooperation with my colleagues is good.'),
+    t(
+      'Ik krijg van mijn leidinggevende de steun die ik nodig heb.',
+      'I get the support I need from my manager.',
+    ),
+    t('Mijn werkplek en werkomstandigheden zijn in orde.', 'My workplace and working conditions are fine.'),
+  ],
+  omgeving: [
+    ...statements.omgeving,
+    t('Ik heb naast mijn werk voldoende tijd voor mezelf.', 'I have enough time for myself besides my work.'),
+  ],
+};
+
+const floorTitlesV2: Record<Floor, LocalizedText> = {
+  ...floorTitles,
+  omgeving: t(
+    'Omgeving: gezin, familie en sociale kring',
+    'Surroundings: family, relatives and social circle',
+  ),
+};
+
+/** The seed's four topics, with its own titles; shared by the preparation and the manager's notes. */
+const vitalityTopics = {
+  kwaliteit: t('1. Inzicht in kwaliteit', '1. What vitality means to you'),
+  behoeften: t('2. Inventarisatie van behoeften', '2. What could improve'),
+  werknemerschap: t('3. Ontwikkeling van goed werknemerschap', '3. What I can do myself'),
+  werkgeverschap: t('4. Goed werkgeverschap mogelijk maken', '4. How my employer can support me'),
+} as const;
+
+const vitaliteitV2: FormatDef = {
+  type: 'vitaliteit',
+  version: 2,
+  title: t('Vitaliteitsgesprek', 'Vitality conversation'),
+  intro: t(
+    `Een gesprek over jouw vitaliteit: een dialoog, gericht op de toekomst. Jij staat centraal, je leidinggevende begeleidt. ${neverInAssessment.nl}`,
+    `A conversation about your vitality: a dialogue, focused on the future. You are central; your manager guides. ${neverInAssessment.en}`,
+  ),
+  preparation: [
+    {
+      id: 'kwaliteit',
+      title: vitalityTopics.kwaliteit,
+      fields: [
+        {
+          id: 'kwaliteit.betekenis',
+          kind: 'text',
+          required: true,
+          label: t(
+            'Wat betekent vitaliteit voor jou persoonlijk?',
+            'What does vitality mean to you personally?',
+          ),
+        },
+      ],
+    },
+    ...floors.map((floor): SectionDef => ({
+      id: `huis.${floor}`,
+      title: floorTitlesV2[floor],
+      intro: t(
+        'Hoe is de situatie nu? Kies bij elke stelling wat voor jou klopt. Alleen jij geeft hier antwoord.',
+        'How are things now? For each statement, choose what is true for you. Only you answer here.',
+      ),
+      fields: statementsV2[floor].map((label, index) => ({
+        id: `huis.${floor}.${index + 1}`,
+        kind: 'smiley' as const,
+        floor,
+        label,
+      })),
+    })),
+    {
+      id: 'behoeften',
+      title: vitalityTopics.behoeften,
+      fields: [
+        {
+          id: 'behoeften.verbeterpunten',
+          kind: 'text',
+          required: true,
+          label: t(
+            'Op welke punten kan jouw vitaliteit worden verbeterd?',
+            'Where can your vitality be improved?',
+          ),
+        },
+      ],
+    },
+    {
+      id: 'werknemerschap',
+      title: vitalityTopics.werknemerschap,
+      fields: [
+        {
+          id: 'werknemerschap.zelf',
+          kind: 'text',
+          required: true,
+          label: t('Wat kun/ga je hier zelf aan doen?', 'What can or will you do about it yourself?'),
+        },
+      ],
+    },
+    {
+      id: 'werkgeverschap',
+      title: vitalityTopics.werkgeverschap,
+      fields: [
+        {
+          id: 'werkgeverschap.steun',
+          kind: 'text',
+          required: true,
+          label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?'),
+        },
+      ],
+    },
+    {
+      id: 'toekomst',
+      title: t('Toekomstige situatie', 'Looking ahead'),
+      intro: t(
+        'Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.',
+        'Look ahead. Complete what applies to you; nothing is required.',
+      ),
+      fields: futurePrompts.map((label, index) => ({
+        id: `toekomst.${index + 1}`,
+        kind: 'text' as const,
+        label,
+      })),
+    },
+  ],
+  meeting: [
+    ...(Object.keys(vitalityTopics) as (keyof typeof vitalityTopics)[]).map((topic): SectionDef => ({
+      id: `gesprek.${topic}`,
+      title: vitalityTopics[topic],
+      fields: [
+        {
+          id: `gesprek.${topic}`,
+          kind: 'text',
+          label: t('Aantekeningen van de leidinggevende', 'Notes by the manager'),
+        },
+      ],
+    })),
+    {
+      id: 'gesprek.afspraken',
+      title: t('Afspraken', 'Agreements'),
+      intro: t(
+        'Concrete afspraken die het werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
+        'Concrete agreements that raise work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
+      ),
+      fields: [{ id: 'gesprek.afspraken', kind: 'agreements', label: t('Afspraken', 'Agreements') }],
+    },
+  ],
+  report: {
+    author: 'employee',
+    title: t('Gespreksverslag', 'Conversation report'),
+    sections: [
+      {
+        id: 'verslag',
+        title: t('Verslag', 'Report'),
+        intro: t(
+          'Jij schrijft het verslag en ondertekent het door het aan te bieden; je leidinggevende ondertekent mee.',
+          'You write the report and sign it by offering it; your manager co-signs.',
+        ),
+        fields: [
+          {
+            id: 'verslag.samenvatting',
+            kind: 'text',
+            required: true,
+            label: t('Wat hebben we besproken?', 'What did we discuss?'),
+          },
+          {
+            id: 'verslag.afspraken',
+            kind: 'agreements',
+            required: true,
+            label: t('Concrete afspraken', 'Concrete agreements'),
+            help: t(
+              'Afspraken die je werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
+              'Agreements that raise your work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+};
+
 /** Every format version ever published. Add new versions; never edit or remove a published one. */
-export const formatRegistry: readonly FormatDef[] = [vitaliteitV1, reflectieV1, goedeGesprekV1];
+export const formatRegistry: readonly FormatDef[] = [vitaliteitV1, vitaliteitV2, reflectieV1, goedeGesprekV1];
 
 /** The newest version of a conversation type's format. */
 export function currentFormat(type: ConversationType): FormatDef {

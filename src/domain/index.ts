@@ -6,3 +6,8 @@ export * from './policy.js';
 export * from './team.js';
 export * from './text.js';
 export * from './retention.js';
+export * from './audit.js';
+export * from './circle.js';
+export * from './confidentiality.js';
+export * from './signing.js';
+export * from './escalation.js';

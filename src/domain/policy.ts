@@ -1,5 +1,7 @@
+/** Who a person is to a conversation, and what that relation lets them read and do. */
 import { errors } from './errors.js';
 import type { Actor, Conversation } from './conversation.js';
+import { canOpenFiledDocument } from './confidentiality.js';
 
 /** The sides of a conversation that can act on it. A delegate acts as the manager; the system archives. */
 export type Party = 'employee' | 'manager' | 'system';
@@ -58,9 +60,17 @@ export function canReadContent(relation: Relation): boolean {
   return relation === 'employee' || relation === 'manager' || relation === 'delegate';
 }
 
-/** HR sees that an archived document exists and where it is stored, nothing of its content. */
+/**
+ * Whether a relation may open the filed document: the employee and her manager always; HR only what is in the
+ * personnel file, never a Vitaliteitsgesprek (see confidentiality.ts).
+ */
 export function canReadArchiveRecord(relation: Relation, conversation: Conversation): boolean {
-  return canReadContent(relation) || (relation === 'hr' && conversation.stage === 'archived');
+  return canOpenFiledDocument(relation, conversation);
+}
+
+/** The side a relation acts for in a conversation: a delegate acts as the manager. */
+export function partyOf(relation: 'employee' | 'manager' | 'delegate'): 'employee' | 'manager' {
+  return relation === 'employee' ? 'employee' : 'manager';
 }
 
 /**

@@ -1,3 +1,4 @@
+/** The anonymous team picture of the Huis van werkvermogen, from shared preparations only. */
 import type { Smiley } from './answers.js';
 import { formatOf, type Conversation } from './conversation.js';
 import { fieldsOf, floors, type Floor } from './formats.js';
@@ -13,7 +14,7 @@ export type TeamVitalityPicture =
 const emptyCounts = (): SmileyCounts => ({ sad: 0, neutral: 0, happy: 0, na: 0 });
 
 /**
- * Aggregates the smiley ratings of each employee's latest vitality conversation. Below `minimum` contributors
+ * Aggregates the smiley ratings of each employee's latest shared vitality preparation. Below `minimum` contributors
  * nothing but the count is returned, so no rating can be traced to a person.
  */
 export function teamVitalityPicture(
@@ -22,7 +23,8 @@ export function teamVitalityPicture(
 ): TeamVitalityPicture {
   const latestPerEmployee = new Map<string, Conversation>();
   for (const c of conversations) {
-    if (c.type !== 'vitaliteit' || c.stage === 'cancelled') continue;
+    // Drafts are the author's: only a preparation the employee shared counts.
+    if (c.type !== 'vitaliteit' || c.stage === 'cancelled' || !c.preparationSharedAt) continue;
     const answered = fieldsOf(formatOf(c).preparation).some(
       (f) => f.kind === 'smiley' && c.preparation[f.id],
     );

@@ -21,33 +21,55 @@ const actors = { employee, manager, system };
 
 const schedule = { start: '2026-12-02T09:00:00.000Z', end: '2026-12-02T10:00:00.000Z' };
 
-/** A valid instance of every command, so each can be tried in every stage by every party. */
-const sampleCommands: Record<CommandType, Command> = {
-  plan: { type: 'plan', schedule },
-  reschedule: { type: 'reschedule', schedule },
-  cancel: { type: 'cancel', reason: 'Ziek' },
-  'save-preparation': { type: 'save-preparation', answers: vitalityPreparation },
-  'submit-preparation': { type: 'submit-preparation' },
-  'save-completion': { type: 'save-completion', answers: { 'kwaliteit.betekenis': 'Aanvulling' } },
-  'complete-meeting': { type: 'complete-meeting' },
-  'attach-meeting': {
-    type: 'attach-meeting',
-    meeting: { eventId: 'e1', joinUrl: 'https://teams.example/join' },
-  },
-  'save-report': { type: 'save-report', answers: vitalityReport },
-  'submit-report': { type: 'submit-report', hash: 'h2' },
-  decide: { type: 'decide', version: 1, decision: 'akkoord' },
-  'mark-archived': {
-    type: 'mark-archived',
-    record: { location: 'x', url: 'y', hash: 'h1', archivedAt: now },
-  },
-  'save-pop': { type: 'save-pop', pop: { goals: 'g', actions: 'a', support: 's' } },
-  'save-evaluation': { type: 'save-evaluation', text: 'Terugblik' },
-};
+/** A valid instance of every command for each type, so each can be tried in every stage by every party. */
+function sampleCommands(type: 'vitaliteit' | 'reflectie'): Record<CommandType, Command> {
+  return {
+    plan: { type: 'plan', schedule },
+    reschedule: { type: 'reschedule', schedule },
+    cancel: { type: 'cancel', reason: 'Ziek' },
+    'save-preparation': {
+      type: 'save-preparation',
+      answers: type === 'vitaliteit' ? vitalityPreparation : { 'deel.resultaat.reflectie': 'Gaat goed' },
+    },
+    'submit-preparation': { type: 'submit-preparation' },
+    'save-follow-up': { type: 'save-follow-up', followUp: { a1: { status: 'gedaan' } } },
+    'save-completion': {
+      type: 'save-completion',
+      answers:
+        type === 'vitaliteit'
+          ? { 'gesprek.kwaliteit': 'Aanvulling' }
+          : { 'deel.resultaat.reflectie': 'Aanvulling' },
+    },
+    'complete-meeting': { type: 'complete-meeting' },
+    'attach-meeting': {
+      type: 'attach-meeting',
+      meeting: { eventId: 'e1', joinUrl: 'https://teams.example/join' },
+    },
+    'save-report': {
+      type: 'save-report',
+      answers: type === 'vitaliteit' ? vitalityReport : { 'resultaat.facilitering': 'Cursus' },
+    },
+    'submit-report': { type: 'submit-report', hash: 'h2' },
+    decide: { type: 'decide', version: 1, decision: 'akkoord' },
+    'mark-archived': {
+      type: 'mark-archived',
+      record: { location: 'x', url: 'y', hash: 'h1', archivedAt: now },
+    },
+    'save-pop': {
+      type: 'save-pop',
+      pop: { items: [{ id: 'p1', goal: 'Fitter', actions: 'Wandelen', who: 'employee', status: 'open' }] },
+    },
+    'save-evaluation': { type: 'save-evaluation', evaluation: { items: [], overall: 'Terugblik' } },
+  };
+}
 
 /** A conversation in a stage, with the content that stage implies (so only the stage rule decides). */
-function inStage(stage: Stage): Conversation {
-  const base = aConversation({ stage, preparation: vitalityPreparation, report: vitalityReport });
+function inStage(type: 'vitaliteit' | 'reflectie', stage: Stage): Conversation {
+  const base = aConversation({
+    type,
+    stage,
+    ...(type === 'vitaliteit' ? { preparation: vitalityPreparation, report: vitalityReport } : {}),
+  });
   if (stage === 'awaiting_approval' || stage === 'approved' || stage === 'archived') {
     return {
       ...base,
@@ -55,9 +77,9 @@ function inStage(stage: Stage): Conversation {
         {
           number: 1,
           hash: 'h1',
-          submittedBy: 'fatima',
+          submittedBy: type === 'vitaliteit' ? 'fatima' : 'jeroen',
           submittedAt: now,
-          content: { preparation: {}, completion: {}, report: vitalityReport },
+          content: { preparation: {}, completion: {}, report: base.report },
         },
       ],
     };
@@ -65,64 +87,162 @@ function inStage(stage: Stage): Conversation {
   return base;
 }
 
-describe('transition table: every command × stage × party', () => {
-  const cases: [CommandType, Stage, keyof typeof actors][] = [];
-  for (const command of Object.keys(sampleCommands) as CommandType[])
-    for (const stage of stages)
-      for (const party of Object.keys(actors) as (keyof typeof actors)[]) cases.push([command, stage, party]);
+type Who = keyof typeof actors;
+const open: Stage[] = ['planned', 'preparing'];
+const beforeMeeting: Stage[] = ['planned', 'preparing', 'prepared'];
+/**
+ * Who may do what in which stage, written out here by hand (not read from the code's own table), for a
+ * Vitaliteitsgesprek. The Reflectiegesprek differs only where `reflectie` says so.
+ */
+const expected: Record<CommandType, Partial<Record<Who, Stage[]>>> = {
+  plan: { manager: ['requested'] },
+  reschedule: { manager: beforeMeeting },
+  cancel: { manager: ['requested', ...beforeMeeting, 'held'], employee: ['requested'] },
+  'save-preparation': { employee: open },
+  'submit-preparation': { employee: open },
+  'save-follow-up': { employee: open },
+  'save-completion': { manager: beforeMeeting },
+  'complete-meeting': { manager: beforeMeeting },
+  'attach-meeting': { system: [...beforeMeeting, 'held'] },
+  'save-report': { employee: ['held'] },
+  'submit-report': { employee: ['held'] },
+  // The vitality author signed by offering; only the manager co-signs.
+  decide: { manager: ['awaiting_approval'] },
+  'mark-archived': { system: ['approved'] },
+  'save-pop': { employee: ['approved', 'archived'] },
+  'save-evaluation': { employee: ['approved', 'archived'] },
+};
+const reflectie: Partial<Record<CommandType, Partial<Record<Who, Stage[]>>>> = {
+  'save-report': { manager: ['held'] },
+  'submit-report': { manager: ['held'] },
+  decide: { employee: ['awaiting_approval'], manager: ['awaiting_approval'] },
+};
 
-  it.each(cases)('%s in %s by %s', (commandType, stage, party) => {
-    const rule = transitions[commandType];
-    const allowed =
-      rule.parties.includes(party) &&
-      rule.from.includes(stage) &&
-      // Only the report's author (the employee, for a vitality report) writes and submits it.
-      !((commandType === 'save-report' || commandType === 'submit-report') && party !== 'employee') &&
-      // An employee may only withdraw their own request, not cancel a planned conversation.
-      !(commandType === 'cancel' && party === 'employee' && stage !== 'requested');
-    const act = () => transition(inStage(stage), sampleCommands[commandType], actors[party], now);
-    if (allowed) {
-      const result = act();
-      expect(result.events.length).toBeGreaterThan(0);
-      expect(result.conversation.updatedAt).toBe(now);
-    } else {
-      expect(act).toThrow(DomainError);
-      try {
-        act();
-      } catch (e) {
-        expect(['forbidden', 'illegal-transition']).toContain((e as DomainError).kind);
+describe.each(['vitaliteit', 'reflectie'] as const)(
+  'transition table of a %s: every command × stage × party',
+  (type) => {
+    const table = type === 'vitaliteit' ? expected : { ...expected, ...reflectie };
+    const commands = sampleCommands(type);
+    const cases: [CommandType, Stage, Who][] = [];
+    for (const command of Object.keys(expected) as CommandType[])
+      for (const stage of stages)
+        for (const party of Object.keys(actors) as Who[]) cases.push([command, stage, party]);
+
+    it('covers every command the domain knows', () => {
+      expect(Object.keys(expected).sort()).toEqual(Object.keys(transitions).sort());
+    });
+
+    it.each(cases)('%s in %s by %s', (commandType, stage, party) => {
+      const allowed = table[commandType][party]?.includes(stage) ?? false;
+      const act = () => transition(inStage(type, stage), commands[commandType], actors[party], now);
+      if (allowed) {
+        const result = act();
+        expect(result.events.length).toBeGreaterThan(0);
+        expect(result.conversation.updatedAt).toBe(now);
+      } else {
+        expect(act).toThrow(DomainError);
+        try {
+          act();
+        } catch (e) {
+          expect(['forbidden', 'illegal-transition']).toContain((e as DomainError).kind);
+        }
       }
-    }
-  });
-});
+    });
+  },
+);
 
-describe('the approval cycle', () => {
-  function submitted(): Conversation {
+describe('signing a vitality report', () => {
+  function offered(): Conversation {
     let c = aConversation({ stage: 'held', preparation: vitalityPreparation });
     c = transition(c, { type: 'save-report', answers: vitalityReport }, employee, now).conversation;
     return transition(c, { type: 'submit-report', hash: 'h1' }, employee, now).conversation;
   }
 
-  it('is approved when the employee agrees and the manager agrees on the same version', () => {
-    let c = submitted();
-    c = transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, employee, now).conversation;
-    expect(c.stage).toBe('awaiting_approval');
-    const result = transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now);
+  it('is final when the manager co-signs the version the employee offered', () => {
+    const result = transition(offered(), { type: 'decide', version: 1, decision: 'akkoord' }, manager, now);
     expect(result.conversation.stage).toBe('approved');
     expect(result.events.map((e) => e.type)).toEqual(['decided', 'approved']);
   });
 
-  it('accepts "voor gezien" from the employee only with a remark', () => {
-    const c = submitted();
+  it('never asks the author to approve her own report', () => {
+    expect(() =>
+      transition(offered(), { type: 'decide', version: 1, decision: 'akkoord' }, employee, now),
+    ).toThrow(expect.objectContaining({ code: 'author_signed' }));
+  });
+
+  it('goes back to the employee on "niet akkoord", and only a later version can be co-signed', () => {
+    let c = offered();
+    expect(() =>
+      transition(c, { type: 'decide', version: 1, decision: 'niet_akkoord', comment: '   ' }, manager, now),
+    ).toThrow(expect.objectContaining({ code: 'blank_text' }));
+    c = transition(
+      c,
+      { type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'Afspraak 1 concreter' },
+      manager,
+      now,
+    ).conversation;
+    expect(c.stage).toBe('held');
+    c = transition(c, { type: 'submit-report', hash: 'h2' }, employee, now).conversation;
+    expect(c.versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(() => transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now)).toThrow(
+      expect.objectContaining({ code: 'stale_version' }),
+    );
+    c = transition(c, { type: 'decide', version: 2, decision: 'akkoord' }, manager, now).conversation;
+    expect(c.stage).toBe('approved');
+  });
+
+  it('records a delegate co-signing for the manager', () => {
+    const delegate: Actor = { id: 'marieke', party: 'manager', onBehalfOf: 'jeroen' };
+    const c = transition(
+      offered(),
+      { type: 'decide', version: 1, decision: 'akkoord' },
+      delegate,
+      now,
+    ).conversation;
+    expect(c.decisions[0]).toMatchObject({ actorId: 'marieke', onBehalfOf: 'jeroen', party: 'manager' });
+  });
+});
+
+describe('reacting to the final format of a reflection', () => {
+  function offered(): Conversation {
+    let c = aConversation({ type: 'reflectie', stage: 'held' });
+    c = transition(
+      c,
+      { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } },
+      manager,
+      now,
+    ).conversation;
+    return transition(c, { type: 'submit-report', hash: 'h1' }, manager, now).conversation;
+  }
+
+  it('is final when the employee agrees and the manager agrees on the same version', () => {
+    let c = offered();
+    c = transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, employee, now).conversation;
+    expect(c.stage).toBe('awaiting_approval');
+    c = transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now).conversation;
+    expect(c.stage).toBe('approved');
+  });
+
+  it('accepts "voor gezien" from the employee only with a remark that is more than spaces', () => {
+    const c = offered();
     expect(() =>
       transition(c, { type: 'decide', version: 1, decision: 'voor_gezien' }, employee, now),
-    ).toThrow(/remark/);
+    ).toThrow(expect.objectContaining({ code: 'comment_required' }));
+    expect(() =>
+      transition(c, { type: 'decide', version: 1, decision: 'voor_gezien', comment: ' \n ' }, employee, now),
+    ).toThrow(expect.objectContaining({ code: 'blank_text' }));
     const seen = transition(
       c,
-      { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'Gezien, niet mee eens over punt 2' },
+      {
+        type: 'decide',
+        version: 1,
+        decision: 'voor_gezien',
+        comment: '  Gezien, niet mee eens over punt 2 ',
+      },
       employee,
       now,
     );
+    expect(seen.conversation.decisions[0]?.comment).toBe('Gezien, niet mee eens over punt 2');
     const done = transition(
       seen.conversation,
       { type: 'decide', version: 1, decision: 'akkoord' },
@@ -135,7 +255,7 @@ describe('the approval cycle', () => {
   it('refuses "voor gezien" from the manager', () => {
     expect(() =>
       transition(
-        submitted(),
+        offered(),
         { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'x' },
         manager,
         now,
@@ -143,31 +263,9 @@ describe('the approval cycle', () => {
     ).toThrow(expect.objectContaining({ code: 'decision_not_allowed' }));
   });
 
-  it('sends the report back on "niet akkoord" and approves only a later version', () => {
-    let c = submitted();
-    expect(() =>
-      transition(c, { type: 'decide', version: 1, decision: 'niet_akkoord' }, manager, now),
-    ).toThrow(DomainError);
-    c = transition(
-      c,
-      { type: 'decide', version: 1, decision: 'niet_akkoord', comment: 'Afspraak 1 concreter' },
-      manager,
-      now,
-    ).conversation;
-    expect(c.stage).toBe('held');
-    c = transition(c, { type: 'submit-report', hash: 'h2' }, employee, now).conversation;
-    expect(c.versions.map((v) => v.number)).toEqual([1, 2]);
-    expect(() => transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, employee, now)).toThrow(
-      expect.objectContaining({ code: 'stale_version' }),
-    );
-    c = transition(c, { type: 'decide', version: 2, decision: 'akkoord' }, employee, now).conversation;
-    c = transition(c, { type: 'decide', version: 2, decision: 'akkoord' }, manager, now).conversation;
-    expect(c.stage).toBe('approved');
-  });
-
-  it('records exactly one decision per party and version', () => {
+  it('records exactly one reaction per party and version', () => {
     const c = transition(
-      submitted(),
+      offered(),
       { type: 'decide', version: 1, decision: 'akkoord' },
       employee,
       now,
@@ -177,16 +275,45 @@ describe('the approval cycle', () => {
     );
     expect(c.decisions).toHaveLength(1);
   });
+});
 
-  it('records a delegate deciding for the manager', () => {
-    const delegate: Actor = { id: 'marieke', party: 'manager', onBehalfOf: 'jeroen' };
-    const c = transition(
-      submitted(),
-      { type: 'decide', version: 1, decision: 'akkoord' },
-      delegate,
+describe('the meeting', () => {
+  it('locks the notes once the meeting is held, and hands its agreements to the report', () => {
+    let c = aConversation({ stage: 'prepared', preparation: vitalityPreparation });
+    const agreements = [{ id: 'a9', text: 'Elke dag een wandeling', owner: 'employee' as const }];
+    c = transition(
+      c,
+      {
+        type: 'save-completion',
+        answers: { 'gesprek.behoeften': 'Minder avondwerk', 'gesprek.afspraken': agreements },
+      },
+      manager,
       now,
     ).conversation;
-    expect(c.decisions[0]).toMatchObject({ actorId: 'marieke', onBehalfOf: 'jeroen', party: 'manager' });
+    c = transition(c, { type: 'complete-meeting' }, manager, now).conversation;
+    expect(c.heldAt).toBe(now);
+    expect(c.report['verslag.afspraken']).toEqual(agreements);
+    expect(() =>
+      transition(c, { type: 'save-completion', answers: { 'gesprek.behoeften': 'later' } }, manager, now),
+    ).toThrow(expect.objectContaining({ kind: 'illegal-transition' }));
+  });
+
+  it("does not let the manager rate the employee's own statements in a vitality conversation", () => {
+    const c = aConversation({ stage: 'prepared' });
+    expect(() =>
+      transition(c, { type: 'save-completion', answers: { 'huis.gezondheid.1': 'sad' } }, manager, now),
+    ).toThrow(expect.objectContaining({ code: 'invalid_answers' }));
+  });
+
+  it('leaves an unshared preparation out of the offered version', () => {
+    let c = aConversation({
+      type: 'reflectie',
+      stage: 'preparing',
+      preparation: { 'deel.resultaat.reflectie': 'concept' },
+    });
+    c = transition(c, { type: 'complete-meeting' }, manager, now).conversation;
+    c = transition(c, { type: 'submit-report', hash: 'h' }, manager, now).conversation;
+    expect(c.versions[0]?.content.preparation).toEqual({});
   });
 });
 
