@@ -18,6 +18,7 @@ import {
   type GoalPart,
 } from './formats.js';
 import type { Party } from './policy.js';
+import type { Filing } from './confidentiality.js';
 import { choicesFor, isFinal, signersOf } from './signing.js';
 import {
   parseFollowUp,
@@ -87,6 +88,10 @@ export interface ArchiveRecord {
   url: string;
   hash: string;
   archivedAt: string;
+  /** Where it is kept: the personnel file, or (Vitaliteitsgesprek) a confidential place. */
+  filing?: Filing;
+  /** For a confidential document: the manager who can open it now, besides the employee. */
+  managerId?: string;
 }
 
 /** One conversation of the cycle: the aggregate every rule works on. */
@@ -150,6 +155,7 @@ export type DomainEvent =
   | { type: 'revision-requested'; version: number; party: Party; comment: string }
   | { type: 'approved'; version: number; hash: string }
   | { type: 'archived'; location: string; url: string }
+  | { type: 'archive-readers-changed'; from?: string; to: string }
   | { type: 'follow-up-saved' }
   | { type: 'pop-saved' }
   | { type: 'evaluation-saved' };
@@ -168,6 +174,7 @@ export type Command =
   | { type: 'submit-report'; hash: string }
   | { type: 'decide'; version: number; decision: DecisionKind; comment?: string }
   | { type: 'mark-archived'; record: ArchiveRecord }
+  | { type: 'change-archive-readers'; managerId: string }
   | { type: 'save-follow-up'; followUp: unknown }
   | { type: 'save-pop'; pop: unknown }
   | { type: 'save-evaluation'; evaluation: unknown };
@@ -208,6 +215,8 @@ export const transitions: Record<CommandType, { parties: readonly Party[]; from:
   'submit-report': { parties: ['employee', 'manager'], from: ['held'] },
   decide: { parties: ['employee', 'manager'], from: ['awaiting_approval'] },
   'mark-archived': { parties: ['system'], from: ['approved'] },
+  // A confidential document follows the org chart: the new manager gains access, the old one loses it.
+  'change-archive-readers': { parties: ['system'], from: ['archived'] },
   'save-pop': { parties: ['employee'], from: ['approved', 'archived'] },
   'save-evaluation': { parties: ['employee'], from: ['approved', 'archived'] },
 };
@@ -459,6 +468,20 @@ export function transition(
         conversation: { ...next, stage: 'archived', archive: command.record },
         events: [{ type: 'archived', location: command.record.location, url: command.record.url }],
       };
+    case 'change-archive-readers': {
+      const record = conversation.archive;
+      if (!record) throw errors.illegalTransition(command.type, conversation.stage);
+      return {
+        conversation: { ...next, archive: { ...record, managerId: command.managerId } },
+        events: [
+          {
+            type: 'archive-readers-changed',
+            ...(record.managerId ? { from: record.managerId } : {}),
+            to: command.managerId,
+          },
+        ],
+      };
+    }
     case 'save-pop':
       return {
         conversation: { ...next, pop: { ...parsePop(command.pop), updatedAt: now } },

@@ -55,6 +55,7 @@ function sampleCommands(type: 'vitaliteit' | 'reflectie'): Record<CommandType, C
       type: 'mark-archived',
       record: { location: 'x', url: 'y', hash: 'h1', archivedAt: now },
     },
+    'change-archive-readers': { type: 'change-archive-readers', managerId: 'esther' },
     'save-pop': {
       type: 'save-pop',
       pop: { items: [{ id: 'p1', goal: 'Fitter', actions: 'Wandelen', who: 'employee', status: 'open' }] },
@@ -73,6 +74,9 @@ function inStage(type: 'vitaliteit' | 'reflectie', stage: Stage): Conversation {
   if (stage === 'awaiting_approval' || stage === 'approved' || stage === 'archived') {
     return {
       ...base,
+      ...(stage === 'archived'
+        ? { archive: { location: 'x', url: 'y', hash: 'h1', archivedAt: now, managerId: 'jeroen' } }
+        : {}),
       versions: [
         {
           number: 1,
@@ -109,6 +113,7 @@ const expected: Record<CommandType, Partial<Record<Who, Stage[]>>> = {
   // The vitality author signed by offering; only the manager co-signs.
   decide: { manager: ['awaiting_approval'] },
   'mark-archived': { system: ['approved'] },
+  'change-archive-readers': { system: ['archived'] },
   'save-pop': { employee: ['approved', 'archived'] },
   'save-evaluation': { employee: ['approved', 'archived'] },
 };
