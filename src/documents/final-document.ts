@@ -25,10 +25,10 @@ import {
   partyLabels,
   smileyLabels,
 } from './labels.js';
-import { toPlainText } from './plain-text.js';
+import { printableDefinition, textFamily, toPlainText } from './printable-text.js';
 
-/** The font family the renderer must provide. */
-export const documentFont = 'Roboto';
+/** The font family of the document's text; `printableDefinition` adds the fallback fonts where needed. */
+export const documentFont = textFamily.name;
 
 const colors = {
   ink: '#1B2733',
@@ -822,7 +822,7 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
   content.push(...approvalsPart(conversation, version, ctx));
   content.push(...auditPart(input.audit, ctx));
 
-  return {
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins,
     language: locale === 'nl' ? 'nl-NL' : 'en-GB',
@@ -902,4 +902,6 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
       notAnswered: { color: colors.muted, italics: true },
     },
   };
+  // The one place where text becomes printable: NFC, fonts per grapheme, names for what no font has.
+  return printableDefinition(definition, locale);
 }

@@ -1,24 +1,16 @@
 /**
  * Renders the final document to PDF bytes with pdfmake (server API of 0.3: setFonts, createPdf, getBuffer).
- * The Roboto font shipped inside the pdfmake package is loaded into pdfmake's virtual file system and embedded
- * (subset) in every PDF; nothing is read from the machine's font folders, and no file or URL access is allowed
- * while rendering.
+ * The fonts (Noto Sans with its math, symbol and emoji companions, see `printable-text.ts`) come from their
+ * npm packages; they are loaded into pdfmake's virtual file system and embedded (subset) in every PDF.
+ * Nothing is read from the machine's font folders, and no file or URL access is allowed while rendering.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Locale } from '../domain/text.js';
 import type { DocumentRenderer, FinalDocumentInput } from '../server/context.js';
-import { buildFinalDocument, documentFont } from './final-document.js';
-
-const fontFiles = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-} as const;
+import { buildFinalDocument } from './final-document.js';
+import { documentFamilies, fontPath } from './printable-text.js';
 
 /** Where the fonts live in pdfmake's virtual file system; a prefix of our own keeps other names free. */
 const vfsFolder = 'gesprekscyclus-fonts';
@@ -26,25 +18,26 @@ const vfsFolder = 'gesprekscyclus-fonts';
 let fontsReady: Promise<void> | undefined;
 
 async function loadFonts(): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const folder = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-  for (const file of Object.values(fontFiles)) {
-    pdfmake.virtualfs.writeFileSync(`${vfsFolder}/${file}`, await readFile(join(folder, file)));
+  const fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>> = {};
+  for (const family of documentFamilies) {
+    const styles = Object.entries(family.files) as [keyof typeof family.files, string][];
+    for (const file of new Set(styles.map(([, f]) => f))) {
+      pdfmake.virtualfs.writeFileSync(
+        `${vfsFolder}/${family.name}/${file}`,
+        await readFile(fontPath(family, file)),
+      );
+    }
+    fonts[family.name] = Object.fromEntries(
+      styles.map(([style, file]) => [style, `${vfsFolder}/${family.name}/${file}`]),
+    ) as Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>;
   }
-  pdfmake.setFonts({
-    [documentFont]: {
-      normal: `${vfsFolder}/${fontFiles.normal}`,
-      bold: `${vfsFolder}/${fontFiles.bold}`,
-      italics: `${vfsFolder}/${fontFiles.italics}`,
-      bolditalics: `${vfsFolder}/${fontFiles.bolditalics}`,
-    },
-  });
+  pdfmake.setFonts(fonts);
   // Documents contain no images or links to fetch: refuse every URL and every local path.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
 }
 
-/** Loads the embedded font once per process. */
+/** Loads the embedded fonts once per process. */
 function ensureFonts(): Promise<void> {
   fontsReady ??= loadFonts().catch((error: unknown) => {
     fontsReady = undefined;
@@ -58,7 +51,7 @@ declare module 'pdfmake' {
   export const virtualfs: { writeFileSync(name: string, content: Buffer): void };
 }
 
-/** Renders any pdfmake definition to PDF bytes with the document font. */
+/** Renders a pdfmake definition to PDF bytes with the document fonts (made printable by its builder). */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
   await ensureFonts();
   const buffer = await pdfmake.createPdf(definition).getBuffer();

@@ -60,7 +60,7 @@ describe('PdfRenderer', () => {
         expect(text).toContain(expected);
       }
       const fonts = execFileSync('pdffonts', [path]).toString('utf8');
-      expect(fonts).toMatch(/Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+      expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
       expect(fonts).not.toMatch(/\sno\s+(yes|no)\s+(yes|no)\s/);
     }
   });
