@@ -2,12 +2,11 @@ import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-com
 import { memo, useId } from 'react';
 import type { Smiley } from '../../domain/answers.js';
 import { useI18n } from '../i18n/i18n.js';
+import { SmileyFace } from './smiley-face.js';
 
 // Listed here rather than imported: domain/answers.ts brings zod, which the tab's first load does not need.
-// The Record type below fails to compile if the domain's Smiley values change.
+// The Record of faces in smiley-face.tsx fails to compile if the domain's Smiley values change.
 export const smileyOptions: readonly Smiley[] = ['sad', 'neutral', 'happy', 'na'];
-
-const faces: Record<Smiley, string> = { sad: '😟', neutral: '😐', happy: '🙂', na: '' };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -28,9 +27,10 @@ export interface SmileyScaleProps {
 }
 
 /**
- * Rates a statement with 😟 Kan beter / 😐 Neutraal / 🙂 Goed / Niet van toepassing. A native radio group:
- * Tab reaches it, arrow keys choose, and every option has a text label (the face is decoration). Memoised: a
- * format has up to 21 of them, and only the one that changed needs to render again.
+ * Rates a statement on the smiley scale (sad, neutral and happy faces, drawn as SVG, and "niet van
+ * toepassing" without a face), each with the label from the i18n catalogue. A native radio group: Tab reaches
+ * it, arrow keys choose, and every option has a text label (the face is decoration, hidden from screen
+ * readers). Memoised: a format has up to 21 of them, and only the one that changed needs to render again.
  */
 export const SmileyScale = memo(function SmileyScale({ label, value, onChange, disabled }: SmileyScaleProps) {
   const i18n = useI18n();
@@ -53,11 +53,7 @@ export const SmileyScale = memo(function SmileyScale({ label, value, onChange, d
             value={option}
             label={
               <>
-                {faces[option] ? (
-                  <span aria-hidden="true" className={styles.face}>
-                    {faces[option]}
-                  </span>
-                ) : null}
+                {option !== 'na' ? <SmileyFace value={option} className={styles.face} /> : null}
                 {i18n.t(`smiley.${option}`)}
               </>
             }
@@ -68,7 +64,22 @@ export const SmileyScale = memo(function SmileyScale({ label, value, onChange, d
   );
 });
 
-/** The face and text of a rating, for read-only views. */
+/**
+ * The text of a rating, for read-only views and plain text. No emoji in it (they show as an empty box in
+ * Chromium on many machines); a view that wants the face puts a `SmileyFace` next to this text.
+ */
 export function smileyText(value: Smiley, t: (key: `smiley.${Smiley}`) => string): string {
-  return `${faces[value] ? `${faces[value]} ` : ''}${t(`smiley.${value}`)}`;
+  return t(`smiley.${value}`);
+}
+
+/** A rating for read-only views: its face (none for "niet van toepassing") and its text. */
+export function SmileyRating({ value }: { value: Smiley }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  return (
+    <Text>
+      {value !== 'na' ? <SmileyFace value={value} className={styles.face} /> : null}
+      {smileyText(value, (key) => i18n.t(key))}
+    </Text>
+  );
 }

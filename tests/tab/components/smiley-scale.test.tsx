@@ -4,8 +4,8 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import type { Smiley } from '../../../src/domain/answers.js';
-import { SmileyScale } from '../../../src/tab/components/smiley-scale.js';
-import { I18nProvider } from '../../../src/tab/i18n/i18n.js';
+import { SmileyRating, SmileyScale, smileyText } from '../../../src/tab/components/smiley-scale.js';
+import { catalogs, I18nProvider } from '../../../src/tab/i18n/i18n.js';
 
 function Harness({ locale = 'nl', onChange }: { locale?: 'nl' | 'en'; onChange?: (value: Smiley) => void }) {
   const [value, setValue] = useState<Smiley | undefined>(undefined);
@@ -39,12 +39,36 @@ describe('SmileyScale', () => {
     }
   });
 
-  it('hides the faces from screen readers (the text says it)', () => {
+  it('draws the faces as SVG hidden from screen readers, with no emoji anywhere (the text says it)', () => {
     const { container } = render(<Harness />);
-    const faces = [...container.querySelectorAll('[aria-hidden="true"]')]
-      .map((el) => el.textContent)
-      .filter(Boolean);
-    expect(faces).toEqual(['😟', '😐', '🙂']);
+    const faces = [...container.querySelectorAll('svg[aria-hidden="true"]')].map((el) =>
+      el.getAttribute('data-smiley'),
+    );
+    expect(faces).toEqual(['sad', 'neutral', 'happy']);
+    for (const face of container.querySelectorAll('svg')) {
+      expect(face.getAttribute('stroke')).toBe('currentColor');
+      expect(face.getAttribute('focusable')).toBe('false');
+    }
+    expect(container.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    // The accessible names are the labels of the catalogue, whatever their wording.
+    for (const option of ['sad', 'neutral', 'happy', 'na'] as const)
+      expect(screen.getByRole('radio', { name: catalogs.nl[`smiley.${option}`] })).toBeTruthy();
+  });
+
+  it('gives read-only views the face and the text, and plain text without emoji', () => {
+    const { container } = render(
+      <FluentProvider theme={teamsLightTheme}>
+        <I18nProvider locale="nl">
+          <SmileyRating value="happy" />
+          <SmileyRating value="na" />
+        </I18nProvider>
+      </FluentProvider>,
+    );
+    expect([...container.querySelectorAll('svg')].map((el) => el.getAttribute('data-smiley'))).toEqual([
+      'happy',
+    ]);
+    expect(container.textContent).toBe(`${catalogs.nl['smiley.happy']}${catalogs.nl['smiley.na']}`);
+    expect(smileyText('sad', (key) => catalogs.en[key])).toBe(catalogs.en['smiley.sad']);
   });
 
   it('reports the chosen value and checks it', () => {
