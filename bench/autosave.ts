@@ -27,7 +27,7 @@ export async function benchAutosave(
   try {
     const editors = organisation.employees.slice(0, Math.max(...levels));
     const ids = await planFor(server.url, organisation, editors);
-    // The outbox works off one job per poll per queue (src/server/workers.ts), so the meetings and
+    // The outbox works off one job per poll per queue (src/app/jobs/workers.ts), so the meetings and
     // invitations planning caused trickle on in the background during the run: a light, realistic load.
     await new Promise((r) => setTimeout(r, 2_000));
     const revisions = new Map<string, number>();

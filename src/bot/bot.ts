@@ -28,11 +28,11 @@ import { decisions, DomainError, toLocale, type LocalizedText } from '../domain/
 import {
   getConversationView,
   listConversations,
+  namesFor,
   runCommand,
+  type AppContext,
   type ConversationView,
-} from '../server/commands.js';
-import type { AppContext } from '../server/context.js';
-import { namesFor } from './notifications.js';
+} from '../app/index.js';
 import { sdkConnector, TeamsMessenger } from './teams-messenger.js';
 
 export interface BotOptions {

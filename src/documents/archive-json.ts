@@ -13,7 +13,7 @@ import {
 } from '../domain/conversation.js';
 import type { FieldKind } from '../domain/formats.js';
 import type { LocalizedText } from '../domain/text.js';
-import type { FinalDocumentInput } from '../server/context.js';
+import type { FinalDocumentInput } from '../ports/documents.js';
 import { meetingDay } from './dates.js';
 
 /** Identifies the JSON layout; bump `archiveSchemaVersion` on any incompatible change. */

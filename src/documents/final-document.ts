@@ -12,7 +12,7 @@ import type { Agreement, AnswerValue, Goal, GoalReview, Smiley } from '../domain
 import { formatOf, type Conversation, type Decision, type ReportVersion } from '../domain/conversation.js';
 import { floorTitle, type FieldDef, type FormatDef, type SectionDef } from '../domain/formats.js';
 import type { Locale } from '../domain/text.js';
-import type { AuditEntryView, FinalDocumentInput } from '../server/context.js';
+import type { AuditEntryView, FinalDocumentInput } from '../ports/documents.js';
 import { approvedAt, approvedVersion } from './archive-json.js';
 import { formatDate, formatDateTime, formatDateTimeShort } from './dates.js';
 import {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Locale } from '../domain/text.js';
-import type { DocumentRenderer, FinalDocumentInput } from '../server/context.js';
+import type { DocumentRenderer, FinalDocumentInput } from '../ports/documents.js';
 import { buildFinalDocument } from './final-document.js';
 import { documentFamilies, fontPath } from './printable-text.js';
 

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Locale } from '../domain/text.js';
-import type { FinalDocumentInput } from '../server/context.js';
+import type { FinalDocumentInput } from '../ports/documents.js';
 import { PdfRenderer } from './pdf-renderer.js';
 
 /** One render request. */

@@ -13,7 +13,7 @@ import {
   type DomainEvent,
 } from '../domain/conversation.js';
 import { currentFormat } from '../domain/formats.js';
-import type { AuditEntryView, FinalDocumentInput } from '../server/context.js';
+import type { AuditEntryView, FinalDocumentInput } from '../ports/documents.js';
 import { contentHash } from './archive-json.js';
 
 const organisation = 'Gemeente Zuiderhaven';

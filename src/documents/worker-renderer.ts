@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../domain/text.js';
-import type { DocumentRenderer, FinalDocumentInput } from '../server/context.js';
+import type { DocumentRenderer, FinalDocumentInput } from '../ports/documents.js';
 import type { RenderReply, RenderRequest } from './pdf-worker.js';
 
 interface Pending {

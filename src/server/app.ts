@@ -12,10 +12,8 @@ import { openStore } from '../store/index.js';
 import { inBackground } from '../store/priority.js';
 import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
-import type { AppContext } from './context.js';
+import { Outbox, startWorkers, type AppContext } from '../app/index.js';
 import { createHttpApp, finishHttpApp } from './http.js';
-import { Outbox } from './outbox.js';
-import { startWorkers } from './workers.js';
 
 /** Parts a caller may replace (tests, the Graph/Teams wiring). */
 export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'store' | 'outbox'>>;

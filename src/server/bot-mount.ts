@@ -1,6 +1,6 @@
 import type express from 'express';
 import { createBot } from '../bot/bot.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../app/index.js';
 
 /**
  * A well-formed but unsigned JWT: Microsoft 365 Agents Playground accepts any token for proactive messages,

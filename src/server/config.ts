@@ -1,4 +1,8 @@
+/** Reads the configuration from the environment once at start-up and fails fast on an invalid one. */
 import { z } from 'zod';
+import type { Config } from '../app/config.js';
+
+export type { Config };
 
 /**
  * Configuration from the environment, checked once at start-up. The server refuses to start on an invalid
@@ -61,46 +65,6 @@ const envSchema = z
       }
     }
   });
-
-export interface Config {
-  env: 'development' | 'test' | 'production';
-  port: number;
-  host: string;
-  publicUrl: string;
-  dataDir: string;
-  databaseUrl?: string;
-  authMode: 'local' | 'entra';
-  /** Which implementations the Microsoft 365 ports use: local ones, or Microsoft Graph. */
-  microsoft365: 'local' | 'graph';
-  entra: {
-    tenantId?: string;
-    clientId?: string;
-    /** Accepted `aud` values: the API's client id and its Application ID URI. */
-    audiences: string[];
-    issuers: string[];
-    jwksUri?: string;
-  };
-  demoOrganisationPath: string;
-  organisationName?: string;
-  teamPictureMinimum: number;
-  reminderDaysBefore: number;
-  approvalReminderDays: number;
-  teamsAppId: string;
-  /** The bot's app registration; `serviceUrl` is where chats the bot opens itself live (Teams, or the Playground). */
-  bot: { clientId?: string; clientSecret?: string; tenantId?: string; serviceUrl: string };
-  playgroundUser?: string;
-  jobPollSeconds: number;
-  archiveHeartbeatSeconds: number;
-  /** Worker threads that render archive PDFs; 0 renders on the main thread. */
-  pdfWorkers: number;
-  /** Days after archiving (or cancelling) that drafts and working copies are removed. */
-  retentionDays: number;
-  /** When the retention run starts (cron, Europe/Amsterdam). */
-  retentionCron: string;
-  /** Which outbox queues this process works off (`all`, or a comma list), so workers can be split out. */
-  workerQueues: 'all' | string[];
-  logLevel: string;
-}
 
 /** Parses the environment, or throws one error that lists every problem. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {

@@ -7,6 +7,8 @@ import {
   archivedDocument,
   conversationAudit,
   delegate,
+  eraseEmployeeData,
+  exportOwnData,
   freeSlots,
   getConversationView,
   listConversations,
@@ -15,8 +17,9 @@ import {
   runCommand,
   teamOverview,
   teamVitality,
-} from './commands.js';
-import type { AppContext } from './context.js';
+  type AppContext,
+  type PersonCommand,
+} from '../app/index.js';
 import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import {
@@ -27,7 +30,6 @@ import {
   planSchema,
   requestSchema,
 } from './schemas.js';
-import { eraseEmployeeData, exportOwnData } from './privacy.js';
 
 /** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
 export const frameAncestors = [
@@ -195,7 +197,10 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
     route(async (req, _res, { userId }) => {
       const { revision, command } = parse(commandRequestSchema, req.body);
       try {
-        return await runCommand(ctx, userId, String(req.params.id), command, revision);
+        // The HTTP shape is passed on as the domain command, as it always was; where the two differ, the
+        // mapping from one to the other belongs here.
+        const input = command as PersonCommand;
+        return await runCommand(ctx, userId, String(req.params.id), input, revision);
       } catch (error) {
         // A stale edit gets what is stored now, so the tab can offer a merge instead of losing either side.
         if (error instanceof StaleRevisionError) {

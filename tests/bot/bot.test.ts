@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { commentInputId } from '../../src/cards/approval-card.js';
-import { planConversation, runCommand } from '../../src/server/commands.js';
+import { planConversation, runCommand } from '../../src/app/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { activity, listen, loadBot, newExpress, testContext, type TestContext } from './support.js';
 

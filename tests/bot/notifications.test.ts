@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalMessenger } from '../../src/bot/local-messenger.js';
-import { deliverNotification, refreshApprovalCards } from '../../src/bot/notifications.js';
-import { planConversation, runCommand } from '../../src/server/commands.js';
+import { deliverNotification } from '../../src/app/jobs/notify.js';
+import { refreshApprovalCards } from '../../src/app/jobs/refresh-cards.js';
+import { planConversation, runCommand } from '../../src/app/index.js';
 import { testContext, type TestContext } from './support.js';
 
 let t: TestContext;

@@ -10,8 +10,7 @@ import { LocalDirectory, readDemoOrganisation } from '../../src/adapters/local/d
 import { LocalTasks } from '../../src/adapters/local/tasks.js';
 import { LocalMessenger } from '../../src/bot/local-messenger.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import type { AppContext } from '../../src/server/context.js';
-import { Outbox } from '../../src/server/outbox.js';
+import { Outbox, type AppContext } from '../../src/app/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Archive } from '../../src/ports/index.js';
 

@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { fieldsOf, formatFor, type ReportVersion } from '../../src/domain/index.js';
 import { buildFinalDocument, smileyIcon } from '../../src/documents/final-document.js';
 import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
-import type { FinalDocumentInput } from '../../src/server/context.js';
+import type { FinalDocumentInput } from '../../src/ports/documents.js';
 import { keysOf, plainTextOf } from './helpers.js';
 
 function footerText(input: FinalDocumentInput, locale: 'nl' | 'en', page: number, pages: number): string {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { benchRender } from '../../src/documents/bench.js';
 import { PdfRenderer } from '../../src/documents/pdf-renderer.js';
 import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
-import type { FinalDocumentInput } from '../../src/server/context.js';
+import type { FinalDocumentInput } from '../../src/ports/documents.js';
 
 const outDir = join(process.cwd(), 'test-artifacts', 'documents');
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;

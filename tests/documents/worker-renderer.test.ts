@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
 import { WorkerPdfRenderer } from '../../src/documents/worker-renderer.js';
-import type { FinalDocumentInput } from '../../src/server/context.js';
+import type { FinalDocumentInput } from '../../src/ports/documents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-worker-'));
 let count = 0;

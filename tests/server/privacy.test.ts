@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
-import { runRetention } from '../../src/server/privacy.js';
+import { runRetention } from '../../src/app/index.js';
 import { as, startTestServer } from '../support/server.js';
 import { archivedVitalityConversation } from '../support/cycle.js';
 

@@ -15,7 +15,7 @@ import { LocalArchive } from '../../../src/adapters/local/archive.js';
 import { buildArchiveJson, fileNameFor } from '../../../src/documents/archive-json.js';
 import { sampleReflectionInput, sampleVitalityInput } from '../../../src/documents/samples.js';
 import type { ArchiveItem } from '../../../src/ports/index.js';
-import type { FinalDocumentInput } from '../../../src/server/context.js';
+import type { FinalDocumentInput } from '../../../src/ports/documents.js';
 
 let dataDir: string;
 const now = () => new Date('2026-12-08T09:30:00.000Z');

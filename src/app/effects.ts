@@ -1,26 +1,9 @@
-import type { SendOptions } from 'pg-boss';
+/** The side effects of what happened: domain events in, outbox jobs out. Pure. */
 import { formatOf, type Conversation, type DomainEvent } from '../domain/index.js';
-import type {
-  ArchiveJob,
-  CalendarJob,
-  NotificationJob,
-  QueueName,
-  RefreshCardsJob,
-  TaskJob,
-} from './jobs.js';
+import type { NotificationKind } from './jobs/notify.js';
+import type { PlannedJob } from './jobs/queues.js';
 
-/** A job to add to the outbox, with its pg-boss options. */
-export interface PlannedJob {
-  queue: QueueName;
-  data:
-    | NotificationJob
-    | RefreshCardsJob
-    | CalendarJob
-    | TaskJob
-    | ArchiveJob
-    | { conversationId: string; reason: string; recipientId: string };
-  options?: Omit<SendOptions, 'db'>;
-}
+export type { PlannedJob };
 
 export interface EffectSettings {
   reminderDaysBefore: number;
@@ -45,7 +28,7 @@ export function effectsOf(
   const author = formatOf(conversation).report.author;
   const authorId = author === 'employee' ? employeeId : managerId;
   const notify = (
-    kind: NotificationJob['kind'],
+    kind: NotificationKind,
     recipientId: string,
     suffix: string | number,
     version?: number,
@@ -120,7 +103,7 @@ export function effectsOf(
           });
           jobs.push({
             queue: 'reminder',
-            data: { conversationId: id, reason: `approval:v${event.version}`, recipientId },
+            data: { conversationId: id, kind: 'approval', version: event.version, recipientId },
             options: {
               startAfter: new Date(settings.now.getTime() + settings.approvalReminderDays * day),
               singletonKey: `${id}:reminder:approval:${recipientId}:v${event.version}`,
@@ -188,7 +171,7 @@ function reminders(conversation: Conversation, settings: EffectSettings, revisio
   return [
     {
       queue: 'reminder',
-      data: { conversationId: conversation.id, reason: 'prepare', recipientId: conversation.employeeId },
+      data: { conversationId: conversation.id, kind: 'prepare', recipientId: conversation.employeeId },
       options: { startAfter: new Date(at), singletonKey: `${conversation.id}:reminder:prepare:${revision}` },
     },
   ];

@@ -1,7 +1,8 @@
+/** The privacy commands: a person's own data export, HR's erasure, and the retention run that removes working copies. */
 import JSZip from 'jszip';
-import { DomainError, errors, hasWorkingCopies, purgeWorkingCopies } from '../domain/index.js';
-import { fileNameFor } from '../documents/archive-json.js';
-import type { AppContext } from './context.js';
+import { DomainError, errors, hasWorkingCopies, purgeWorkingCopies } from '../../domain/index.js';
+import { fileNameFor } from '../../documents/archive-json.js';
+import type { AppContext } from '../context.js';
 
 /**
  * Everything the app holds about the signed-in person as employee: their conversations with all content,

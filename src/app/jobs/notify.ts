@@ -1,7 +1,9 @@
 /**
- * Turns outbox jobs into chat messages: picks the card for the notification, in the recipient's language,
- * sends it through the messenger and remembers approval card copies so they can be updated later.
+ * The `notify` queue: turns outbox jobs into chat messages. Picks the card for the notification, in the
+ * recipient's language, sends it through the messenger and remembers approval card copies so they can be
+ * updated later.
  */
+import { z } from 'zod';
 import {
   approvalCard,
   archivedCard,
@@ -16,44 +18,47 @@ import {
   revisionCard,
   toCardJson,
   type BuiltCard,
-  type Locale,
-} from '../cards/index.js';
-import { currentVersion, toLocale, type Conversation, type Schedule } from '../domain/index.js';
-import type { AppContext } from '../server/context.js';
-import type { NotificationJob, RefreshCardsJob } from '../server/jobs.js';
-import { promptly } from '../store/priority.js';
+} from '../../cards/index.js';
+import { currentVersion, type Conversation, type Schedule } from '../../domain/index.js';
+import { promptly } from '../../store/priority.js';
+import type { AppContext } from '../context.js';
+import { localeOf, namesFor } from '../views/people.js';
+import { defineQueue } from './queue.js';
 
-/** Display names of everyone a card may mention, by id; unknown ids show as themselves. */
-export async function namesFor(
-  ctx: AppContext,
-  conversation: Conversation,
-  extra: string[] = [],
-): Promise<Record<string, string>> {
-  const ids = new Set<string>([
-    conversation.employeeId,
-    conversation.managerId,
-    ...conversation.decisions.flatMap((d) => [d.actorId, ...(d.onBehalfOf ? [d.onBehalfOf] : [])]),
-    ...conversation.versions.map((v) => v.submittedBy),
-    ...(conversation.cancellation ? [conversation.cancellation.by] : []),
-    ...extra,
-  ]);
-  const names: Record<string, string> = {};
-  for (const id of ids) names[id] = (await ctx.directory.getUser(id))?.displayName ?? id;
-  return names;
-}
+/** The chat messages the app sends. */
+export const notificationKinds = [
+  'invitation', // employee: a conversation was planned
+  'request', // manager: the employee asks for a vitality conversation
+  'reminder', // employee (prepare) or approver (decide)
+  'prepared', // manager: the employee submitted the preparation
+  'rescheduled', // employee: new date
+  'cancelled', // the other party: cancelled
+  'report', // the non-author: the report/final format is ready (precedes the approval card)
+  'approval', // both: the approval card for a version
+  'revision', // the author: "niet akkoord", with the comment
+  'archived', // both: the document is in the personnel file
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
-/** The language of a person: English when their directory locale starts with "en", Dutch otherwise. */
-export async function localeOf(ctx: AppContext, userId: string): Promise<Locale> {
-  return toLocale((await ctx.directory.getUser(userId))?.locale);
-}
+export const notificationPayload = z.object({
+  kind: z.enum(notificationKinds),
+  conversationId: z.string(),
+  recipientId: z.string(),
+  /** The report version, for approval-related messages. */
+  version: z.number().int().optional(),
+  /** Unique per message: the messenger never posts the same key twice. */
+  key: z.string(),
+});
+export type NotificationJob = z.infer<typeof notificationPayload>;
 
-function partyOf(conversation: Conversation, userId: string): 'employee' | 'manager' {
+/** The side a card's recipient acts on. */
+export function partyOf(conversation: Conversation, userId: string): 'employee' | 'manager' {
   // Anyone but the employee who receives a card about the conversation acts on the manager's side (delegates too).
   return userId === conversation.employeeId ? 'employee' : 'manager';
 }
 
 /** Ids whose Teams clients refresh the approval card automatically. */
-function refreshUserIds(conversation: Conversation, recipientId: string): string[] {
+export function refreshUserIds(conversation: Conversation, recipientId: string): string[] {
   return [...new Set([conversation.employeeId, conversation.managerId, recipientId])];
 }
 
@@ -175,30 +180,14 @@ export async function deliverNotification(ctx: AppContext, job: NotificationJob)
   }
 }
 
-/** Updates every stored approval card copy of a conversation to the state it has now, per recipient. */
-export async function refreshApprovalCards(ctx: AppContext, job: RefreshCardsJob): Promise<void> {
-  const stored = await ctx.store.getConversation(job.conversationId);
-  if (!stored) return;
-  const conversation = stored.conversation;
-  const copies = await ctx.store.cardCopies(conversation.id, 'approval');
-  if (copies.length === 0) return;
-  const names = await namesFor(
-    ctx,
-    conversation,
-    copies.map((c) => c.recipientId),
-  );
-  for (const copy of copies) {
-    const version = copy.version ?? currentVersion(conversation)?.number;
-    if (version === undefined) continue;
-    const { card } = approvalCard({
-      conversation,
-      version,
-      viewer: { id: copy.recipientId, party: partyOf(conversation, copy.recipientId) },
-      names,
-      links: ctx.config,
-      locale: await localeOf(ctx, copy.recipientId),
-      refreshUserIds: refreshUserIds(conversation, copy.recipientId),
-    });
-    await ctx.messenger.update(copy.recipientId, copy.activityId, toCardJson(card));
-  }
-}
+/**
+ * Chat messages are many and paced by the messenger itself, so a worker takes a large batch; retried with
+ * backoff for about half an hour.
+ */
+export const notifyQueue = defineQueue({
+  name: 'notify',
+  payload: notificationPayload,
+  retry: { retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  concurrency: { batchSize: 25, localConcurrency: 2 },
+  handle: deliverNotification,
+});

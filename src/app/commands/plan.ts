@@ -1,0 +1,128 @@
+/** Starting a conversation: the manager plans one, or the employee asks for one. */
+import { randomUUID } from 'node:crypto';
+import {
+  createConversation,
+  currentFormat,
+  currentVersion,
+  DomainError,
+  errors,
+  goalParts,
+  relationOf,
+  type Actor,
+  type Conversation,
+  type Goal,
+  type GoalPart,
+} from '../../domain/index.js';
+import { accessFactsFor, loadViewer } from '../access.js';
+import type { AppContext } from '../context.js';
+import { present, type ConversationView } from '../views/present.js';
+import { commit } from './commit.js';
+
+/** The latest approved (or archived) conversation of a type for an employee. */
+async function latestFinal(
+  ctx: AppContext,
+  employeeId: string,
+  type: Conversation['type'],
+): Promise<Conversation | undefined> {
+  return (await ctx.store.conversationsOf(employeeId))
+    .map((s) => s.conversation)
+    .find((c) => c.type === type && (c.stage === 'approved' || c.stage === 'archived'));
+}
+
+/** Goals set in the latest approved Het Goede Gesprek, per part, for a reflection to build on. */
+function goalsFrom(goedeGesprek: Conversation | undefined): Partial<Record<GoalPart, Goal[]>> | undefined {
+  const report = goedeGesprek ? currentVersion(goedeGesprek)?.content.report : undefined;
+  if (!report) return undefined;
+  return Object.fromEntries(
+    goalParts.map((part) => [part, (report[`doelen.${part}`] as Goal[] | undefined) ?? []]),
+  );
+}
+
+export interface PlanInput {
+  employeeId: string;
+  type: Conversation['type'];
+  start: string;
+  end: string;
+  previousId?: string;
+  meeting?: 'app' | 'outlook';
+  earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
+}
+
+/** A manager (or their delegate) plans a conversation with a direct report. */
+export async function planConversation(
+  ctx: AppContext,
+  viewerId: string,
+  input: PlanInput,
+): Promise<ConversationView> {
+  const employee = await ctx.directory.getUser(input.employeeId);
+  if (!employee) throw errors.notYourReport(input.employeeId);
+  const facts = await accessFactsFor(ctx, input.employeeId);
+  const viewer = await loadViewer(ctx, viewerId);
+  const probe = { employeeId: input.employeeId } as Conversation;
+  const relation = relationOf(viewer, probe, facts);
+  if (relation !== 'manager' && relation !== 'delegate') throw errors.notYourReport(input.employeeId);
+  const managerId = facts.currentManagerId as string;
+
+  let previous = input.previousId
+    ? (await ctx.store.getConversation(input.previousId))?.conversation
+    : await latestFinal(ctx, input.employeeId, input.type);
+  if (previous && previous.employeeId !== input.employeeId) previous = undefined;
+  const earlierGoals =
+    input.type === 'reflectie'
+      ? (input.earlierGoals ?? goalsFrom(await latestFinal(ctx, input.employeeId, 'goede-gesprek')))
+      : undefined;
+
+  const actor: Actor =
+    relation === 'delegate'
+      ? { id: viewerId, party: 'manager', onBehalfOf: managerId }
+      : { id: viewerId, party: 'manager' };
+  const result = createConversation({
+    id: randomUUID(),
+    type: input.type,
+    formatVersion: currentFormat(input.type).version,
+    employeeId: input.employeeId,
+    managerId,
+    requestedBy: 'manager',
+    schedule: {
+      start: input.start,
+      end: input.end,
+      ...(input.meeting === 'outlook' ? { source: 'outlook' as const } : {}),
+    },
+    ...(previous ? { previous } : {}),
+    ...(earlierGoals ? { earlierGoals } : {}),
+    now: ctx.now().toISOString(),
+  });
+  const saved = await ctx.store.transaction((tx) => commit(ctx, tx, undefined, result, actor));
+  return present(ctx, saved, relation);
+}
+
+/** An employee asks their manager for a Vitaliteitsgesprek. */
+export async function requestConversation(
+  ctx: AppContext,
+  viewerId: string,
+  input: { type: 'vitaliteit'; note?: string },
+): Promise<ConversationView> {
+  const manager = await ctx.directory.managerOf(viewerId);
+  if (!manager) {
+    throw new DomainError('invalid', 'no_manager', {
+      nl: 'We kunnen je leidinggevende niet vinden in de organisatie. Neem contact op met HR.',
+      en: 'We cannot find your manager in the directory. Please contact HR.',
+    });
+  }
+  const previous = await latestFinal(ctx, viewerId, input.type);
+  const result = createConversation({
+    id: randomUUID(),
+    type: input.type,
+    formatVersion: currentFormat(input.type).version,
+    employeeId: viewerId,
+    managerId: manager.id,
+    requestedBy: 'employee',
+    ...(input.note ? { requestNote: input.note } : {}),
+    ...(previous ? { previous } : {}),
+    now: ctx.now().toISOString(),
+  });
+  const saved = await ctx.store.transaction((tx) =>
+    commit(ctx, tx, undefined, result, { id: viewerId, party: 'employee' }),
+  );
+  return present(ctx, saved, 'employee');
+}

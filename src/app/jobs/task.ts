@@ -1,0 +1,63 @@
+/** The `task` queue: creates an approver's To Do task, or completes it once they decided. */
+import { z } from 'zod';
+import { tabDeepLink } from '../../cards/links.js';
+import { currentVersion, decisionOf, formatOf, localize } from '../../domain/index.js';
+import { promptly } from '../../store/priority.js';
+import type { AppContext } from '../context.js';
+import { loadConversation } from './load.js';
+import { defineQueue } from './queue.js';
+
+export const taskPayload = z.object({
+  action: z.enum(['create', 'complete']),
+  conversationId: z.string(),
+  assigneeId: z.string(),
+  version: z.number().int(),
+  key: z.string(),
+});
+export type TaskJob = z.infer<typeof taskPayload>;
+
+/** Creates an approver's To Do task, or completes it once they decided. */
+export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
+  const existing = await ctx.store.approvalTask(job.conversationId, job.assigneeId, job.version);
+  if (job.action === 'complete') {
+    if (!existing || existing.completedAt) return;
+    await ctx.tasks.complete(job.assigneeId, existing.taskId);
+    await ctx.store.saveApprovalTask({ ...existing, completedAt: ctx.now().toISOString() });
+    return;
+  }
+  if (existing) return;
+  const conversation = await loadConversation(ctx, job.conversationId);
+  if (!conversation) return;
+  const party = job.assigneeId === conversation.employeeId ? 'employee' : 'manager';
+  if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version)
+    return;
+  if (decisionOf(conversation, job.version, party)) return;
+  const employee = await ctx.directory.getUser(conversation.employeeId);
+  const format = formatOf(conversation);
+  const { taskId } = await ctx.tasks.create({
+    assigneeId: job.assigneeId,
+    title:
+      `${localize(format.title, 'nl')} ${employee?.displayName ?? ''} – ter akkoord (versie ${job.version})`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    link: tabDeepLink(ctx.config, 'akkoord', { conversationId: conversation.id }),
+    idempotencyKey: job.key,
+  });
+  await promptly(() =>
+    ctx.store.saveApprovalTask({
+      conversationId: job.conversationId,
+      assigneeId: job.assigneeId,
+      version: job.version,
+      taskId,
+    }),
+  );
+}
+
+export const taskQueue = defineQueue({
+  name: 'task',
+  payload: taskPayload,
+  retry: { retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  concurrency: { batchSize: 10, localConcurrency: 1 },
+  handle: handleTask,
+});

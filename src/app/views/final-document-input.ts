@@ -1,0 +1,53 @@
+/** The presenter behind the archived document: a conversation's version with every id resolved to a name. */
+import type { Conversation } from '../../domain/index.js';
+import type { FinalDocumentInput } from '../../ports/documents.js';
+import type { AppContext } from '../context.js';
+
+/** Everything the final document shows, with ids resolved to names. */
+export async function finalDocumentInput(
+  ctx: AppContext,
+  conversation: Conversation,
+  version: number,
+): Promise<FinalDocumentInput> {
+  const audit = await ctx.store.auditOf(conversation.id);
+  const ids = new Set<string>([
+    conversation.employeeId,
+    conversation.managerId,
+    ...audit.map((a) => a.actorId),
+    ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? '']),
+  ]);
+  const names: Record<string, string> = {};
+  for (const id of ids) {
+    if (!id) continue;
+    names[id] = id === 'system' ? 'Systeem' : ((await ctx.directory.getUser(id))?.displayName ?? id);
+  }
+  const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? {
+    id: conversation.employeeId,
+    displayName: conversation.employeeId,
+  };
+  const manager = (await ctx.directory.getUser(conversation.managerId)) ?? {
+    id: conversation.managerId,
+    displayName: conversation.managerId,
+  };
+  return {
+    organisation: ctx.organisationName,
+    conversation,
+    version,
+    employee: {
+      id: employee.id,
+      displayName: employee.displayName,
+      ...('jobTitle' in employee && employee.jobTitle ? { jobTitle: employee.jobTitle } : {}),
+      ...('department' in employee && employee.department ? { department: employee.department } : {}),
+    },
+    manager: {
+      id: manager.id,
+      displayName: manager.displayName,
+      ...('jobTitle' in manager && manager.jobTitle ? { jobTitle: manager.jobTitle } : {}),
+    },
+    names,
+    audit: audit
+      .filter((a) => a.action !== 'conversation.read')
+      .map((a) => ({ at: a.at, actorId: a.actorId, action: a.action, details: a.details })),
+    generatedAt: ctx.now().toISOString(),
+  };
+}
