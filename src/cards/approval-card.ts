@@ -1,7 +1,8 @@
 /**
- * The approval card ("ter akkoord"). Each party has a copy in their own chat; `refresh` makes every viewer
- * see the current state: buttons only for an approver who has not decided on the current version, the
- * decisions taken so far, and an explanation when the card is about an older version.
+ * The signing card. Each party has a copy in their own chat; `refresh` makes every viewer see the current state:
+ * buttons only for a signer (`choicesFor`) who has not reacted on the current version, who chose what so far
+ * (`signatureSummary`), and a heading that follows the state. In a Vitaliteitsgesprek the employee signed by
+ * offering her report, so her copy is a status card; the manager co-signs or sends it back.
  */
 import type {
   ActionArray,
@@ -13,23 +14,29 @@ import type {
   ITextInput,
 } from '@microsoft/teams.cards';
 import {
+  choicesFor,
   currentVersion,
   decisionOf,
   fieldsOf,
+  filingOf,
   formatOf,
+  limits,
+  smileyLabels,
+  smileyValues,
   type AnswerValue,
   type Conversation,
-  type Decision,
   type DecisionKind,
+  type FieldDef,
   type LocalizedText,
+  type Smiley,
 } from '../domain/index.js';
 import { escapeCardText, type CardText } from './escape.js';
 import {
   adaptiveCard,
-  decisionName,
   documentName,
   facts,
   formatDate,
+  formatDay,
   formatShortDateTime,
   heading,
   isWebUrl,
@@ -39,7 +46,17 @@ import {
   userText,
   type BuiltCard,
 } from './elements.js';
-import { plain, text, type Locale } from './i18n.js';
+import { plain, text, type Locale, type MessageKey } from './i18n.js';
+import {
+  authorPhrase,
+  filingLine,
+  isFinalOutcome,
+  signatureSection,
+  summaryOf,
+  viewerLine,
+  wayOutSection,
+  type SignatureView,
+} from './signatures.js';
 import { tabDeepLink, type LinkConfig } from './links.js';
 
 /** The verbs of the card's `Action.Execute` actions; the bot routes on them. */
@@ -82,6 +99,11 @@ export interface ApprovalCardInput {
   refreshUserIds: string[];
   /** A message to show on top, e.g. why a button press was refused. */
   notice?: { text: LocalizedText; tone: 'good' | 'warning' | 'attention' };
+  /**
+   * The organisation's way out of a disagreement (HR, the vertrouwenspersoon), shown after three versions sent
+   * back (`needsWayOut`). The default text lives with the server configuration.
+   */
+  wayOut?: string;
 }
 
 /** The approval card for one version as one viewer should see it now. */
@@ -93,8 +115,31 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
   const stale = latest !== undefined && latest.number > version;
   const document = documentName(conversation.type, locale, conversation.formatVersion);
   const employeeName = names[conversation.employeeId] ?? conversation.employeeId;
-  const managerName = names[conversation.managerId] ?? conversation.managerId;
   const id = conversation.id;
+  const view: SignatureView = { conversation, version, names, locale, ...(viewer ? { viewer } : {}) };
+  const summary = summaryOf(conversation, version);
+
+  const canReact =
+    viewer !== undefined &&
+    !stale &&
+    conversation.stage === 'awaiting_approval' &&
+    summary.outcome === 'pending' &&
+    choicesFor(conversation.type, viewer.party).length > 0 &&
+    !decisionOf(conversation, version, viewer.party);
+  const titleKey = headingKey();
+  // A final or filed document is named by its conversation ("Definitief: Reflectiegesprek"), never
+  // "Definitief: Definitief format"; while it is being signed, by the document itself.
+  const titled = (
+    [
+      'approvalTitleFinal',
+      'approvalTitleFiled',
+      'approvalTitleConfidential',
+      'approvalTitleCancelled',
+    ] as const
+  ).includes(titleKey as 'approvalTitleFinal')
+    ? typeName(conversation.type, locale, conversation.formatVersion)
+    : document;
+  const title = text(titleKey, locale, { document: titled });
 
   const body: CardElementArray = [];
   if (input.notice) {
@@ -105,82 +150,97 @@ export function approvalCard(input: ApprovalCardInput): BuiltCard {
       items: [paragraph(escapeCardText(input.notice.text[locale]), { bold: true })],
     });
   }
-  body.push(
-    heading(text('approvalTitle', locale, { document })),
-    paragraph(
-      text('approvalIntro', locale, {
-        type: typeName(conversation.type, locale, conversation.formatVersion),
-        employee: employeeName,
-        manager: managerName,
-      }),
-    ),
-    facts([{ title: text('versionLabel', locale), value: escapeCardText(String(version)) }]),
-  );
-  const summary = summarySection(conversation, version, locale);
-  body.push(summary, decisionsSection(conversation, version, names, locale));
+  body.push(heading(title), facts(contextFacts(conversation, cardVersion, names, locale)));
+  const line = viewerLine(view);
+  if (line)
+    body.push(paragraph(line.text, { ...(line.color ? { color: line.color } : {}), bold: line.bold }));
+  const filing = conversation.stage !== 'cancelled' ? filingLine(view) : undefined;
+  if (filing) body.push(paragraph(filing, { subtle: true }));
+  const wayOut = stale ? undefined : wayOutSection(conversation, input.wayOut, locale);
+  if (wayOut) body.push(wayOut);
 
-  const employeeDecision = decisionOf(conversation, version, 'employee');
-  const managerDecision = decisionOf(conversation, version, 'manager');
-  const revision =
-    employeeDecision?.decision === 'niet_akkoord' || managerDecision?.decision === 'niet_akkoord';
-  const actions: ActionArray = [];
-  const state = stateText();
-  if (state) body.push(state);
-
-  const canDecide =
-    viewer !== undefined &&
-    !stale &&
-    conversation.stage === 'awaiting_approval' &&
-    !decisionOf(conversation, version, viewer.party);
-  if (canDecide) actions.push(...decisionActions(id, version, viewer.party, locale));
-
+  const contentSummary = summarySection(conversation, version, locale);
   // The document link sits under the summary, so the decision buttons keep the action row to themselves.
   const documentLink = stale
     ? openUrl(plain('approvalOpenCurrent', locale), tabDeepLink(links, 'akkoord', { conversationId: id }))
     : conversation.stage === 'archived' && isWebUrl(conversation.archive?.url)
       ? openUrl(plain('archivedOpenDocument', locale), conversation.archive.url)
       : openUrl(plain('approvalOpenDocument', locale), tabDeepLink(links, 'akkoord', { conversationId: id }));
-  body.splice(body.indexOf(summary) + 1, 0, { type: 'ActionSet', actions: [documentLink] });
+  body.push(contentSummary, { type: 'ActionSet', actions: [documentLink] }, signatureSection(view));
+
+  const actions: ActionArray =
+    canReact && viewer ? decisionActions(conversation, version, viewer.party, view, locale) : [];
 
   const refreshAction: IExecuteAction = {
     type: 'Action.Execute',
     verb: approvalVerbs.refresh,
     data: { conversationId: id, version } satisfies RefreshActionData,
   };
-  const line = plain('approvalSummary', locale, { document, version });
-  const card: IAdaptiveCard = adaptiveCard(locale, line, body, actions, {
+  const summaryLine = plain('approvalSummaryLine', locale, {
+    title: plain(titleKey, locale, { document: titled }),
+    employee: employeeName,
+    version,
+  });
+  const card: IAdaptiveCard = adaptiveCard(locale, summaryLine, body, actions, {
     refresh: { action: refreshAction, userIds: [...new Set(input.refreshUserIds)] },
   });
-  return { card, summary: line };
+  return { card, summary: summaryLine };
 
-  function stateText() {
-    const other = viewer?.party === 'employee' ? managerName : employeeName;
-    if (conversation.stage === 'cancelled')
-      return paragraph(text('approvalCancelled', locale), { color: 'Attention', bold: true });
-    if (stale && latest) {
-      return paragraph(text('approvalStale', locale, { current: latest.number, version }), {
-        color: 'Warning',
-        bold: true,
-      });
+  /** The heading follows the state: never "ter ondertekening" once the version is final or sent back. */
+  function headingKey(): MessageKey {
+    if (conversation.stage === 'cancelled') return 'approvalTitleCancelled';
+    if (stale) return 'approvalTitleSuperseded';
+    if (summary.outcome === 'returned') return 'approvalTitleReturned';
+    if (isFinalOutcome(summary)) {
+      if (conversation.stage !== 'archived') return 'approvalTitleFinal';
+      return filingOf(conversation.type) === 'confidential'
+        ? 'approvalTitleConfidential'
+        : 'approvalTitleFiled';
     }
-    if (conversation.stage === 'archived')
-      return paragraph(text('approvalArchived', locale), { color: 'Good', bold: true });
-    if (conversation.stage === 'approved')
-      return paragraph(text('approvalFinal', locale), { color: 'Good', bold: true });
-    if (revision) return paragraph(text('approvalRevision', locale), { color: 'Warning', bold: true });
-    if (viewer && decisionOf(conversation, version, viewer.party)) {
-      return paragraph(text('approvalWaitingForOther', locale, { name: other }), { color: 'Accent' });
-    }
-    return undefined;
+    if (canReact) return conversation.type === 'vitaliteit' ? 'approvalTitleCosign' : 'approvalTitleSign';
+    if (conversation.type === 'vitaliteit' && viewer?.party === 'employee') return 'approvalTitleOffered';
+    return 'approvalTitleWaiting';
   }
 }
 
+/** Which conversation this is, so a manager's cards for three people are told apart: who, what, when. */
+function contextFacts(
+  conversation: Conversation,
+  version: Conversation['versions'][number],
+  names: Record<string, string>,
+  locale: Locale,
+) {
+  const rows = [
+    {
+      title: text('typeLabel', locale),
+      value: text('conversationOfWith', locale, {
+        type: typeName(conversation.type, locale, conversation.formatVersion),
+        employee: names[conversation.employeeId] ?? conversation.employeeId,
+        manager: names[conversation.managerId] ?? conversation.managerId,
+      }),
+    },
+  ];
+  const met = conversation.schedule?.start ?? conversation.heldAt;
+  if (met)
+    rows.push({ title: text('meetingDateLabel', locale), value: escapeCardText(formatDay(met, locale)) });
+  rows.push({
+    title: text('versionLabel', locale),
+    value: text('approvalVersionValue', locale, {
+      version: version.number,
+      date: formatShortDateTime(version.submittedAt, locale),
+    }),
+  });
+  return rows;
+}
+
 function decisionActions(
-  conversationId: string,
+  conversation: Conversation,
   version: number,
   party: 'employee' | 'manager',
+  view: SignatureView,
   locale: Locale,
 ): ActionArray {
+  const conversationId = conversation.id;
   const execute = (
     decision: DecisionKind,
     title: string,
@@ -197,6 +257,7 @@ function decisionActions(
   const withComment = (
     decision: DecisionKind,
     title: string,
+    explanation: CardText,
     label: string,
     error: string,
     confirm: string,
@@ -209,78 +270,58 @@ function decisionActions(
       isRequired: true,
       errorMessage: error,
       isMultiline: true,
-      maxLength: 2000,
+      maxLength: limits.commentLength,
     };
     return {
       type: 'Action.ShowCard',
       title,
-      card: { type: 'AdaptiveCard', body: [input], actions: [execute(decision, confirm, style)] },
+      card: {
+        type: 'AdaptiveCard',
+        body: [paragraph(explanation), input],
+        actions: [execute(decision, confirm, style)],
+      },
     };
   };
-  const actions: ActionArray = [execute('akkoord', plain('approvalAkkoord', locale), 'positive')];
-  if (party === 'employee') {
-    actions.push(
-      withComment(
-        'voor_gezien',
-        plain('approvalVoorGezien', locale),
-        plain('approvalRemarkLabel', locale),
-        plain('approvalRemarkError', locale),
-        plain('approvalConfirmVoorGezien', locale),
-      ),
-    );
-  }
-  actions.push(
-    withComment(
-      'niet_akkoord',
-      plain('approvalNietAkkoord', locale),
-      plain('approvalCommentLabel', locale),
-      plain('approvalCommentError', locale),
-      plain('approvalConfirmNietAkkoord', locale),
-      'destructive',
-    ),
-  );
-  return actions;
-}
-
-function decisionsSection(
-  conversation: Conversation,
-  version: number,
-  names: Record<string, string>,
-  locale: Locale,
-): IContainer {
-  const line = (party: 'employee' | 'manager', decision: Decision | undefined) => {
-    const partyId = party === 'employee' ? conversation.employeeId : conversation.managerId;
-    const title = text(party === 'employee' ? 'approvalPartyEmployee' : 'approvalPartyManager', locale, {
-      name: names[partyId] ?? partyId,
-    });
-    if (!decision) return { title, value: text('approvalPending', locale) };
-    let value = text('approvalDecidedAt', locale, {
-      decision: decisionName(decision.decision, locale),
-      date: formatShortDateTime(decision.at, locale),
-    });
-    if (decision.onBehalfOf) {
-      value =
-        `${value} ${text('approvalOnBehalfOf', locale, { name: names[decision.actorId] ?? decision.actorId })}` as CardText;
-    }
-    return { title, value };
-  };
-  const employee = decisionOf(conversation, version, 'employee');
-  const manager = decisionOf(conversation, version, 'manager');
-  const items: CardElementArray = [
-    paragraph(text('statusLabel', locale), { bold: true }),
-    facts([line('employee', employee), line('manager', manager)]),
-  ];
-  for (const decision of [employee, manager]) {
-    if (decision?.comment) {
-      items.push(
-        paragraph(text('approvalCommentBy', locale, { name: names[decision.actorId] ?? decision.actorId }), {
-          subtle: true,
-        }),
-        paragraph(userText(decision.comment, 2000), { spacing: 'None' }),
+  const actions: ActionArray = [];
+  for (const choice of choicesFor(conversation.type, party)) {
+    if (choice === 'akkoord') {
+      actions.push(
+        execute(
+          'akkoord',
+          plain(conversation.type === 'vitaliteit' ? 'approvalCosign' : 'approvalAkkoord', locale),
+          'positive',
+        ),
+      );
+    } else if (choice === 'voor_gezien') {
+      // Before confirming she reads what voor gezien does: final, filed with her remark, not agreement.
+      actions.push(
+        withComment(
+          'voor_gezien',
+          plain('approvalVoorGezien', locale),
+          text('approvalVoorGezienExplain', locale),
+          plain('approvalRemarkLabel', locale),
+          plain('approvalRemarkError', locale),
+          plain('approvalConfirmVoorGezien', locale),
+        ),
+      );
+    } else {
+      const own = party === formatOf(conversation).report.author;
+      actions.push(
+        withComment(
+          'niet_akkoord',
+          plain('approvalNietAkkoord', locale),
+          own
+            ? text('approvalNietAkkoordExplainOwn', locale)
+            : text('approvalNietAkkoordExplain', locale, { author: authorPhrase(view) }),
+          plain('approvalCommentLabel', locale),
+          plain('approvalCommentError', locale),
+          plain('approvalConfirmNietAkkoord', locale),
+          'destructive',
+        ),
       );
     }
   }
-  return { type: 'Container', separator: true, items };
+  return actions;
 }
 
 function summarySection(conversation: Conversation, version: number, locale: Locale): IContainer {
@@ -288,7 +329,7 @@ function summarySection(conversation: Conversation, version: number, locale: Loc
   const fields = fieldsOf(formatOf(conversation).report.sections);
   const items: CardElementArray = [paragraph(text('approvalSummaryHeading', locale), { bold: true })];
   for (const field of fields) {
-    const lines = answerLines(content[field.id], locale);
+    const lines = answerLines(field, content[field.id], locale);
     if (lines.length === 0) continue;
     items.push(
       paragraph(escapeCardText(field.label[locale], { singleLine: true }), {
@@ -303,8 +344,10 @@ function summarySection(conversation: Conversation, version: number, locale: Loc
 }
 
 /** Turns one answer into short card-safe lines: a text excerpt, or one bullet per agreement or goal. */
-function answerLines(value: AnswerValue | undefined, locale: Locale): CardText[] {
+function answerLines(field: FieldDef, value: AnswerValue | undefined, locale: Locale): CardText[] {
   if (value === undefined) return [];
+  if (field.kind === 'smiley' && (smileyValues as readonly string[]).includes(value as string))
+    return [escapeCardText(smileyLabels[value as Smiley][locale])];
   if (typeof value === 'string') return value.trim() ? [userText(value, 600)] : [];
   return value.map((item) => {
     const label = escapeCardText('text' in item ? item.text : item.title, {

@@ -14,6 +14,8 @@ import type {
 } from '@microsoft/teams.cards';
 import {
   currentFormat,
+  decisionLabels,
+  filingOf,
   formatFor,
   type ConversationType,
   type DecisionKind,
@@ -110,6 +112,14 @@ export function formatShortDateTime(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
+/** The day of a moment in Europe/Amsterdam, e.g. "15 december 2026". */
+export function formatDay(iso: string, locale: Locale): string {
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'long',
+  }).format(new Date(iso));
+}
+
 /** A calendar date (YYYY-MM-DD), e.g. "15 januari 2027". */
 export function formatDate(day: string, locale: Locale): string {
   return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
@@ -165,7 +175,10 @@ const stageKeys: Record<Stage, MessageKey> = {
   cancelled: 'stageCancelled',
 };
 
-export function stageName(stage: Stage, locale: Locale): string {
+/** A stage's name; with the type, a filed Vitaliteitsgesprek reads "Vertrouwelijk bewaard". */
+export function stageName(stage: Stage, locale: Locale, type?: ConversationType): string {
+  if (stage === 'archived' && type && filingOf(type) === 'confidential')
+    return plain('stageConfidential', locale);
   return plain(stageKeys[stage], locale);
 }
 
@@ -184,14 +197,9 @@ export function nextStepName(step: NextStep, locale: Locale): string {
   return plain(nextStepKeys[step], locale);
 }
 
-const decisionKeys: Record<DecisionKind, MessageKey> = {
-  akkoord: 'decisionAkkoord',
-  voor_gezien: 'decisionVoorGezien',
-  niet_akkoord: 'decisionNietAkkoord',
-};
-
+/** The word for a decision inside a sentence ("voor gezien"), from the domain's one vocabulary. */
 export function decisionName(decision: DecisionKind, locale: Locale): string {
-  return plain(decisionKeys[decision], locale);
+  return decisionLabels[decision][locale];
 }
 
 const typeSuffix: Record<ConversationType, 'Vitaliteit' | 'Reflectie' | 'GoedeGesprek'> = {

@@ -1,6 +1,13 @@
-/** Short notices: archived, cancelled, rescheduled, prepared, revision requested, report ready. */
+/** Short notices: filed, cancelled, rescheduled, prepared, revision requested, report ready. */
 import type { ActionArray, CardElementArray } from '@microsoft/teams.cards';
-import { currentVersion, decisionOf, type Conversation, type Schedule } from '../domain/index.js';
+import {
+  currentVersion,
+  filingOf,
+  formatOf,
+  signatureSummary,
+  type Conversation,
+  type Schedule,
+} from '../domain/index.js';
 import { escapeCardText } from './escape.js';
 import {
   adaptiveCard,
@@ -20,6 +27,7 @@ import {
 } from './elements.js';
 import { plain, text, type Locale } from './i18n.js';
 import { tabDeepLink, type LinkConfig } from './links.js';
+import { filingLine, signatureSection, viewerLine, wayOutSection, type SignatureView } from './signatures.js';
 
 interface NoticeBase {
   conversation: Conversation;
@@ -27,12 +35,31 @@ interface NoticeBase {
   locale: Locale;
 }
 
-/** Both parties: the approved document is in the personnel file, with the link to the stored document. */
-export function archivedCard(input: NoticeBase & { recipientIsEmployee: boolean }): BuiltCard {
+/**
+ * Both parties: the version is final and filed, with who chose what ("Medewerker: voor gezien, met opmerking.
+ * Leidinggevende: akkoord."), where it is kept and who can open it: the personnel file (Reflectiegesprek, Het
+ * Goede Gesprek) or kept confidentially (Vitaliteitsgesprek).
+ */
+export function archivedCard(
+  input: NoticeBase & {
+    recipientIsEmployee: boolean;
+    /** Display names by user id (employee, manager, a delegate who signed); without them ids are shown. */
+    names?: Record<string, string>;
+    /** The recipient's id, so their own choice reads "je"; without it the recipient is taken from the party. */
+    recipientId?: string;
+  },
+): BuiltCard {
   const { conversation, links, locale } = input;
+  const names = input.names ?? {};
   const version = currentVersion(conversation)?.number ?? 0;
+  const confidential = filingOf(conversation.type) === 'confidential';
+  const party = input.recipientIsEmployee ? 'employee' : 'manager';
+  const recipientId =
+    input.recipientId ?? (input.recipientIsEmployee ? conversation.employeeId : conversation.managerId);
+  const view: SignatureView = { conversation, version, names, locale, viewer: { id: recipientId, party } };
+  const title = plain(confidential ? 'confidentialTitle' : 'archivedTitle', locale);
   const body: CardElementArray = [
-    heading(text('archivedTitle', locale)),
+    heading(text(confidential ? 'confidentialTitle' : 'archivedTitle', locale)),
     paragraph(
       text('archivedBody', locale, {
         version,
@@ -41,7 +68,14 @@ export function archivedCard(input: NoticeBase & { recipientIsEmployee: boolean 
       }),
     ),
   ];
-  if (input.recipientIsEmployee && conversation.type === 'vitaliteit' && !conversation.pop) {
+  if (version > 0) {
+    const own = viewerLine(view);
+    if (own) body.push(paragraph(own.text));
+    const filing = filingLine(view);
+    if (filing) body.push(paragraph(filing, { subtle: true }));
+    body.push(signatureSection(view));
+  }
+  if (input.recipientIsEmployee && conversation.type === 'vitaliteit' && !conversation.pop?.items.length) {
     body.push(paragraph(text('archivedPop', locale), { color: 'Accent' }));
   }
   const actions: ActionArray = [];
@@ -54,7 +88,11 @@ export function archivedCard(input: NoticeBase & { recipientIsEmployee: boolean 
       tabDeepLink(links, 'gesprek', { conversationId: conversation.id }),
     ),
   );
-  const summary = plain('archivedSummary', locale);
+  const summary = plain('archivedSummary', locale, {
+    title,
+    document: documentName(conversation.type, locale, conversation.formatVersion),
+    employee: names[conversation.employeeId] ?? conversation.employeeId,
+  });
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
 
@@ -137,7 +175,7 @@ export function preparedCard(input: NoticeBase & { employeeName: string }): Buil
     ),
   ];
   if (conversation.type === 'vitaliteit')
-    body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
+    body.push(paragraph(text('vitalityNotAssessmentManager', locale), { subtle: true }));
   const summary = plain('preparedSummary', locale, { employee: input.employeeName });
   const actions = [
     openUrl(
@@ -149,62 +187,75 @@ export function preparedCard(input: NoticeBase & { employeeName: string }): Buil
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
 
-/** The author: "niet akkoord" on a version, with the comment, and a link to revise the document. */
+/**
+ * The author: a version was sent back ("niet akkoord"), with who chose what, the comment, and a link to make the
+ * next version. In the second person when the author sent back their own version.
+ */
 export function revisionCard(
-  input: NoticeBase & { version: number; names: Record<string, string> },
+  input: NoticeBase & {
+    version: number;
+    names: Record<string, string>;
+    /** The recipient; without it, the author of the document (who makes the next version). */
+    recipientId?: string;
+    /** The organisation's way out, shown after three versions sent back (see `needsWayOut`). */
+    wayOut?: string;
+  },
 ): BuiltCard {
-  const { conversation, links, locale, version } = input;
-  const decision =
-    decisionOf(conversation, version, 'employee')?.decision === 'niet_akkoord'
-      ? decisionOf(conversation, version, 'employee')
-      : decisionOf(conversation, version, 'manager');
-  const name = decision ? (input.names[decision.actorId] ?? decision.actorId) : '';
-  const body: CardElementArray = [
-    heading(text('revisionTitle', locale)),
-    paragraph(
-      text('revisionBody', locale, {
-        name,
-        version,
-        documentDef: documentDefinite(conversation.type, locale),
-      }),
-    ),
-  ];
-  if (decision?.comment) {
-    body.push({
-      type: 'Container',
-      style: 'emphasis',
-      items: [
-        paragraph(text('approvalCommentBy', locale, { name }), { subtle: true }),
-        paragraph(userText(decision.comment, 2000), { spacing: 'None' }),
-      ],
-    });
-  }
-  const summary = plain('revisionSummary', locale, { name });
+  const { conversation, links, locale, version, names } = input;
+  const author = formatOf(conversation).report.author;
+  const recipientId =
+    input.recipientId ?? (author === 'employee' ? conversation.employeeId : conversation.managerId);
+  const party = recipientId === conversation.employeeId ? 'employee' : 'manager';
+  const view: SignatureView = { conversation, version, names, locale, viewer: { id: recipientId, party } };
+  const returned = returnedLine(conversation, version);
+  const name = returned ? (names[returned.actorId] ?? returned.actorId) : '';
+  const body: CardElementArray = [heading(text('revisionTitle', locale))];
+  const own = viewerLine(view);
+  if (own) body.push(paragraph(own.text, { bold: true }));
+  const wayOut = wayOutSection(conversation, input.wayOut, locale);
+  if (wayOut) body.push(wayOut);
+  if (conversation.versions.some((v) => v.number === version)) body.push(signatureSection(view));
+  const summary =
+    returned?.actorId === recipientId
+      ? plain('revisionSummaryYou', locale, { version })
+      : plain('revisionSummary', locale, { name, version });
   const actions = [
     openUrl(
-      plain('revisionAction', locale),
-      tabDeepLink(links, 'verslag', { conversationId: conversation.id }),
+      plain(party === author ? 'revisionAction' : 'openConversation', locale),
+      tabDeepLink(links, party === author ? 'verslag' : 'gesprek', { conversationId: conversation.id }),
       'positive',
     ),
   ];
   return { card: adaptiveCard(locale, summary, body, actions), summary };
 }
 
-/** The non-author: the report (or final format) is submitted; the approval card follows. */
+function returnedLine(conversation: Conversation, version: number) {
+  const found = conversation.versions.find((v) => v.number === version);
+  if (!found) return undefined;
+  return signatureSummary(conversation, found).lines.find(
+    (l): l is Extract<typeof l, { kind: 'decided' }> => l.kind === 'decided' && l.decision === 'niet_akkoord',
+  );
+}
+
+/** The signer who did not write it: the report (or final format) is offered; the signing card follows. */
 export function reportReadyCard(input: NoticeBase & { authorName: string; version: number }): BuiltCard {
   const { conversation, links, locale, version } = input;
   const document = documentName(conversation.type, locale, conversation.formatVersion);
   const body: CardElementArray = [
     heading(text('reportTitle', locale, { document })),
     paragraph(
-      text('reportBody', locale, {
+      text(conversation.type === 'vitaliteit' ? 'reportBodyCosign' : 'reportBody', locale, {
         name: input.authorName,
         version,
         documentDef: documentDefinite(conversation.type, locale),
       }),
     ),
   ];
-  const summary = plain('reportSummary', locale, { document });
+  // The manager reads whose report it is; the employee reads the final format is ready for her.
+  const summary =
+    conversation.type === 'vitaliteit'
+      ? plain('reportSummary', locale, { document, employee: input.authorName })
+      : plain('reportTitle', locale, { document });
   const actions = [
     openUrl(
       plain('openDocument', locale),

@@ -1,6 +1,6 @@
-/** Reminders that know where the recipient stands: not started, started but not submitted, or approval. */
+/** Reminders that know where the recipient stands: not started, started but not finished, or their reaction. */
 import type { ActionArray } from '@microsoft/teams.cards';
-import { currentVersion, decisionOf, type Conversation } from '../domain/index.js';
+import { choicesFor, currentVersion, decisionOf, type Conversation } from '../domain/index.js';
 import {
   adaptiveCard,
   documentDefinite,
@@ -19,7 +19,9 @@ export type ReminderKind = 'not-started' | 'started' | 'approval';
 /** Which reminder applies to a party now, or null when there is nothing to remind them of. */
 export function reminderKind(conversation: Conversation, party: 'employee' | 'manager'): ReminderKind | null {
   if (conversation.stage === 'awaiting_approval') {
+    // Only a signer is reminded: the vitality author signed by offering and has nothing left to do.
     const version = currentVersion(conversation);
+    if (choicesFor(conversation.type, party).length === 0) return null;
     return version && !decisionOf(conversation, version.number, party) ? 'approval' : null;
   }
   if (party !== 'employee') return null;
@@ -33,6 +35,8 @@ export interface ReminderCardInput {
   party: 'employee' | 'manager';
   /** The other party's display name. */
   otherName: string;
+  /** The employee's display name, for a manager's reminder about her document; defaults to `otherName`. */
+  employeeName?: string;
   links: LinkConfig;
   locale: Locale;
 }
@@ -47,10 +51,13 @@ export function reminderCard(input: ReminderCardInput): BuiltCard {
   const id = conversation.id;
   if (kind === 'approval') {
     const version = currentVersion(conversation)?.number ?? 0;
-    const summary = plain('reminderSummaryApproval', locale);
+    const summary = plain('reminderSummarySign', locale, {
+      documentDef: documentDefinite(conversation.type, locale),
+    });
+    const employee = party === 'employee' ? '' : (input.employeeName ?? otherName);
     const actions: ActionArray = [
       openUrl(
-        plain('reviewAndDecide', locale),
+        plain('reviewAndRespond', locale),
         tabDeepLink(links, 'akkoord', { conversationId: id }),
         'positive',
       ),
@@ -62,10 +69,17 @@ export function reminderCard(input: ReminderCardInput): BuiltCard {
         [
           heading(text('reminderTitle', locale, { type })),
           paragraph(
-            text('reminderApproval', locale, {
-              version,
-              documentDef: documentDefinite(conversation.type, locale),
-            }),
+            conversation.type === 'vitaliteit'
+              ? text('reminderCosign', locale, {
+                  employee,
+                  version,
+                  documentDef: documentDefinite(conversation.type, locale),
+                })
+              : text(party === 'employee' ? 'reminderSignOwn' : 'reminderSign', locale, {
+                  employee,
+                  version,
+                  documentDef: documentDefinite(conversation.type, locale),
+                }),
           ),
         ],
         actions,

@@ -12,7 +12,7 @@ export interface RequestCardInput {
   locale: Locale;
 }
 
-/** "Fatima vraagt om een Vitaliteitsgesprek", her note, and "Plan gesprek" into the tab's planning page. */
+/** "Fatima vraagt om een Vitaliteitsgesprek", her note, and "Gesprek plannen" into the tab's planning page. */
 export function requestCard(input: RequestCardInput): BuiltCard {
   const { conversation, employeeName, links, locale } = input;
   const body: CardElementArray = [
@@ -24,7 +24,7 @@ export function requestCard(input: RequestCardInput): BuiltCard {
       facts([{ title: text('requestNote', locale), value: userText(conversation.requestNote, 2000) }]),
     );
   }
-  body.push(paragraph(text('vitalityNotAssessment', locale), { subtle: true }));
+  body.push(paragraph(text('vitalityNotAssessmentManager', locale), { subtle: true }));
   const summary = plain('requestSummary', locale, { employee: employeeName });
   const plan = tabDeepLink(links, 'plannen', {
     employeeId: conversation.employeeId,

@@ -69,7 +69,7 @@ function itemContainer(item: StatusItem, links: LinkConfig, locale: Locale): ICo
       ? text('statusItemAsEmployee', locale, { type, manager: item.managerName ?? '—' })
       : text('statusItemAsManager', locale, { type, employee: item.employeeName });
   const details = [
-    stageName(item.stage, locale),
+    stageName(item.stage, locale, item.type),
     item.start ? formatShortDateTime(item.start, locale) : undefined,
   ]
     .filter((part): part is string => Boolean(part))

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { messages, plain, text, type MessageKey } from '../../src/cards/i18n.js';
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** `{name}` placeholders and `{count, plural, …}` arguments, each once. */
+const placeholders = (template: string) =>
+  [...new Set([...template.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 
 describe('card translations', () => {
   const keys = Object.keys(messages) as MessageKey[];
@@ -30,5 +32,26 @@ describe('card translations', () => {
 
   it('refuses a missing value rather than showing a placeholder', () => {
     expect(() => plain('requestSummary', 'nl')).toThrow('{employee}');
+    expect(() => plain('statusMore', 'nl')).toThrow('{count}');
+  });
+
+  it('chooses the plural by the count, in both languages', () => {
+    expect(plain('statusMore', 'nl', { count: 1 })).toBe('En nog 1 gesprek in de app.');
+    expect(plain('statusMore', 'nl', { count: 3 })).toBe('En nog 3 gesprekken in de app.');
+    expect(plain('statusMore', 'en', { count: 1 })).toBe('And 1 more conversation in the app.');
+    expect(plain('statusMore', 'en', { count: 0 })).toBe('And 0 more conversations in the app.');
+    expect(plain('wayOutCount', 'nl', { count: 1 })).toBe('Er is al 1 versie teruggestuurd.');
+    expect(plain('wayOutCount', 'nl', { count: 4 })).toBe('Er zijn al 4 versies teruggestuurd.');
+    expect(text('wayOutCount', 'en', { count: 3 })).toBe('3 versions have been sent back already.');
+  });
+
+  it('leaves no plural syntax or placeholder in any message', () => {
+    const vars = new Proxy({}, { get: (_t, key) => (key === 'count' ? 2 : 'x'), has: () => true });
+    for (const key of keys) {
+      for (const locale of ['nl', 'en'] as const) {
+        const filled = plain(key, locale, vars as Record<string, string | number>);
+        expect([key, filled]).not.toEqual([key, expect.stringMatching(/[{}#]/)]);
+      }
+    }
   });
 });

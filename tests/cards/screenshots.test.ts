@@ -1,12 +1,12 @@
 /**
- * Renders every sample card in real Chromium with the Adaptive Cards JavaScript renderer and saves a
+ * Renders every fixture card in real Chromium with the Adaptive Cards JavaScript renderer and saves a
  * screenshot per card and language to test-artifacts/cards/, for people to look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { sampleCards } from '../../src/cards/samples.js';
+import { cardGallery } from '../fixtures/cards.js';
 
 const modules = join(process.cwd(), 'node_modules');
 const outDir = join(process.cwd(), 'test-artifacts', 'cards');
@@ -78,7 +78,7 @@ interface RenderResult {
 
 describe('card screenshots in Chromium', () => {
   const cases = (['nl', 'en'] as const).flatMap((locale) =>
-    Object.entries(sampleCards(locale)).map(([name, built]) => [name, locale, built.card] as const),
+    Object.entries(cardGallery(locale)).map(([name, built]) => [name, locale, built.card] as const),
   );
 
   it.each(cases)('%s (%s)', async (name, locale, card) => {
@@ -104,5 +104,12 @@ describe('card screenshots in Chromium', () => {
     expect(result.links).toBe(0);
     expect(result.text).not.toMatch(/\\[*_[\]()#.!-]/); // escapes are consumed by the Markdown renderer
     await page.locator('#host').screenshot({ path: join(outDir, `${name}.${locale}.png`) });
+    // What the employee reads before confirming "voor gezien": the opened show-card, as its own screenshot.
+    const seen = locale === 'nl' ? 'Voor gezien' : 'Acknowledged (not agreed)';
+    const button = page.locator('#host button', { hasText: seen });
+    if ((await button.count()) === 1) {
+      await button.click();
+      await page.locator('#host').screenshot({ path: join(outDir, `${name}.voor-gezien.${locale}.png`) });
+    }
   });
 });
