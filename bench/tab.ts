@@ -9,8 +9,9 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { formatFor } from '../src/domain/formats.js';
+import { launchChromium } from '../tests/support/browser.js';
 
 export interface TabBenchResult {
   /** Initial JS of the tab: the entry script and every module it preloads, gzip level 9, in KB. */
@@ -224,18 +225,7 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
   const bareKb = initialJsKb(bareDir, '/bare/');
 
   const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` }, fixtures());
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     // One warm-up of each, so the browser process itself is not what is measured.
     const urls = { bare: `${url}/bare/`, tab: `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden` };

@@ -5,9 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/app.js';
+import { launchChromium } from '../tests/support/browser.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'readme-'));
 const app = await startApp(
@@ -27,18 +27,7 @@ try {
     }),
   });
   const { conversation } = (await response.json()) as { conversation: { id: string } };
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(`${app.url}/tabs/home/?user=fatima#/gesprek/${conversation.id}/voorbereiden`);
   await page.getByText('Wat betekent vitaliteit voor jou persoonlijk?').waitFor();

@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cardGallery } from '../fixtures/cards.js';
+import { launchChromium } from '../support/browser.js';
 
 const modules = join(process.cwd(), 'node_modules');
 const outDir = join(process.cwd(), 'test-artifacts', 'cards');
@@ -45,18 +46,7 @@ let page: Page;
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 560, height: 800 }, deviceScaleFactor: 1 });
   await page.setContent(
     '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#EBEBEB"><div id="host" style="width:520px;margin:16px;background:#fff;border-radius:6px;box-shadow:0 1px 2px rgba(0,0,0,.15)"></div></body></html>',

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +6,16 @@ import type { Worker } from 'node:worker_threads';
 import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
 import { WorkerPdfRenderer } from '../../src/documents/worker-renderer.js';
 import type { FinalDocumentInput } from '../../src/ports/documents.js';
+import { pdfText } from '../support/pdf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pdf-worker-'));
 let count = 0;
 
-/** The text of a PDF, through poppler's pdftotext. */
-function textOf(pdf: Uint8Array): string {
+/** The text of a PDF, as a PDF reader gets it. */
+function textOf(pdf: Uint8Array): Promise<string> {
   const path = join(dir, `${(count += 1)}.pdf`);
   writeFileSync(path, pdf);
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return pdfText(path, { layout: true });
 }
 
 const workersOf = (renderer: WorkerPdfRenderer) =>
@@ -32,7 +32,7 @@ describe('WorkerPdfRenderer', () => {
     const inputs = [sampleVitalityInput(), sampleReflectionInput(), sampleVitalityInput()];
     const pdfs = await Promise.all(inputs.map((input) => renderer!.render(input)));
     expect(workersOf(renderer)).toHaveLength(2);
-    const texts = pdfs.map(textOf);
+    const texts = await Promise.all(pdfs.map(textOf));
     expect(texts[0]).toContain('Fatima El Amrani');
     expect(texts[0]).toContain('Vitaliteitsgesprek');
     expect(texts[1]).toContain('Daan Verhoeven');
@@ -42,14 +42,14 @@ describe('WorkerPdfRenderer', () => {
 
   it('renders in the language it was made for', async () => {
     renderer = new WorkerPdfRenderer(1, 'en');
-    expect(textOf(await renderer.render(sampleVitalityInput()))).toContain('Vitality conversation');
+    expect(await textOf(await renderer.render(sampleVitalityInput()))).toContain('Vitality conversation');
   }, 60_000);
 
   it('rejects a document it cannot render with the reason, and renders the next one', async () => {
     renderer = new WorkerPdfRenderer(1);
     const broken = { ...sampleVitalityInput(), conversation: null } as unknown as FinalDocumentInput;
     await expect(renderer.render(broken)).rejects.toThrow(/PDF rendering failed: /);
-    expect(textOf(await renderer.render(sampleVitalityInput()))).toContain('Fatima El Amrani');
+    expect(await textOf(await renderer.render(sampleVitalityInput()))).toContain('Fatima El Amrani');
   }, 60_000);
 
   it('loses only the document of a worker that dies, and starts a new worker for the next', async () => {
@@ -59,7 +59,7 @@ describe('WorkerPdfRenderer', () => {
     const [worker] = workersOf(renderer);
     await worker?.terminate();
     await expect(inFlight).rejects.toThrow(/PDF worker stopped/);
-    expect(textOf(await renderer.render(sampleReflectionInput()))).toContain('Daan Verhoeven');
+    expect(await textOf(await renderer.render(sampleReflectionInput()))).toContain('Daan Verhoeven');
     expect(workersOf(renderer)).toHaveLength(1);
     expect(workersOf(renderer)[0]).not.toBe(worker);
   }, 60_000);

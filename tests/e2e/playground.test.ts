@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { freePort, loopbackOnly, startPlayground, type Playground } from '../support/playground.js';
 import { as, eventually, startTestServer } from '../support/server.js';
 import { vitalityPreparation, vitalityReport } from '../support/factories.js';
+import { launchChromium } from '../support/browser.js';
 
 const shots = join(process.cwd(), 'test-artifacts', 'playground');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -27,18 +28,7 @@ beforeAll(async () => {
     },
   });
   playground = await startPlayground(`${server.url}/api/messages`, port);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

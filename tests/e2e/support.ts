@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 
 export const screenshotDir = join(process.cwd(), 'test-artifacts', 'screenshots');
 
@@ -130,19 +131,7 @@ export function tabSuite(): { readonly server: TestServer; readonly browser: Bro
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=nl-NL',
-    ],
-  });
+  return launchChromium({ args: ['--lang=nl-NL'] });
 }
 
 /** A page for one demo user at a given width. */

