@@ -24,6 +24,11 @@ export interface Config {
   teamPictureMinimum: number;
   reminderDaysBefore: number;
   approvalReminderDays: number;
+  /**
+   * Where the employee and manager can turn when a report went back and forth three times (HR, the
+   * vertrouwenspersoon), in Dutch and English; shown to both on every surface from then on.
+   */
+  wayOut: { nl: string; en: string };
   teamsAppId: string;
   /** The bot's app registration; `serviceUrl` is where chats the bot opens itself live (Teams, or the Playground). */
   bot: { clientId?: string; clientSecret?: string; tenantId?: string; serviceUrl: string };

@@ -1,5 +1,5 @@
 /** The side effects of what happened: domain events in, outbox jobs out. Pure. */
-import { formatOf, type Conversation, type DomainEvent } from '../domain/index.js';
+import { formatOf, signersOf, type Conversation, type DomainEvent } from '../domain/index.js';
 import type { NotificationKind } from './jobs/notify.js';
 import type { PlannedJob } from './jobs/queues.js';
 
@@ -89,8 +89,14 @@ export function effectsOf(
       case 'report-submitted':
         // Cards of an earlier version now say a newer one exists.
         if (event.version > 1) jobs.push({ queue: 'refresh-cards', data: { conversationId: id } });
+        // Both get a copy of the card (the author's tells her she signed by offering); only a signer gets a
+        // task and a reminder: in a Vitaliteitsgesprek that is the manager alone.
         for (const recipientId of [employeeId, managerId]) {
           jobs.push(notify('approval', recipientId, `v${event.version}`, event.version));
+        }
+        for (const recipientId of signersOf(conversation.type).map((p) =>
+          p === 'employee' ? employeeId : managerId,
+        )) {
           jobs.push({
             queue: 'task',
             data: {

@@ -9,6 +9,7 @@ export { eraseEmployeeData, exportOwnData, runRetention } from './commands/priva
 export { conversationAudit, getConversationView } from './queries/conversation.js';
 export { listConversations } from './queries/list.js';
 export { teamOverview, teamVitality, type TeamMember } from './queries/team.js';
+export { employeeYear, type EmployeeYear } from './queries/year.js';
 export { archivedDocument, archiveIndex } from './queries/archive.js';
 export { freeSlots } from './queries/free-slots.js';
 export type { ConversationView } from './views/present.js';

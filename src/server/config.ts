@@ -28,6 +28,20 @@ const envSchema = z
     TEAM_PICTURE_MINIMUM: z.coerce.number().int().min(2).default(10),
     REMINDER_DAYS_BEFORE: z.coerce.number().min(0).default(2),
     APPROVAL_REMINDER_DAYS: z.coerce.number().min(1).default(3),
+    WAY_OUT_TEXT: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .default(
+        'Komen jullie er samen niet uit? Neem contact op met je HR-adviseur of met de vertrouwenspersoon.',
+      ),
+    WAY_OUT_TEXT_EN: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .default('Can’t agree? Contact your HR adviser or the confidential adviser (vertrouwenspersoon).'),
     TEAMS_APP_ID: z.string().default('00000000-0000-0000-0000-000000000000'),
     BOT_ID: z.string().optional(),
     BOT_PASSWORD: z.string().optional(),
@@ -101,6 +115,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     teamPictureMinimum: env.TEAM_PICTURE_MINIMUM,
     reminderDaysBefore: env.REMINDER_DAYS_BEFORE,
     approvalReminderDays: env.APPROVAL_REMINDER_DAYS,
+    wayOut: { nl: env.WAY_OUT_TEXT, en: env.WAY_OUT_TEXT_EN },
     teamsAppId: env.TEAMS_APP_ID,
     bot: {
       ...(env.BOT_ID ? { clientId: env.BOT_ID } : {}),

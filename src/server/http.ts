@@ -19,6 +19,7 @@ import {
   teamVitality,
   type AppContext,
   type PersonCommand,
+  employeeYear,
 } from '../app/index.js';
 import { StaleRevisionError } from '../store/index.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
@@ -29,6 +30,7 @@ import {
   freeSlotsSchema,
   planSchema,
   requestSchema,
+  yearQuerySchema,
 } from './schemas.js';
 
 /** Hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app. */
@@ -197,9 +199,8 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
     route(async (req, _res, { userId }) => {
       const { revision, command } = parse(commandRequestSchema, req.body);
       try {
-        // The HTTP shape is passed on as the domain command, as it always was; where the two differ, the
-        // mapping from one to the other belongs here.
-        const input = command as PersonCommand;
+        // Every HTTP command is a person's command as it stands; content shapes are checked by the domain.
+        const input: PersonCommand = command;
         return await runCommand(ctx, userId, String(req.params.id), input, revision);
       } catch (error) {
         // A stale edit gets what is stored now, so the tab can offer a merge instead of losing either side.
@@ -231,6 +232,13 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   api.get(
     '/team',
     route(async (_req, _res, { userId }) => ({ members: await teamOverview(ctx, userId) })),
+  );
+  api.get(
+    '/people/:id/year',
+    route(async (req, _res, { userId }) => {
+      const { year } = parse(yearQuerySchema, req.query);
+      return employeeYear(ctx, userId, String(req.params.id), year ?? ctx.now().getUTCFullYear());
+    }),
   );
   api.get(
     '/team/vitality',

@@ -1,3 +1,4 @@
+/** The HTTP shapes of the API: every body and query the server accepts, checked with zod before any use case runs. */
 import { z } from 'zod';
 import { conversationTypes, decisions, goalParts, goalSchema, limits } from '../domain/index.js';
 
@@ -12,7 +13,8 @@ const shortText = (max: number) => z.string().trim().max(max);
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan'), schedule }),
   z.object({ type: z.literal('reschedule'), schedule }),
-  z.object({ type: z.literal('cancel'), reason: shortText(1000).min(1, 'a reason is required') }),
+  // An empty or blank reason is refused by the domain, in Dutch and English.
+  z.object({ type: z.literal('cancel'), reason: z.string().max(limits.commentLength) }),
   z.object({ type: z.literal('save-preparation'), answers: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('submit-preparation') }),
   z.object({ type: z.literal('save-completion'), answers: z.record(z.string(), z.unknown()) }),
@@ -23,21 +25,15 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('decide'),
     version: z.number().int().min(1),
     decision: z.enum(decisions),
-    comment: shortText(2000).optional(),
+    comment: z.string().max(limits.commentLength).optional(),
   }),
+  // The shapes of the follow-up, POP and evaluation are checked by the domain, with messages a person can act on.
+  z.object({ type: z.literal('save-follow-up'), followUp: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('save-pop'), pop: z.object({ items: z.array(z.unknown()) }) }),
   z.object({
-    type: z.literal('save-pop'),
-    pop: z.object({
-      goals: shortText(limits.textLength),
-      actions: shortText(limits.textLength),
-      support: shortText(limits.textLength),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-        .optional(),
-    }),
+    type: z.literal('save-evaluation'),
+    evaluation: z.object({ items: z.array(z.unknown()), overall: z.string() }),
   }),
-  z.object({ type: z.literal('save-evaluation'), text: shortText(limits.textLength) }),
 ]);
 export type HttpCommand = z.infer<typeof commandSchema>;
 
@@ -59,7 +55,7 @@ export const planSchema = z.object({
 
 export const requestSchema = z.object({
   type: z.literal('vitaliteit'),
-  note: shortText(2000).optional(),
+  note: shortText(limits.commentLength).optional(),
 });
 
 export const delegationSchema = z.object({
@@ -78,4 +74,8 @@ export const freeSlotsSchema = z.object({
   durationMinutes: z.number().int().min(15).max(480),
   from: isoDateTime,
   until: isoDateTime,
+});
+
+export const yearQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });

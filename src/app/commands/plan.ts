@@ -7,7 +7,9 @@ import {
   DomainError,
   errors,
   goalParts,
+  previousTypesFor,
   relationOf,
+  requireText,
   type Actor,
   type Conversation,
   type Goal,
@@ -18,7 +20,7 @@ import type { AppContext } from '../context.js';
 import { present, type ConversationView } from '../views/present.js';
 import { commit } from './commit.js';
 
-/** The latest approved (or archived) conversation of a type for an employee. */
+/** The latest signed conversation of a type for an employee. */
 async function latestFinal(
   ctx: AppContext,
   employeeId: string,
@@ -27,6 +29,22 @@ async function latestFinal(
   return (await ctx.store.conversationsOf(employeeId))
     .map((s) => s.conversation)
     .find((c) => c.type === type && (c.stage === 'approved' || c.stage === 'archived'));
+}
+
+/**
+ * The conversation a new one of this type builds on: Het Goede Gesprek → Reflectiegesprek → next Goede Gesprek;
+ * a Vitaliteitsgesprek follows the previous one.
+ */
+async function previousFor(
+  ctx: AppContext,
+  employeeId: string,
+  type: Conversation['type'],
+): Promise<Conversation | undefined> {
+  for (const candidate of previousTypesFor(type)) {
+    const found = await latestFinal(ctx, employeeId, candidate);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Goals set in the latest approved Het Goede Gesprek, per part, for a reflection to build on. */
@@ -65,7 +83,7 @@ export async function planConversation(
 
   let previous = input.previousId
     ? (await ctx.store.getConversation(input.previousId))?.conversation
-    : await latestFinal(ctx, input.employeeId, input.type);
+    : await previousFor(ctx, input.employeeId, input.type);
   if (previous && previous.employeeId !== input.employeeId) previous = undefined;
   const earlierGoals =
     input.type === 'reflectie'
@@ -109,7 +127,7 @@ export async function requestConversation(
       en: 'We cannot find your manager in the directory. Please contact HR.',
     });
   }
-  const previous = await latestFinal(ctx, viewerId, input.type);
+  const previous = await previousFor(ctx, viewerId, input.type);
   const result = createConversation({
     id: randomUUID(),
     type: input.type,
@@ -117,7 +135,7 @@ export async function requestConversation(
     employeeId: viewerId,
     managerId: manager.id,
     requestedBy: 'employee',
-    ...(input.note ? { requestNote: input.note } : {}),
+    ...(input.note ? { requestNote: requireText(input.note, 'note') } : {}),
     ...(previous ? { previous } : {}),
     now: ctx.now().toISOString(),
   });

@@ -2,7 +2,11 @@
 import {
   currentVersion,
   nextStepFor,
+  preparationStatus,
+  signatureSummary,
   type ArchiveRecord,
+  type PreparationStatus,
+  type SignatureOutcome,
   type Conversation,
   type NextStep,
   type Stage,
@@ -26,6 +30,10 @@ export interface ConversationSummary {
   revision: number;
   updatedAt: string;
   currentVersion?: number;
+  /** Who chose what on the current version, in one word (e.g. `acknowledged` for voor gezien). */
+  outcome?: SignatureOutcome;
+  /** That the employee prepares, never what. */
+  preparationStatus: PreparationStatus;
   archive?: ArchiveRecord;
 }
 
@@ -49,7 +57,10 @@ export async function summarize(
     nextStep: nextStepFor(conversation, party),
     revision: stored.editRevision,
     updatedAt: conversation.updatedAt,
-    ...(version ? { currentVersion: version.number } : {}),
+    ...(version
+      ? { currentVersion: version.number, outcome: signatureSummary(conversation, version).outcome }
+      : {}),
+    preparationStatus: preparationStatus(conversation),
     ...(conversation.archive ? { archive: conversation.archive } : {}),
   };
 }
