@@ -63,8 +63,13 @@ export function authorParty(conversation: Conversation): Signer {
   return formatOf(conversation).report.author;
 }
 
-function nameOf(view: Pick<SignatureView, 'names'>, id: string): string {
-  return view.names[id] ?? id;
+/** A person's display name; without one, the role ("de medewerker") rather than an internal id. */
+function nameOf(view: SignatureView, id: string): string {
+  const name = view.names[id];
+  if (name) return name;
+  if (id === view.conversation.employeeId) return plain('theEmployee', view.locale);
+  if (id === view.conversation.managerId) return plain('theManager', view.locale);
+  return id;
 }
 
 function partyId(conversation: Conversation, party: Signer): string {

@@ -411,6 +411,18 @@ describe('notices say who chose what', () => {
     }
   });
 
+  it('names roles, never internal ids, when no display names were passed', () => {
+    const { card } = archivedCard({
+      conversation: c.reflectionFiled,
+      links,
+      locale: 'nl',
+      recipientIsEmployee: false,
+    });
+    const text = visible(card);
+    expect(text).not.toMatch(/\bfatima\b|\bjeroen\b/);
+    expect(text).toContain('de medewerker: voor gezien, met opmerking');
+  });
+
   it('the filed vitality report is kept confidentially, never in the personnel file', () => {
     const { card, summary } = archivedCard({
       conversation: c.vitalityFiled,
