@@ -280,6 +280,7 @@ export async function handleCardAction(
       links: ctx.config,
       locale,
       refreshUserIds: [conversation.employeeId, conversation.managerId],
+      wayOut: ctx.config.wayOut[locale],
       ...(notice ? { notice } : {}),
     }).card;
     return cardResponse(card);

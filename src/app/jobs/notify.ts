@@ -144,11 +144,27 @@ export async function notificationCard(
         links,
         locale,
         refreshUserIds: refreshUserIds(conversation, job.recipientId),
+        wayOut: ctx.config.wayOut[locale],
       });
     case 'revision':
-      return revisionCard({ conversation, version, names, links, locale });
+      return revisionCard({
+        conversation,
+        version,
+        names,
+        recipientId: job.recipientId,
+        wayOut: ctx.config.wayOut[locale],
+        links,
+        locale,
+      });
     case 'archived':
-      return archivedCard({ conversation, links, locale, recipientIsEmployee: party === 'employee' });
+      return archivedCard({
+        conversation,
+        names,
+        recipientId: job.recipientId,
+        links,
+        locale,
+        recipientIsEmployee: party === 'employee',
+      });
   }
 }
 

@@ -26,14 +26,16 @@ export async function refreshApprovalCards(ctx: AppContext, job: RefreshCardsJob
   for (const copy of copies) {
     const version = copy.version ?? currentVersion(conversation)?.number;
     if (version === undefined) continue;
+    const locale = await localeOf(ctx, copy.recipientId);
     const { card } = approvalCard({
       conversation,
       version,
       viewer: { id: copy.recipientId, party: partyOf(conversation, copy.recipientId) },
       names,
       links: ctx.config,
-      locale: await localeOf(ctx, copy.recipientId),
+      locale,
       refreshUserIds: refreshUserIds(conversation, copy.recipientId),
+      wayOut: ctx.config.wayOut[locale],
     });
     await ctx.messenger.update(copy.recipientId, copy.activityId, toCardJson(card));
   }
