@@ -182,7 +182,7 @@ const vitaliteitV1: FormatDef = {
   preparation: [
     {
       id: 'kwaliteit',
-      title: t('1. Inzicht in kwaliteit', '1. Insight into quality'),
+      title: t('1. Inzicht in kwaliteit', '1. What vitality means to you'),
       fields: [
         {
           id: 'kwaliteit.betekenis',
@@ -211,7 +211,7 @@ const vitaliteitV1: FormatDef = {
     })),
     {
       id: 'behoeften',
-      title: t('2. Inventarisatie van behoeften', '2. Inventory of needs'),
+      title: t('2. Inventarisatie van behoeften', '2. What could improve'),
       fields: [
         {
           id: 'behoeften.verbeterpunten',
@@ -226,7 +226,7 @@ const vitaliteitV1: FormatDef = {
     },
     {
       id: 'werknemerschap',
-      title: t('3. Goed werknemerschap', '3. Good employeeship'),
+      title: t('3. Ontwikkeling van goed werknemerschap', '3. What I can do myself'),
       fields: [
         {
           id: 'werknemerschap.zelf',
@@ -238,7 +238,7 @@ const vitaliteitV1: FormatDef = {
     },
     {
       id: 'werkgeverschap',
-      title: t('4. Goed werkgeverschap', '4. Good employership'),
+      title: t('4. Goed werkgeverschap mogelijk maken', '4. How my employer can support me'),
       fields: [
         {
           id: 'werkgeverschap.steun',
@@ -358,7 +358,7 @@ const reflectieV1: FormatDef = {
   })),
   report: {
     author: 'manager',
-    title: t('Definitief format', 'Final format'),
+    title: t('Definitief format', 'Final form'),
     sections: [
       {
         id: 'resultaat',
