@@ -6,11 +6,12 @@ import { benchRender } from '../src/documents/bench.js';
 import { benchArchive, type BenchResult } from '../src/graph/bench.js';
 import { createGraphClient } from '../src/graph/client.js';
 import { archiveColumns, SharePointArchive } from '../src/graph/sharepoint-archive.js';
+import { reflectionDocumentInput, vitalityDocumentInput } from '../tests/fixtures/documents.js';
 import { FakeGraph } from '../tests/support/fake-graph.js';
 
 /** Mean milliseconds per rendered document over `iterations` renders. */
 export async function benchPdf(iterations: number): Promise<number> {
-  return benchRender(iterations);
+  return benchRender(iterations, [vitalityDocumentInput(), reflectionDocumentInput()]);
 }
 
 /**

@@ -1,24 +1,28 @@
 /**
  * The machine-readable companion of the final PDF, the content hash that locks a report version, and the file
- * name both carry in the personnel file.
+ * name both carry where the document is filed.
+ *
+ * The JSON of a Reflectiegesprek or Het Goede Gesprek goes into the personnel file with its PDF. A
+ * Vitaliteitsgesprek's JSON holds nothing but the content-free record (type, date, signed, Controlecode): its
+ * answers, notes and report never travel as JSON to any place, so none can reach HR.
  */
 import { createHash } from 'node:crypto';
 import type { AnswerValue } from '../domain/answers.js';
-import {
-  formatOf,
-  isApproved,
-  type Conversation,
-  type Decision,
-  type ReportVersion,
-} from '../domain/conversation.js';
+import { peopleLog } from '../domain/audit.js';
+import { contentFreeRecordOf, filingOf } from '../domain/confidentiality.js';
+import { formatOf, type Conversation, type Decision, type ReportVersion } from '../domain/conversation.js';
 import type { FieldKind } from '../domain/formats.js';
+import { signatureSummary } from '../domain/signing.js';
 import type { LocalizedText } from '../domain/text.js';
 import type { FinalDocumentInput } from '../ports/documents.js';
 import { meetingDay } from './dates.js';
 
 /** Identifies the JSON layout; bump `archiveSchemaVersion` on any incompatible change. */
 export const archiveSchemaId = 'gesprekscyclus/final-document';
-export const archiveSchemaVersion = 1;
+export const archiveSchemaVersion = 2;
+/** Identifies the JSON of a confidentially kept Vitaliteitsgesprek: the content-free record only. */
+export const contentFreeSchemaId = 'gesprekscyclus/content-free-record';
+export const contentFreeSchemaVersion = 1;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -56,13 +60,9 @@ export function approvedVersion(conversation: Conversation, version: number): Re
   return found;
 }
 
-/** When the version became final: the later of the two approving decisions. */
-export function approvedAt(conversation: Conversation, version: number): string | undefined {
-  if (!isApproved(conversation, version)) return undefined;
-  const times = conversation.decisions
-    .filter((d) => d.version === version && d.party !== 'system')
-    .map((d) => d.at);
-  return times.sort().at(-1);
+/** When the version became final (the reaction that made it so), from the domain's signature summary. */
+export function finalAt(conversation: Conversation, version: number): string | undefined {
+  return signatureSummary(conversation, approvedVersion(conversation, version)).finalAt;
 }
 
 const maxFileName = 200;
@@ -134,8 +134,8 @@ function decisionJson(decision: Decision, names: Record<string, string>): Json {
   };
 }
 
-/** The archive JSON document (as an object); `buildArchiveJson` gives its text. */
-export function archiveJsonObject(input: FinalDocumentInput): { [key: string]: Json } {
+/** The archive JSON of a conversation filed in the personnel file (as an object); `buildArchiveJson` gives its text. */
+function archiveJsonObject(input: FinalDocumentInput): { [key: string]: Json } {
   const { conversation, names } = input;
   const format = formatOf(conversation);
   const version = approvedVersion(conversation, input.version);
@@ -182,7 +182,8 @@ export function archiveJsonObject(input: FinalDocumentInput): { [key: string]: J
     hash: version.hash,
     submittedBy: { id: version.submittedBy, name: names[version.submittedBy] ?? null },
     submittedAt: version.submittedAt,
-    approvedAt: approvedAt(conversation, version.number) ?? null,
+    outcome: signatureSummary(conversation, version).outcome,
+    finalAt: finalAt(conversation, version.number) ?? null,
     content: {
       preparation: fields(format.preparation).map((f) => ({
         sectionId: f.sectionId,
@@ -204,18 +205,47 @@ export function archiveJsonObject(input: FinalDocumentInput): { [key: string]: J
       })),
     },
     decisions: conversation.decisions.map((d) => decisionJson(d, names)),
-    audit: input.audit.map((entry) => ({
-      at: entry.at,
-      actorId: entry.actorId,
-      actorName: names[entry.actorId] ?? null,
-      action: entry.action,
-      details: canonical(entry.details) ?? {},
+    // The same log as the PDF's: known actions, no reads, saves collapsed, no event ids or addresses.
+    audit: peopleLog(input.audit).map((line) => ({
+      at: line.at,
+      from: line.from ?? null,
+      count: line.count,
+      actorId: line.actorId,
+      actorName: names[line.actorId] ?? null,
+      action: line.action,
+      decision: line.decision ?? null,
+      version: line.version ?? null,
     })),
     generatedAt: input.generatedAt,
   };
 }
 
-/** The machine-readable JSON that travels with the PDF into the personnel file (pretty-printed, UTF-8). */
+/**
+ * What a confidentially kept conversation's JSON holds: the schema and the content-free record (type, meeting
+ * date, signed, Controlecode), never an answer, note, smiley or report text.
+ */
+export function contentFreeJsonObject(input: FinalDocumentInput): { [key: string]: Json } {
+  const record = contentFreeRecordOf(input.conversation);
+  return {
+    schema: contentFreeSchemaId,
+    schemaVersion: contentFreeSchemaVersion,
+    conversationId: record.conversationId,
+    employeeId: record.employeeId,
+    type: record.type,
+    date: record.date ?? null,
+    signed: record.signed,
+    hash: record.hash ?? null,
+  };
+}
+
+/**
+ * The machine-readable JSON that travels with the PDF (pretty-printed, UTF-8): the full content for the personnel
+ * file, or for a Vitaliteitsgesprek (kept confidentially) only the content-free record.
+ */
 export function buildArchiveJson(input: FinalDocumentInput): string {
-  return `${JSON.stringify(archiveJsonObject(input), null, 2)}\n`;
+  const object =
+    filingOf(input.conversation.type) === 'confidential'
+      ? contentFreeJsonObject(input)
+      : archiveJsonObject(input);
+  return `${JSON.stringify(object, null, 2)}\n`;
 }

@@ -1,6 +1,11 @@
 /**
- * The final document for the personnel file, as a pdfmake document definition. Pure: the same input gives
- * the same definition; rendering to bytes is `PdfRenderer`'s job.
+ * The final document as a pdfmake document definition: what the personnel file (Reflectiegesprek, Het Goede
+ * Gesprek) or the confidential place (Vitaliteitsgesprek) keeps. Pure: the same input gives the same definition;
+ * rendering to bytes is `PdfRenderer`'s job.
+ *
+ * It reads as a document people file: who chose what on which version (`signatureSummary`), the log for people
+ * (`peopleLog` with the domain's `auditLabel`), names and never ids, event ids or addresses, and the Controlecode
+ * once. Content comes from the signed version, never from the live fields.
  *
  * Every piece of user text goes through `toPlainText` into a pdfmake `text` string. pdfmake never interprets
  * markup inside a string, and user values are never spread into nodes, so nothing a person typed can become
@@ -8,23 +13,38 @@
  */
 import type { CanvasElement, Content, TableCell } from 'pdfmake/interfaces.js';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Agreement, AnswerValue, Goal, GoalReview, Smiley } from '../domain/answers.js';
-import { formatOf, type Conversation, type Decision, type ReportVersion } from '../domain/conversation.js';
-import { floorTitle, type FieldDef, type FormatDef, type SectionDef } from '../domain/formats.js';
-import type { Locale } from '../domain/text.js';
-import type { AuditEntryView, FinalDocumentInput } from '../ports/documents.js';
-import { approvedAt, approvedVersion } from './archive-json.js';
-import { formatDate, formatDateTime, formatDateTimeShort } from './dates.js';
 import {
-  auditActionLabels,
-  auditDetailLabels,
-  courseLabels,
-  decisionLabels,
-  label,
-  ownerLabels,
-  partyLabels,
   smileyLabels,
-} from './labels.js';
+  type Agreement,
+  type AnswerValue,
+  type Goal,
+  type GoalReview,
+  type Smiley,
+} from '../domain/answers.js';
+import { auditLabel, decisionLabels, peopleLog, type LogLine } from '../domain/audit.js';
+import { filingOf } from '../domain/confidentiality.js';
+import { formatOf, type Conversation, type ReportVersion } from '../domain/conversation.js';
+import {
+  fieldsOf,
+  meetingSections,
+  type FieldDef,
+  type FormatDef,
+  type SectionDef,
+} from '../domain/formats.js';
+import { signatureSummary, type SignatureLine, type SignatureSummary } from '../domain/signing.js';
+import type { Locale } from '../domain/text.js';
+import type { FinalDocumentInput } from '../ports/documents.js';
+import { approvedVersion } from './archive-json.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatDateTimeShort,
+  formatDayRange,
+  formatTime,
+  isoDay,
+  meetingMoment,
+} from './dates.js';
+import { courseLabels, label, ownerLabels, partyLabels } from './labels.js';
 import { printableDefinition, textFamily, toPlainText } from './printable-text.js';
 
 /** The font family of the document's text; `printableDefinition` adds the fallback fonts where needed. */
@@ -76,9 +96,31 @@ interface Ctx {
   conversation: Conversation;
 }
 
+/** A person's name; an id the directory did not know is never printed. */
 function nameOf(id: string, ctx: Ctx): string {
   if (id === 'system') return label('system', ctx.locale);
-  return toPlainText(ctx.names[id] ?? id);
+  const name = ctx.names[id];
+  return name?.trim() ? toPlainText(name) : label('unknownPerson', ctx.locale);
+}
+
+function displayName(name: string, ctx: Ctx): string {
+  return name.trim() ? toPlainText(name) : label('unknownPerson', ctx.locale);
+}
+
+/** "Sanne Bakker, namens Jeroen de Vries" for a delegate; the name alone otherwise. */
+function actorName(actorId: string, onBehalfOf: string | undefined, ctx: Ctx): string {
+  const name = nameOf(actorId, ctx);
+  return onBehalfOf ? `${name} ${label('onBehalfOf', ctx.locale, { name: nameOf(onBehalfOf, ctx) })}` : name;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A remark quoted in a sentence, with the sentence's full stop only when the remark has none of its own. */
+function quoted(text: string): string {
+  const plain = toPlainText(text).trim();
+  return /[.!?…]$/.test(plain) ? `“${plain}”` : `“${plain}”.`;
 }
 
 function muted(text: string): Content {
@@ -185,38 +227,26 @@ function captioned(caption: string, body: Content): Content {
   return { stack: [{ text: caption, style: 'caption' }, body] };
 }
 
-function goalReviewCell(review: GoalReview | undefined, ctx: Ctx): Content {
-  if (!review || (!review.progress?.trim() && !review.course && !review.adjustment?.trim()))
-    return notAnswered(ctx);
-  const rows: Content[] = [
-    {
-      text: [
-        { text: `${label('progress', ctx.locale)}: `, bold: true },
-        review.progress?.trim()
-          ? toPlainText(review.progress)
-          : { text: label('notAnswered', ctx.locale), style: 'notAnswered' },
-      ],
-    },
-    {
-      text: [
-        { text: `${label('course', ctx.locale)}: `, bold: true },
-        review.course
-          ? courseLabels[review.course][ctx.locale]
-          : { text: label('notAnswered', ctx.locale), style: 'notAnswered' },
-      ],
-    },
-  ];
-  if (review.course === 'adjust' || review.adjustment?.trim()) {
-    rows.push({
-      text: [
-        { text: `${label('adjustment', ctx.locale)}: `, bold: true },
-        review.adjustment?.trim()
-          ? toPlainText(review.adjustment)
-          : { text: label('notAnswered', ctx.locale), style: 'notAnswered' },
-      ],
-    });
-  }
-  return { stack: rows, margin: [0, 0, 0, 0] };
+function hasReview(review: GoalReview | undefined): review is GoalReview {
+  return Boolean(review && (review.progress?.trim() || review.course || review.adjustment?.trim()));
+}
+
+/** Progress, course and (when adjusting) the adjustment of one goal, as one party wrote them. */
+function goalReviewLines(review: GoalReview | undefined, ctx: Ctx): Content {
+  if (!hasReview(review)) return notAnswered(ctx);
+  const line = (key: 'progress' | 'course' | 'adjustment', value: string | undefined): Content => ({
+    text: [
+      { text: `${label(key, ctx.locale)}: `, bold: true },
+      value ? value : { text: label('notAnswered', ctx.locale), style: 'notAnswered' },
+    ],
+  });
+  const rows: Content[] = [];
+  if (review.progress?.trim() || !review.course)
+    rows.push(line('progress', review.progress?.trim() && toPlainText(review.progress)));
+  rows.push(line('course', review.course && courseLabels[review.course][ctx.locale]));
+  if (review.course === 'adjust' || review.adjustment?.trim())
+    rows.push(line('adjustment', review.adjustment?.trim() && toPlainText(review.adjustment)));
+  return { stack: rows };
 }
 
 function goalsCell(value: AnswerValue | undefined, ctx: Ctx): Content {
@@ -241,10 +271,7 @@ function agreementsTable(value: AnswerValue | undefined, ctx: Ctx): Content {
     label('agreement', ctx.locale),
     label('owner', ctx.locale),
     label('due', ctx.locale),
-  ].map((text) => ({
-    text,
-    style: 'tableHeader',
-  }));
+  ].map((text) => ({ text, style: 'tableHeader' }));
   return {
     table: {
       headerRows: 1,
@@ -264,21 +291,24 @@ function agreementsTable(value: AnswerValue | undefined, ctx: Ctx): Content {
   };
 }
 
-/** A question with both columns: the employee's preparation and the manager's completion. */
-function twoColumnQuestion(question: string, left: Content, right: Content, ctx: Ctx): Content {
+/**
+ * One question as a small form: the question, the employee's answer, and the manager's addition under it only
+ * when he wrote one (Reflectiegesprek and Het Goede Gesprek, where he completes the same format).
+ */
+function questionBlock(
+  question: string,
+  employee: Content,
+  manager: Content | undefined,
+  captions: boolean,
+  ctx: Ctx,
+): Content {
+  const body: TableCell[][] = [
+    [{ text: question, style: 'question', fillColor: colors.fill }],
+    [(captions ? captioned(label('preparationCaption', ctx.locale), employee) : employee) as TableCell],
+  ];
+  if (manager) body.push([captioned(label('completionCaption', ctx.locale), manager) as TableCell]);
   return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths: ['*', '*'],
-      body: [
-        [{ text: question, style: 'question', colSpan: 2, fillColor: colors.fill }, {}],
-        [
-          captioned(label('preparationColumn', ctx.locale), left),
-          captioned(label('completionColumn', ctx.locale), right),
-        ],
-      ],
-    },
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*'], body },
     layout: tableLayout,
     margin: [0, 0, 0, 8],
   };
@@ -288,6 +318,7 @@ function reviewsById(value: AnswerValue | undefined): Map<string, GoalReview> {
   return new Map(asArray<GoalReview>(value).map((r) => [String(r.goalId), r]));
 }
 
+/** Each earlier goal with the employee's progress and course, and the manager's note on it when there is one. */
 function goalReviewField(
   field: FieldDef,
   prep: AnswerValue | undefined,
@@ -298,42 +329,43 @@ function goalReviewField(
   const manager = reviewsById(done);
   const ids = [...new Set([...employee.keys(), ...manager.keys()])];
   if (ids.length === 0)
-    return [{ text: field.label[ctx.locale], style: 'question' }, muted(label('noGoals', ctx.locale))];
+    return [
+      lead({ text: field.label[ctx.locale], style: 'fieldLabel' }),
+      muted(label('noGoals', ctx.locale)),
+    ];
   return [
     lead({ text: field.label[ctx.locale], style: 'fieldLabel', margin: [0, 0, 0, 4] }),
     ...ids.map((id) => {
-      const title = employee.get(id)?.title ?? manager.get(id)?.title ?? id;
-      return twoColumnQuestion(
+      const title = employee.get(id)?.title ?? manager.get(id)?.title ?? '';
+      const note = manager.get(id);
+      return questionBlock(
         `${label('goal', ctx.locale)}: ${toPlainText(title)}`,
-        goalReviewCell(employee.get(id), ctx),
-        goalReviewCell(manager.get(id), ctx),
+        goalReviewLines(employee.get(id), ctx),
+        hasReview(note) ? goalReviewLines(note, ctx) : undefined,
+        true,
         ctx,
       );
     }),
   ];
 }
 
+/** The employee's ratings of one floor's statements: one column, hers (the manager never rates them). */
 function smileySection(section: SectionDef, content: ReportVersion['content'], ctx: Ctx): Content {
   const rows = section.fields
-    .filter((f) => isAnswer(content.preparation[f.id]) || isAnswer(content.completion[f.id]))
-    .map((f): TableCell[] => [
-      { text: f.label[ctx.locale] },
-      smileyCell(content.preparation[f.id], ctx),
-      smileyCell(content.completion[f.id], ctx),
-    ]);
+    .filter((f) => isAnswer(content.preparation[f.id]))
+    .map((f): TableCell[] => [{ text: f.label[ctx.locale] }, smileyCell(content.preparation[f.id], ctx)]);
   if (rows.length === 0) return muted(label('sectionEmpty', ctx.locale));
   return {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: ['*', 112, 112],
+      widths: ['*', 120],
       body: [
-        [
-          label('statement', ctx.locale),
-          label('preparationColumn', ctx.locale),
-          label('completionColumn', ctx.locale),
-        ].map((text) => ({ text, style: 'tableHeader' })),
+        [label('statement', ctx.locale), label('answer', ctx.locale)].map((text) => ({
+          text,
+          style: 'tableHeader',
+        })),
         ...rows,
       ],
     },
@@ -355,16 +387,6 @@ function answerCell(field: FieldDef, value: AnswerValue | undefined, ctx: Ctx): 
     case 'goal-review':
       return notAnswered(ctx);
   }
-}
-
-/** Optional questions nobody answered are left out (the document says so once); required ones always show. */
-function shown(field: FieldDef, content: ReportVersion['content']): boolean {
-  if (field.kind === 'goal-review') return true;
-  return (
-    field.required === true ||
-    isAnswer(content.preparation[field.id]) ||
-    isAnswer(content.completion[field.id])
-  );
 }
 
 /** Headings and intro lines: kept on one page with the block that follows them. */
@@ -431,35 +453,56 @@ function keepLeadsWithNext(items: readonly Content[]): Content[] {
   return out;
 }
 
-function preparationSection(section: SectionDef, content: ReportVersion['content'], ctx: Ctx): Content[] {
-  const floor = section.fields.find((f) => f.kind === 'smiley')?.floor;
+/** Whether the manager's answers to the same fields belong next to the employee's (he completes the same format). */
+function completesSameFormat(format: FormatDef): boolean {
+  return format.meeting === undefined;
+}
+
+/** Optional questions nobody answered are left out (the document says so once); required ones always show. */
+function shown(field: FieldDef, content: ReportVersion['content'], withCompletion: boolean): boolean {
+  if (field.kind === 'goal-review') return true;
+  return (
+    field.required === true ||
+    isAnswer(content.preparation[field.id]) ||
+    (withCompletion && isAnswer(content.completion[field.id]))
+  );
+}
+
+function preparationSection(
+  section: SectionDef,
+  content: ReportVersion['content'],
+  withCompletion: boolean,
+  ctx: Ctx,
+): Content[] {
   const isSmileySection = section.fields.length > 0 && section.fields.every((f) => f.kind === 'smiley');
-  const subtitle = floor
-    ? ctx.locale === 'nl'
-      ? 'Huis van werkvermogen · huidige situatie'
-      : 'House of Work Ability · current situation'
-    : undefined;
-  const title = floor ? floorTitle(floor)[ctx.locale] : section.title[ctx.locale];
-  const out: Content[] = [heading(title, 'h2', subtitle ? { subtitle } : {})];
   if (isSmileySection) {
-    out.push(smileySection(section, content, ctx));
-    return out;
+    return [
+      heading(section.title[ctx.locale], 'h2', { subtitle: label('houseSubtitle', ctx.locale) }),
+      smileySection(section, content, ctx),
+    ];
   }
-  const fields = section.fields.filter((f) => shown(f, content));
+  const out: Content[] = [heading(section.title[ctx.locale], 'h2')];
+  // A part of the cycle carries its notice (part 1: never used in an assessment); a form's instructions do not.
+  if (section.intro && section.fields.some((f) => f.part))
+    out.push(lead({ text: section.intro[ctx.locale], style: 'notice' }));
+  const fields = section.fields.filter((f) => shown(f, content, withCompletion));
   if (fields.length === 0) {
-    out.push({ ...(muted(label('sectionEmpty', ctx.locale)) as object), margin: [0, 0, 0, 8] } as Content);
+    out.push({ text: label('sectionEmpty', ctx.locale), style: 'muted', margin: [0, 0, 0, 8] });
     return out;
   }
   for (const field of fields) {
+    const employee = content.preparation[field.id];
+    const manager = withCompletion ? content.completion[field.id] : undefined;
     if (field.kind === 'goal-review') {
-      out.push(...goalReviewField(field, content.preparation[field.id], content.completion[field.id], ctx));
+      out.push(...goalReviewField(field, employee, manager, ctx));
       continue;
     }
     out.push(
-      twoColumnQuestion(
+      questionBlock(
         field.label[ctx.locale],
-        answerCell(field, content.preparation[field.id], ctx),
-        answerCell(field, content.completion[field.id], ctx),
+        answerCell(field, employee, ctx),
+        isAnswer(manager) ? answerCell(field, manager, ctx) : undefined,
+        withCompletion,
         ctx,
       ),
     );
@@ -467,18 +510,69 @@ function preparationSection(section: SectionDef, content: ReportVersion['content
   return out;
 }
 
-function reportPart(format: FormatDef, content: ReportVersion['content'], ctx: Ctx): Content[] {
-  const author =
-    format.report.author === 'employee'
-      ? ctx.locale === 'nl'
-        ? 'Opgesteld door de medewerker, medeondertekend door de leidinggevende.'
-        : 'Written by the employee, co-signed by the manager.'
-      : ctx.locale === 'nl'
-        ? 'Vastgesteld door de leidinggevende, ter akkoord voorgelegd aan de medewerker.'
-        : 'Finalised by the manager, submitted to the employee for approval.';
+function reportAgreements(format: FormatDef, content: ReportVersion['content']): AnswerValue | undefined {
+  const field = fieldsOf(format.report.sections).find((f) => f.kind === 'agreements');
+  return field ? content.report[field.id] : undefined;
+}
+
+/** The manager's notes per topic and the agreements from the meeting (Vitaliteitsgesprek). */
+function meetingPart(
+  format: FormatDef,
+  content: ReportVersion['content'],
+  letter: string,
+  reportLetter: string,
+  ctx: Ctx,
+): Content[] {
+  const held = ctx.conversation.heldAt;
   const out: Content[] = [
-    heading(`B. ${format.report.title[ctx.locale]}`, 'h1'),
-    lead({ text: author, style: 'intro' }),
+    heading(`${letter}. ${label('meetingPart', ctx.locale)}`, 'h1'),
+    lead({
+      text: held
+        ? label('meetingPartIntro', ctx.locale, { date: formatDate(held, ctx.locale) })
+        : label('meetingPartIntroOpen', ctx.locale),
+      style: 'intro',
+    }),
+  ];
+  for (const section of meetingSections(format)) {
+    out.push(heading(section.title[ctx.locale], 'h2'));
+    for (const field of section.fields) {
+      const value = content.completion[field.id];
+      if (field.kind === 'agreements') {
+        const unchanged =
+          isAnswer(value) && JSON.stringify(value) === JSON.stringify(reportAgreements(format, content));
+        out.push(
+          unchanged
+            ? {
+                text: label('agreementsInReport', ctx.locale, { part: reportLetter }),
+                style: 'muted',
+                margin: [0, 0, 0, 8],
+              }
+            : ({ ...(agreementsTable(value, ctx) as object), margin: [0, 0, 0, 8] } as Content),
+        );
+        continue;
+      }
+      out.push(
+        isAnswer(value)
+          ? ({ ...(answerCell(field, value, ctx) as object), margin: [0, 0, 0, 8] } as Content)
+          : { text: label('noNotes', ctx.locale), style: 'muted', margin: [0, 0, 0, 8] },
+      );
+    }
+  }
+  return out;
+}
+
+function reportPart(
+  format: FormatDef,
+  content: ReportVersion['content'],
+  letter: string,
+  ctx: Ctx,
+): Content[] {
+  const out: Content[] = [
+    heading(`${letter}. ${format.report.title[ctx.locale]}`, 'h1'),
+    lead({
+      text: label(format.report.author === 'employee' ? 'reportByEmployee' : 'reportByManager', ctx.locale),
+      style: 'intro',
+    }),
   ];
   for (const section of format.report.sections) {
     if (format.report.sections.length > 1 || section.title[ctx.locale] !== format.report.title[ctx.locale]) {
@@ -514,172 +608,226 @@ function reportPart(format: FormatDef, content: ReportVersion['content'], ctx: C
   return out;
 }
 
-function decisionCell(decision: Decision | undefined, ctx: Ctx): TableCell {
-  if (!decision) return { text: label('notDecided', ctx.locale), style: 'notAnswered' };
-  return {
-    text: decisionLabels[decision.decision][ctx.locale],
-    bold: true,
-    color: decision.decision === 'niet_akkoord' ? smileyColors.sad : colors.ink,
-  };
+// --- Signatures ---------------------------------------------------------------------------------------------
+
+type Decided = Extract<SignatureLine, { kind: 'decided' }>;
+type Offered = Extract<SignatureLine, { kind: 'offered' }>;
+
+/** Who chose what, in the words every surface uses: "Medewerker: voor gezien, met opmerking: “…”." */
+function whoChoseWhat(summary: SignatureSummary, ctx: Ctx): string {
+  return summary.lines
+    .filter((line) => line.kind !== 'offered')
+    .map((line) => {
+      const party = partyLabels[line.party][ctx.locale];
+      if (line.kind === 'pending')
+        return `${party}: ${label(summary.outcome === 'pending' ? 'awaitingReaction' : 'noReaction', ctx.locale)}.`;
+      const decision = decisionLabels[line.decision][ctx.locale];
+      return line.comment
+        ? `${party}: ${decision}, ${label('withRemark', ctx.locale)}: ${quoted(line.comment)}`
+        : `${party}: ${decision}.`;
+    })
+    .join(' ');
 }
 
-function nameCell(decision: Decision, ctx: Ctx): TableCell {
+/** The declaration above a version's signatures. */
+function signatureStatement(summary: SignatureSummary, ctx: Ctx): string {
+  const version = summary.version;
+  const offered = summary.lines.find((l): l is Offered => l.kind === 'offered');
+  const vitality = ctx.conversation.type === 'vitaliteit';
+  if (summary.outcome === 'cosigned' && offered) {
+    const signer = summary.lines.find((l): l is Decided => l.kind === 'decided');
+    return label('cosignedStatement', ctx.locale, {
+      version,
+      author: nameOf(offered.actorId, ctx),
+      offeredAt: formatDateTime(offered.at, ctx.locale),
+      signer: signer ? actorName(signer.actorId, signer.onBehalfOf, ctx) : label('unknownPerson', ctx.locale),
+      signedAt: signer ? formatDateTime(signer.at, ctx.locale) : '—',
+    });
+  }
+  const head = {
+    agreed: 'isFinal',
+    acknowledged: 'isFinal',
+    cosigned: 'isFinal',
+    returned: 'isReturned',
+    superseded: 'isSuperseded',
+    pending: 'isPending',
+  } as const;
+  const parts = [label(head[summary.outcome], ctx.locale, { version })];
+  if (vitality && offered)
+    parts.push(
+      label('offeredStatement', ctx.locale, {
+        author: nameOf(offered.actorId, ctx),
+        offeredAt: formatDateTime(offered.at, ctx.locale),
+      }),
+    );
+  parts.push(whoChoseWhat(summary, ctx));
+  return parts.join(' ');
+}
+
+/** Who signed: the role, the name, and for a delegate whom they acted for. */
+function signerCell(
+  party: SignatureLine['party'],
+  actorId: string,
+  onBehalfOf: string | undefined,
+  ctx: Ctx,
+): TableCell {
   return {
     stack: [
-      { text: nameOf(decision.actorId, ctx) },
-      ...(decision.onBehalfOf
-        ? [
-            {
-              text: label('onBehalfOf', ctx.locale, { name: nameOf(decision.onBehalfOf, ctx) }),
-              style: 'muted',
-            },
-          ]
+      { text: partyLabels[party][ctx.locale], style: 'caption' },
+      { text: nameOf(actorId, ctx) },
+      ...(onBehalfOf
+        ? [{ text: label('onBehalfOf', ctx.locale, { name: nameOf(onBehalfOf, ctx) }), style: 'muted' }]
         : []),
     ],
   };
 }
 
-function approvalsPart(conversation: Conversation, version: ReportVersion, ctx: Ctx): Content[] {
-  const forVersion = (v: number) =>
-    conversation.decisions.filter((d) => d.version === v && d.party !== 'system');
-  const row = (d: Decision): TableCell[] => [
-    { text: partyLabels[d.party][ctx.locale] },
-    nameCell(d, ctx),
-    decisionCell(d, ctx),
-    d.comment ? { text: toPlainText(d.comment) } : { text: '—', style: 'muted' },
-    { text: formatDateTimeShort(d.at, ctx.locale) },
-  ];
-  // pdfmake lays nodes out in place: every table gets header cells of its own.
-  const header = (): TableCell[] =>
-    [
-      label('role', ctx.locale),
-      label('name', ctx.locale),
-      label('decision', ctx.locale),
-      label('remark', ctx.locale),
-      label('dateTime', ctx.locale),
-    ].map((text): TableCell => ({ text, style: 'tableHeader' }));
-  const widths = [76, 96, 62, '*', 74];
-  const decisionsTable = (v: ReportVersion): Content => {
-    const decisions = forVersion(v.number).sort(byParty);
-    return decisions.length === 0
-      ? muted(label('notDecided', ctx.locale))
-      : {
-          table: {
-            headerRows: 1,
-            keepWithHeaderRows: 1,
-            dontBreakRows: true,
-            widths,
-            body: [header(), ...decisions.map(row)],
-          },
-          layout: tableLayout,
-          margin: [0, 0, 0, 8],
-        };
-  };
-  const submitted = (v: ReportVersion): Content => ({
-    text: `${label('submittedBy', ctx.locale, { version: v.number, name: nameOf(v.submittedBy, ctx) })} — ${formatDateTime(v.submittedAt, ctx.locale)}`,
-    style: 'fieldLabel',
-    margin: [0, 2, 0, 4],
-  });
-  const block: Content[] = [
-    heading(`C. ${label('approvals', ctx.locale)}`, 'h1'),
-    { text: label('approvalStatement', ctx.locale, { version: version.number }), style: 'intro' },
-    submitted(version),
-    decisionsTable(version),
-    {
-      table: {
-        widths: [130, '*'],
-        body: [
-          [{ text: label('version', ctx.locale), style: 'detailKey' }, { text: String(version.number) }],
-          [
-            { text: label('versionHash', ctx.locale), style: 'detailKey' },
-            { text: toPlainText(version.hash), style: 'hash' },
-          ],
-        ],
+function signatureRow(line: SignatureLine, summary: SignatureSummary, ctx: Ctx): TableCell[] {
+  const vitality = ctx.conversation.type === 'vitaliteit';
+  if (line.kind === 'offered') {
+    return [
+      signerCell(line.party, line.actorId, undefined, ctx),
+      { text: label(vitality ? 'offeredForCosigning' : 'offeredForSigning', ctx.locale), bold: true },
+      { text: formatDateTimeShort(line.at, ctx.locale) },
+    ];
+  }
+  if (line.kind === 'pending') {
+    const id = line.party === 'employee' ? ctx.conversation.employeeId : ctx.conversation.managerId;
+    return [
+      signerCell(line.party, id, undefined, ctx),
+      {
+        text: capitalize(
+          label(summary.outcome === 'pending' ? 'awaitingReaction' : 'noReaction', ctx.locale),
+        ),
+        style: 'notAnswered',
       },
-      layout: plainLayout,
-      margin: [0, 0, 0, 10],
+      { text: '—', style: 'muted' },
+    ];
+  }
+  const reaction =
+    vitality && line.decision === 'akkoord'
+      ? label('cosigned', ctx.locale)
+      : capitalize(decisionLabels[line.decision][ctx.locale]);
+  return [
+    signerCell(line.party, line.actorId, line.onBehalfOf, ctx),
+    {
+      stack: [
+        {
+          text: reaction,
+          bold: true,
+          color: line.decision === 'niet_akkoord' ? smileyColors.sad : colors.ink,
+        },
+        // The declaration above quotes every remark, except a co-signature's (it says who signed, not what).
+        ...(line.comment && summary.outcome === 'cosigned'
+          ? [
+              {
+                text: `${capitalize(label('withRemark', ctx.locale))}: ${quoted(line.comment)}`,
+                style: 'muted',
+              },
+            ]
+          : []),
+      ],
+    },
+    { text: formatDateTimeShort(line.at, ctx.locale) },
+  ];
+}
+
+/** The signatures of one version: who offered it and each signer's reaction, with names, delegates and times. */
+function signatureTable(summary: SignatureSummary, ctx: Ctx): Content {
+  const header = [label('who', ctx.locale), label('reaction', ctx.locale), label('dateTime', ctx.locale)].map(
+    (text): TableCell => ({ text, style: 'tableHeader' }),
+  );
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [150, '*', 84],
+      body: [header, ...summary.lines.map((line) => signatureRow(line, summary, ctx))],
+    },
+    layout: tableLayout,
+    margin: [0, 0, 0, 8],
+  };
+}
+
+function signaturePart(version: ReportVersion, letter: string, ctx: Ctx): Content[] {
+  const { conversation } = ctx;
+  const summary = signatureSummary(conversation, version);
+  const block: Content[] = [
+    heading(`${letter}. ${label('signing', ctx.locale)}`, 'h1'),
+    { text: signatureStatement(summary, ctx), style: 'statement' },
+    signatureTable(summary, ctx),
+    {
+      text: [
+        `${label('controlCode', ctx.locale, { version: version.number })}: `,
+        { text: toPlainText(version.hash), style: 'hash' },
+        `. ${label('controlCodeNote', ctx.locale)}`,
+      ],
+      style: 'controlCode',
     },
   ];
-  // The heading, declaration, decisions and checksum belong together on one page, when they fit on one.
+  // The declaration, the signatures and the Controlecode belong together on one page, when they fit on one.
   const out: Content[] = isSmall(block) ? [{ unbreakable: true, stack: block }] : block;
   const earlier = conversation.versions
     .filter((v) => v.number !== version.number)
     .sort((a, b) => a.number - b.number);
   if (earlier.length > 0) {
     out.push(heading(label('history', ctx.locale), 'h2'));
-    for (const v of earlier) out.push(lead(submitted(v) as Content & object), decisionsTable(v));
+    for (const v of earlier) {
+      const older = signatureSummary(conversation, v);
+      out.push(
+        lead({ text: signatureStatement(older, ctx), style: 'statementSmall' }),
+        signatureTable(older, ctx),
+      );
+    }
   }
   return out;
 }
 
-function byParty(a: Decision, b: Decision): number {
-  const order = { employee: 0, manager: 1, system: 2 } as const;
-  return order[a.party] - order[b.party];
+// --- The log for people -------------------------------------------------------------------------------------
+
+/** The delegate's principal on a line of the log, from the decision itself (the log carries no ids). */
+function onBehalfOfIn(line: LogLine, ctx: Ctx): string | undefined {
+  if (line.version === undefined) return undefined;
+  return ctx.conversation.decisions.find((d) => d.version === line.version && d.actorId === line.actorId)
+    ?.onBehalfOf;
 }
 
-const idKeys = /(^|[a-z])(Id|By|OnBehalfOf)$|^onBehalfOf$|^(from|to)$/;
-
-function detailValue(key: string, value: unknown, ctx: Ctx): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return label(value ? 'yes' : 'no', ctx.locale);
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string') return undefined;
-  if (key === 'decision' && value in decisionLabels)
-    return decisionLabels[value as Decision['decision']][ctx.locale];
-  if (key === 'party' && value in partyLabels) return partyLabels[value as Decision['party']][ctx.locale];
-  if (ctx.names[value] !== undefined && (idKeys.test(key) || key.endsWith('Id')))
-    return toPlainText(ctx.names[value]);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value, ctx.locale);
-  const text = toPlainText(value);
-  // A log line, not a second copy of the report: long values are cut.
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+function logWhat(line: LogLine, ctx: Ctx): string {
+  const confidential = filingOf(ctx.conversation.type) === 'confidential';
+  let text = auditLabel(line.action, ctx.locale, { confidential });
+  if (line.decision) text += `: ${decisionLabels[line.decision][ctx.locale]}`;
+  if (line.count > 1) {
+    const times = label('times', ctx.locale, { count: line.count });
+    text += ` (${times}, ${formatDayRange(line.from ?? line.at, line.at, ctx.locale)})`;
+  }
+  return text;
 }
 
-function auditDetails(details: Record<string, unknown>, ctx: Ctx): string {
-  const parts: string[] = [];
-  const visit = (prefix: string, value: Record<string, unknown>, depth: number) => {
-    for (const [key, raw] of Object.entries(value)) {
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && depth < 1) {
-        visit(`${prefix}${key}.`, raw as Record<string, unknown>, depth + 1);
-        continue;
-      }
-      const shownValue = detailValue(key, raw, ctx);
-      if (shownValue === undefined || shownValue === '') continue;
-      const name = auditDetailLabels[key]?.[ctx.locale] ?? toPlainText(`${prefix}${key}`);
-      parts.push(`${name}: ${shownValue}`);
-    }
-  };
-  if (typeof details === 'object' && details !== null) visit('', details, 0);
-  return parts.join('; ');
-}
-
-function auditPart(audit: readonly AuditEntryView[], ctx: Ctx): Content[] {
+function auditPart(input: FinalDocumentInput, letter: string, ctx: Ctx): Content[] {
   const out: Content[] = [
-    { text: `D. ${label('audit', ctx.locale)}`, style: 'h1', pageBreak: 'before' },
+    { text: `${letter}. ${label('audit', ctx.locale)}`, style: 'h1', pageBreak: 'before' },
     { text: label('auditIntro', ctx.locale), style: 'intro' },
   ];
-  if (audit.length === 0) return [...out, muted(label('auditEmpty', ctx.locale))];
-  const sorted = [...audit].sort((a, b) => a.at.localeCompare(b.at));
+  const lines = peopleLog(input.audit);
+  if (lines.length === 0) return [...out, muted(label('auditEmpty', ctx.locale))];
   out.push({
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: [74, 86, 104, '*'],
+      widths: [80, 118, '*', 38],
       body: [
         [
           label('dateTime', ctx.locale),
           label('who', ctx.locale),
           label('action', ctx.locale),
-          label('auditDetails', ctx.locale),
+          label('version', ctx.locale),
         ].map((text): TableCell => ({ text, style: 'tableHeader' })),
-        ...sorted.map((entry): TableCell[] => [
-          { text: formatDateTimeShort(entry.at, ctx.locale) },
-          { text: nameOf(entry.actorId, ctx) },
-          { text: auditActionLabels[entry.action]?.[ctx.locale] ?? toPlainText(entry.action) },
-          {
-            text: auditDetails(entry.details, ctx) || '—',
-            style: entry.details && Object.keys(entry.details).length ? undefined : 'muted',
-          } as TableCell,
+        ...lines.map((line): TableCell[] => [
+          { text: formatDateTimeShort(line.from ?? line.at, ctx.locale) },
+          { text: actorName(line.actorId, onBehalfOfIn(line, ctx), ctx) },
+          { text: logWhat(line, ctx) },
+          line.version === undefined ? { text: '' } : { text: String(line.version), alignment: 'center' },
         ]),
       ],
     },
@@ -687,6 +835,19 @@ function auditPart(audit: readonly AuditEntryView[], ctx: Ctx): Content[] {
     fontSize: 8.5,
   });
   return out;
+}
+
+// --- Details ------------------------------------------------------------------------------------------------
+
+/** "1 december 2026, 10:00–11:00 uur": the day the meeting was held, with its planned hours when on that day. */
+function meetingText(conversation: Conversation, locale: Locale): string {
+  const moment = meetingMoment(conversation);
+  if (!moment) return formatDate(conversation.createdAt, locale);
+  const schedule = conversation.schedule;
+  const day = formatDate(moment, locale);
+  if (!schedule || isoDay(schedule.start) !== isoDay(moment)) return day;
+  const hours = label('hours', locale);
+  return `${day}, ${formatTime(schedule.start)}–${formatTime(schedule.end)}${hours ? ` ${hours}` : ''}`;
 }
 
 function detailsTable(
@@ -700,33 +861,32 @@ function detailsTable(
     { text: label(key, ctx.locale), style: 'detailKey' },
     value as TableCell,
   ];
-  const schedule = conversation.schedule;
-  const meeting = schedule
-    ? `${formatDateTime(schedule.start, ctx.locale)}–${formatDateTime(schedule.end, ctx.locale).replace(/^.* (om|at) /, '')}`
-    : formatDate(conversation.createdAt, ctx.locale);
-  const final = approvedAt(conversation, version.number);
+  const final = signatureSummary(conversation, version).finalAt;
   const employee = input.employee;
   const manager = input.manager;
   const body: TableCell[][] = [
     row('organisation', { text: toPlainText(input.organisation) }),
     row('conversationType', { text: format.title[ctx.locale] }),
-    row('employee', { text: toPlainText(employee.displayName), bold: true }),
+    row('employee', { text: displayName(employee.displayName, ctx), bold: true }),
   ];
   if (employee.jobTitle) body.push(row('jobTitle', { text: toPlainText(employee.jobTitle) }));
   if (employee.department) body.push(row('department', { text: toPlainText(employee.department) }));
   body.push(
     row('manager', {
       text: [
-        { text: toPlainText(manager.displayName), bold: true },
+        { text: displayName(manager.displayName, ctx), bold: true },
         ...(manager.jobTitle ? [`, ${toPlainText(manager.jobTitle)}`] : []),
       ],
     }),
-    row('meetingDate', { text: meeting }),
-    row('version', {
-      text: `${version.number}${final ? ` — ${label('approvedOn', ctx.locale).toLowerCase()} ${formatDateTime(final, ctx.locale)}` : ''}`,
-    }),
-    row('formatVersion', { text: `${format.title[ctx.locale]} v${conversation.formatVersion}` }),
-    row('versionHash', { text: toPlainText(version.hash), style: 'hash' }),
+    row('meetingDate', { text: meetingText(conversation, ctx.locale) }),
+    row(
+      'finalOn',
+      final
+        ? { text: formatDateTime(final, ctx.locale) }
+        : { text: label('notFinal', ctx.locale), style: 'notAnswered' },
+    ),
+    row('version', { text: String(version.number) }),
+    row('formatVersion', { text: String(conversation.formatVersion) }),
   );
   return { table: { widths: [130, '*'], body }, layout: plainLayout, margin: [0, 4, 0, 12] };
 }
@@ -767,9 +927,10 @@ function guardTables(node: unknown): void {
 }
 
 /**
- * The pdfmake definition of the final document: header with organisation and type, page numbers and the
- * version hash in the footer, the details, every section with both columns, the report, the approvals and the
- * audit trail on the last page. Content comes from the approved version, never from the live fields.
+ * The pdfmake definition of the final document: header with organisation and type, page numbers in the footer,
+ * the details, the preparation (and for a Vitaliteitsgesprek the manager's notes), the report, the signatures
+ * with the Controlecode, and the log for people on the last pages. Content comes from the signed version, never
+ * from the live fields.
  */
 export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = 'nl'): TDocumentDefinitions {
   const { conversation } = input;
@@ -778,15 +939,18 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
   const ctx: Ctx = { locale, names: input.names, conversation };
   const organisation = toPlainText(input.organisation);
   const typeTitle = format.title[locale];
-  const employeeName = toPlainText(input.employee.displayName);
-  const hash = toPlainText(version.hash);
-  const vitality = conversation.type === 'vitaliteit';
+  const employeeName = displayName(input.employee.displayName, ctx);
+  const confidential = filingOf(conversation.type) === 'confidential';
+  const filing = label(confidential ? 'filedConfidential' : 'filedPersonnelFile', locale);
+  const withCompletion = completesSameFormat(format);
+  const letters = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const next = () => letters.shift() as string;
 
   const content: Content[] = [
     { text: typeTitle, style: 'title' },
-    { text: `${format.report.title[locale]} · ${label('subtitleFinal', locale)}`, style: 'subtitle' },
+    { text: `${format.report.title[locale]} · ${filing}`, style: 'subtitle' },
   ];
-  if (vitality) {
+  if (confidential) {
     content.push({
       table: {
         widths: ['*'],
@@ -812,15 +976,29 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
   }
   content.push(heading(label('details', locale), 'h2'), detailsTable(input, format, version, ctx));
 
+  const preparationLetter = next();
   content.push(
-    heading(`A. ${label('preparationPart', locale)}`, 'h1'),
-    lead({ text: `${label('preparationIntro', locale)} ${label('omittedNote', locale)}`, style: 'intro' }),
+    heading(
+      `${preparationLetter}. ${label(withCompletion ? 'preparationPart' : 'employeePart', locale)}`,
+      'h1',
+    ),
+    lead({
+      text: withCompletion
+        ? `${label('preparationIntro', locale)} ${label('omittedNoteBoth', locale)}`
+        : `${label('employeePartIntro', locale)} ${label('omittedNote', locale)}`,
+      style: 'intro',
+    }),
   );
   for (const section of format.preparation)
-    content.push(...preparationSection(section, version.content, ctx));
-  content.push(...reportPart(format, version.content, ctx));
-  content.push(...approvalsPart(conversation, version, ctx));
-  content.push(...auditPart(input.audit, ctx));
+    content.push(...preparationSection(section, version.content, withCompletion, ctx));
+  if (!withCompletion) {
+    const meetingLetter = next();
+    const reportLetter = letters[0] as string;
+    content.push(...meetingPart(format, version.content, meetingLetter, reportLetter, ctx));
+  }
+  content.push(...reportPart(format, version.content, next(), ctx));
+  content.push(...signaturePart(version, next(), ctx));
+  content.push(...auditPart(input, next(), ctx));
 
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
@@ -829,7 +1007,7 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
     info: {
       title: `${typeTitle} — ${employeeName} — ${label('version', locale).toLowerCase()} ${version.number}`,
       author: organisation,
-      subject: label('subtitleFinal', locale),
+      subject: `${format.report.title[locale]} · ${filing}`,
       creator: organisation,
       producer: 'Gesprekscyclus',
     },
@@ -840,7 +1018,7 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
           columns: [
             { text: [{ text: organisation, bold: true }, `  ·  ${typeTitle}`], width: '*' },
             {
-              text: vitality ? label('confidential', locale) : '',
+              text: confidential ? label('confidential', locale) : '',
               width: 'auto',
               bold: true,
               color: colors.heading,
@@ -869,10 +1047,7 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
       columns: [
         {
           width: '*',
-          stack: [
-            `${employeeName} · ${typeTitle} · ${label('version', locale).toLowerCase()} ${version.number} · ${label('generatedOn', locale).toLowerCase()} ${formatDateTime(input.generatedAt, locale)}`,
-            `SHA-256 ${hash}`,
-          ],
+          text: `${employeeName} · ${typeTitle} · ${label('version', locale).toLowerCase()} ${version.number} · ${label('generatedOn', locale).toLowerCase()} ${formatDateTime(input.generatedAt, locale)}`,
         },
         {
           width: 'auto',
@@ -892,12 +1067,16 @@ export function buildFinalDocument(input: FinalDocumentInput, locale: Locale = '
       h2: { fontSize: 11.5, bold: true, color: colors.heading, margin: [0, 8, 0, 4] },
       sectionSubtitle: { fontSize: 8, bold: false, color: colors.muted },
       intro: { fontSize: 9, color: colors.muted, margin: [0, 0, 0, 8] },
+      notice: { fontSize: 9, italics: true, color: colors.heading, margin: [0, 0, 0, 6] },
+      statement: { fontSize: 10, margin: [0, 0, 0, 8] },
+      statementSmall: { fontSize: 9, margin: [0, 4, 0, 4] },
       question: { bold: true },
       fieldLabel: { bold: true, color: colors.heading },
       caption: { fontSize: 7.5, color: colors.muted, margin: [0, 0, 0, 1] },
       tableHeader: { bold: true, fontSize: 8.5, fillColor: colors.fill, color: colors.heading },
       detailKey: { color: colors.muted },
-      hash: { fontSize: 8 },
+      controlCode: { fontSize: 7, color: colors.muted, margin: [0, 0, 0, 10] },
+      hash: { fontSize: 7 },
       muted: { color: colors.muted },
       notAnswered: { color: colors.muted, italics: true },
     },

@@ -1,19 +1,20 @@
 /**
- * Every fixed text of the final document, in Dutch and English. Format texts (titles, questions) come from the
- * format definition itself.
+ * The fixed texts of the final document, in Dutch and English. Format texts (titles, questions) come from the
+ * format definition; the words for smileys, decisions and audit actions from the domain (`smileyLabels`,
+ * `decisionLabels`, `auditLabel`), so every surface says the same.
  */
-import type { Smiley } from '../domain/answers.js';
-import type { DecisionKind } from '../domain/conversation.js';
 import type { LocalizedText, Locale } from '../domain/text.js';
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
 
 /** Fixed labels of the final document. */
 export const documentLabels = {
-  subtitleFinal: t('Definitief document voor het personeelsdossier', 'Final document for the personnel file'),
+  final: t('Definitief', 'Final'),
+  filedPersonnelFile: t('Opgenomen in personeelsdossier', 'Filed in the personnel file'),
+  filedConfidential: t('Vertrouwelijk bewaard', 'Kept confidentially'),
   confidentialVitality: t(
-    'Vertrouwelijk — dit verslag wordt nooit gebruikt bij een beoordeling.',
-    'Confidential — this report is never used in an appraisal.',
+    'Vertrouwelijk — alleen voor de medewerker en de leidinggevende; wordt nooit gebruikt bij een beoordeling.',
+    'Confidential — only for the employee and their manager; never used in an appraisal.',
   ),
   confidential: t('Vertrouwelijk', 'Confidential'),
   details: t('Gegevens', 'Details'),
@@ -24,24 +25,63 @@ export const documentLabels = {
   department: t('Afdeling', 'Department'),
   manager: t('Leidinggevende', 'Manager'),
   meetingDate: t('Datum gesprek', 'Date of the meeting'),
-  formatVersion: t('Formatversie', 'Format version'),
+  finalOn: t('Definitief op', 'Final on'),
+  notFinal: t('nog niet definitief', 'not final yet'),
+  formatVersion: t('Formatversie', 'Form version'),
   version: t('Versie', 'Version'),
-  versionHash: t('Controlewaarde (SHA-256)', 'Checksum (SHA-256)'),
-  approvedOn: t('Definitief op', 'Final on'),
+  hours: t('uur', ''),
+  controlCode: t('Controlecode (SHA-256) van versie {version}', 'Check code (SHA-256) of version {version}'),
+  controlCodeNote: t(
+    'Elke wijziging van de inhoud geeft een andere code.',
+    'Any change of the content gives a different code.',
+  ),
   generatedOn: t('Opgemaakt op', 'Generated on'),
-  preparationColumn: t('Voorbereiding medewerker', 'Employee’s preparation'),
-  completionColumn: t('Aanvulling leidinggevende', 'Manager’s completion'),
+  preparationCaption: t('Voorbereiding medewerker', 'Employee’s preparation'),
+  completionCaption: t('Aanvulling leidinggevende', 'Manager’s addition'),
   statement: t('Stelling', 'Statement'),
+  answer: t('Antwoord', 'Answer'),
+  houseSubtitle: t('Huis van werkvermogen · huidige situatie', 'House of Work Ability · current situation'),
   notAnswered: t('niet ingevuld', 'not filled in'),
   sectionEmpty: t('In dit onderdeel is niets ingevuld.', 'Nothing was filled in for this part.'),
   omittedNote: t(
-    'Vragen die door beide partijen niet zijn ingevuld en niet verplicht waren, zijn weggelaten.',
-    'Optional questions that neither party answered are left out.',
+    'Vragen en stellingen die niet verplicht waren en niet zijn ingevuld, zijn weggelaten.',
+    'Optional questions and statements that were not answered are left out.',
+  ),
+  omittedNoteBoth: t(
+    'Vragen die niet verplicht waren en door geen van beiden zijn ingevuld, zijn weggelaten.',
+    'Optional questions that neither of them answered are left out.',
+  ),
+  employeePart: t('Voorbereiding van de medewerker', 'The employee’s preparation'),
+  employeePartIntro: t(
+    'Zoals de medewerker het gesprek heeft voorbereid en met de leidinggevende gedeeld. De stellingen zijn alleen door de medewerker beantwoord.',
+    'As the employee prepared the conversation and shared it with the manager. Only the employee answered the statements.',
+  ),
+  meetingPart: t('Aantekeningen bij het gesprek', 'Notes from the meeting'),
+  meetingPartIntro: t(
+    'Aantekeningen van de leidinggevende per onderwerp en de afspraken uit het gesprek, vastgelegd bij het afronden van het gesprek op {date}.',
+    'The manager’s notes per topic and the agreements from the meeting, fixed when the meeting was completed on {date}.',
+  ),
+  meetingPartIntroOpen: t(
+    'Aantekeningen van de leidinggevende per onderwerp en de afspraken uit het gesprek.',
+    'The manager’s notes per topic and the agreements from the meeting.',
+  ),
+  noNotes: t('Geen aantekeningen.', 'No notes.'),
+  agreementsInReport: t(
+    'Deze afspraken zijn ongewijzigd overgenomen in het verslag (onderdeel {part}).',
+    'These agreements were taken over unchanged in the report (part {part}).',
   ),
   preparationPart: t('Voorbereiding en gesprek', 'Preparation and meeting'),
   preparationIntro: t(
-    'Per vraag links de voorbereiding van de medewerker, rechts de aanvulling van de leidinggevende tijdens het gesprek.',
-    'For each question, the employee’s preparation on the left and the manager’s completion during the meeting on the right.',
+    'Per onderdeel de voorbereiding van de medewerker en, waar ingevuld, de aanvulling van de leidinggevende tijdens het gesprek.',
+    'For each part, the employee’s preparation and, where filled in, the manager’s addition during the meeting.',
+  ),
+  reportByEmployee: t(
+    'Opgesteld en ondertekend door de medewerker; medeondertekend door de leidinggevende.',
+    'Written and signed by the employee; co-signed by the manager.',
+  ),
+  reportByManager: t(
+    'Opgesteld door de leidinggevende en via Taken aan de medewerker voorgelegd ter ondertekening.',
+    'Written by the manager and put to the employee through Tasks for signing.',
   ),
   progress: t('Voortgang', 'Progress'),
   course: t('Koers', 'Course'),
@@ -52,38 +92,53 @@ export const documentLabels = {
   owner: t('Wie', 'Who'),
   due: t('Uiterlijk', 'By'),
   noAgreements: t('Geen afspraken vastgelegd.', 'No agreements recorded.'),
-  approvals: t('Akkoordverklaring', 'Approval'),
-  approvalsIntro: t(
-    'Dit document is definitief wanneer de medewerker akkoord gaat of voor gezien tekent en de leidinggevende akkoord gaat met dezelfde versie.',
-    'This document is final when the employee agrees or signs as seen and the manager agrees with the same version.',
-  ),
-  approvalStatement: t(
-    'Beide partijen hebben versie {version} goedgekeurd. De inhoud van deze versie is vastgelegd met de controlewaarde hieronder; elke wijziging geeft een andere waarde.',
-    'Both parties approved version {version}. The content of this version is fixed by the checksum below; any change gives a different value.',
-  ),
+  signing: t('Ondertekening', 'Signatures'),
   role: t('Rol', 'Role'),
   name: t('Naam', 'Name'),
-  decision: t('Besluit', 'Decision'),
+  reaction: t('Ondertekening', 'Signature'),
   remark: t('Opmerking', 'Remark'),
-  onBehalfOf: t('namens {name}', 'on behalf of {name}'),
   dateTime: t('Datum en tijd', 'Date and time'),
+  onBehalfOf: t('namens {name}', 'on behalf of {name}'),
   history: t('Eerdere versies', 'Earlier versions'),
-  submittedBy: t('Versie {version} ingediend door {name}', 'Version {version} submitted by {name}'),
-  notDecided: t('nog geen besluit', 'no decision yet'),
-  audit: t('Logboek', 'Audit trail'),
+  offeredForCosigning: t(
+    'Ondertekend en ter medeondertekening aangeboden',
+    'Signed and offered for co-signing',
+  ),
+  offeredForSigning: t('Aangeboden ter ondertekening', 'Offered for signing'),
+  cosigned: t('Medeondertekend (akkoord)', 'Co-signed (agreed)'),
+  noReaction: t('geen reactie', 'no response'),
+  awaitingReaction: t('nog geen reactie', 'no response yet'),
+  withRemark: t('met opmerking', 'with remark'),
+  isFinal: t('Versie {version} is definitief.', 'Version {version} is final.'),
+  isReturned: t(
+    'Versie {version} is teruggegeven; er volgde een nieuwe versie.',
+    'Version {version} was returned; a new version followed.',
+  ),
+  isSuperseded: t(
+    'Versie {version} is vervangen door een nieuwe versie.',
+    'Version {version} was replaced by a new version.',
+  ),
+  isPending: t('Versie {version} wacht op een reactie.', 'Version {version} is awaiting a response.'),
+  cosignedStatement: t(
+    'Versie {version} is definitief: ondertekend en ter medeondertekening aangeboden door {author} op {offeredAt}; medeondertekend door {signer} op {signedAt}.',
+    'Version {version} is final: signed and offered for co-signing by {author} on {offeredAt}; co-signed by {signer} on {signedAt}.',
+  ),
+  offeredStatement: t(
+    'Ondertekend en ter medeondertekening aangeboden door {author} op {offeredAt}.',
+    'Signed and offered for co-signing by {author} on {offeredAt}.',
+  ),
+  audit: t('Logboek', 'Log'),
   auditIntro: t(
-    'Alle vastgelegde handelingen rond dit gesprek, in tijdsvolgorde. Tijden in Nederlandse tijd (Europe/Amsterdam).',
-    'Every recorded action on this conversation, in order. Times in Dutch time (Europe/Amsterdam).',
+    'Wat er met dit gesprek is gedaan, in tijdsvolgorde. Opeenvolgend bijwerken door dezelfde persoon staat op één regel. Wie het gesprek heeft ingezien, wordt apart bijgehouden en staat niet in dit document. Tijden in Nederlandse tijd.',
+    'What was done with this conversation, in order. A person’s consecutive updates are one line. Who viewed the conversation is recorded separately and not in this document. Times in Dutch time.',
   ),
   auditEmpty: t('Geen handelingen vastgelegd.', 'No actions recorded.'),
   who: t('Wie', 'Who'),
-  action: t('Handeling', 'Action'),
-  auditDetails: t('Toelichting', 'Details'),
+  action: t('Wat', 'What'),
+  times: t('{count}×', '{count}×'),
   page: t('Pagina {page} van {pages}', 'Page {page} of {pages}'),
-  timeZoneNote: t('tijden in Europe/Amsterdam', 'times in Europe/Amsterdam'),
   system: t('Systeem', 'System'),
-  yes: t('ja', 'yes'),
-  no: t('nee', 'no'),
+  unknownPerson: t('(naam onbekend)', '(name unknown)'),
 } satisfies Record<string, LocalizedText>;
 
 /** Label key of the fixed texts. */
@@ -99,23 +154,9 @@ export function label(
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The text that goes with each smiley, so the rating reads without the symbol. */
-export const smileyLabels: Record<Smiley, LocalizedText> = {
-  happy: t('Goed', 'Good'),
-  neutral: t('Neutraal', 'Neutral'),
-  sad: t('Kan beter', 'Could be better'),
-  na: t('Niet van toepassing', 'Not applicable'),
-};
-
-export const decisionLabels: Record<DecisionKind, LocalizedText> = {
-  akkoord: t('Akkoord', 'Agreed'),
-  voor_gezien: t('Voor gezien', 'Seen'),
-  niet_akkoord: t('Niet akkoord', 'Not agreed'),
-};
-
 export const courseLabels: Record<'continue' | 'adjust', LocalizedText> = {
-  continue: t('Koers vervolgen', 'Continue the course'),
-  adjust: t('Bijsturen', 'Adjust'),
+  continue: t('vervolgen', 'continue'),
+  adjust: t('bijsturen', 'adjust'),
 };
 
 export const ownerLabels: Record<'employee' | 'manager' | 'both', LocalizedText> = {
@@ -128,59 +169,4 @@ export const partyLabels: Record<'employee' | 'manager' | 'system', LocalizedTex
   employee: t('Medewerker', 'Employee'),
   manager: t('Leidinggevende', 'Manager'),
   system: t('Systeem', 'System'),
-};
-
-/** What each audit action means, for the audit trail page. Unknown actions are printed as they are. */
-export const auditActionLabels: Record<string, LocalizedText> = {
-  requested: t('Gesprek aangevraagd', 'Conversation requested'),
-  created: t('Gesprek aangemaakt', 'Conversation created'),
-  planned: t('Gesprek gepland', 'Conversation planned'),
-  rescheduled: t('Gesprek verzet', 'Conversation rescheduled'),
-  cancelled: t('Gesprek geannuleerd', 'Conversation cancelled'),
-  'preparation-saved': t('Voorbereiding opgeslagen', 'Preparation saved'),
-  'preparation-submitted': t('Voorbereiding ingediend', 'Preparation submitted'),
-  'completion-saved': t('Aanvulling leidinggevende opgeslagen', 'Manager’s completion saved'),
-  'meeting-held': t('Gesprek gevoerd', 'Meeting held'),
-  'report-saved': t('Verslag opgeslagen', 'Report saved'),
-  'report-submitted': t('Versie ter akkoord aangeboden', 'Version submitted for approval'),
-  decided: t('Besluit genomen', 'Decision taken'),
-  'revision-requested': t('Terug voor aanpassing', 'Sent back for revision'),
-  approved: t('Door beide partijen goedgekeurd', 'Approved by both parties'),
-  archived: t('Opgenomen in het personeelsdossier', 'Stored in the personnel file'),
-  'pop-saved': t('POP opgeslagen', 'Development plan saved'),
-  'evaluation-saved': t('Eigen evaluatie opgeslagen', 'Self-evaluation saved'),
-  read: t('Ingezien', 'Viewed'),
-  viewed: t('Ingezien', 'Viewed'),
-  'document-read': t('Document ingezien', 'Document viewed'),
-  delegated: t('Taken gedelegeerd', 'Delegated'),
-  'delegation-created': t('Vervanging ingesteld', 'Delegation set up'),
-  'delegation-ended': t('Vervanging beëindigd', 'Delegation ended'),
-  reassigned: t('Andere leidinggevende toegewezen', 'Reassigned to another manager'),
-  'manager-changed': t('Leidinggevende gewijzigd', 'Manager changed'),
-};
-
-/** Readable names for the detail keys that appear in audit entries. */
-export const auditDetailLabels: Record<string, LocalizedText> = {
-  version: t('versie', 'version'),
-  hash: t('controlewaarde', 'checksum'),
-  party: t('partij', 'party'),
-  decision: t('besluit', 'decision'),
-  comment: t('opmerking', 'remark'),
-  reason: t('reden', 'reason'),
-  note: t('toelichting', 'note'),
-  onBehalfOf: t('namens', 'on behalf of'),
-  delegateId: t('vervanger', 'delegate'),
-  managerId: t('leidinggevende', 'manager'),
-  fromManagerId: t('van leidinggevende', 'from manager'),
-  toManagerId: t('naar leidinggevende', 'to manager'),
-  previousManagerId: t('vorige leidinggevende', 'previous manager'),
-  newManagerId: t('nieuwe leidinggevende', 'new manager'),
-  employeeId: t('medewerker', 'employee'),
-  subjectId: t('betreft', 'about'),
-  from: t('van', 'from'),
-  until: t('tot', 'until'),
-  start: t('begin', 'start'),
-  end: t('einde', 'end'),
-  location: t('locatie', 'location'),
-  url: t('link', 'link'),
 };

@@ -6,10 +6,17 @@ import {
   archiveSchemaVersion,
   buildArchiveJson,
   canonicalJson,
+  contentFreeSchemaId,
+  contentFreeSchemaVersion,
   contentHash,
   fileNameFor,
 } from '../../src/documents/archive-json.js';
-import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
+import {
+  reflectionDocumentInput,
+  reflectionRemark,
+  vitalityDocumentInput,
+  vitalityReturnComment,
+} from '../fixtures/documents.js';
 
 describe('contentHash', () => {
   it('is the SHA-256 of the canonical JSON, with keys sorted at every depth', () => {
@@ -44,95 +51,136 @@ describe('contentHash', () => {
   });
 
   it('matches the hash the approved version was submitted with', () => {
-    const input = sampleVitalityInput();
+    const input = vitalityDocumentInput();
     for (const version of input.conversation.versions)
       expect(contentHash(version.content)).toBe(version.hash);
     expect(contentHash(reportContent(input.conversation))).toBe(input.conversation.versions.at(-1)?.hash);
   });
 });
 
-describe('buildArchiveJson', () => {
-  const input = sampleVitalityInput();
+describe('buildArchiveJson — for the personnel file (Reflectiegesprek)', () => {
+  const input = reflectionDocumentInput();
   const json = JSON.parse(buildArchiveJson(input)) as Record<string, unknown> & {
     content: {
       preparation: { fieldId: string; label: { nl: string }; employee: unknown; manager: unknown }[];
       report: { fieldId: string; value: unknown }[];
     };
-    decisions: { decision: string; onBehalfOfName: string | null; actorName: string }[];
-    audit: { action: string; actorName: string }[];
+    decisions: { decision: string; comment: string | null; actorName: string }[];
+    audit: { action: string; actorName: string; count: number; decision: string | null }[];
   };
 
-  it('carries the schema, organisation, type, people, meeting date, version and hash', () => {
+  it('carries the schema, organisation, type, people, meeting date, outcome, version and hash', () => {
     const version = input.conversation.versions.find((v) => v.number === 2);
     expect(json).toMatchObject({
       schema: archiveSchemaId,
       schemaVersion: archiveSchemaVersion,
       organisation: 'Gemeente Zuiderhaven',
-      conversation: {
-        id: input.conversation.id,
-        type: 'vitaliteit',
-        formatVersion: 1,
-        title: { nl: 'Vitaliteitsgesprek' },
-      },
-      employee: {
-        id: 'u-fatima',
-        name: 'Fatima El Amrani',
-        jobTitle: 'Beleidsadviseur ruimtelijke ordening',
-      },
-      manager: { id: 'u-jeroen', name: 'Jeroen de Vries' },
-      meetingDate: '2026-12-01',
+      conversation: { id: input.conversation.id, type: 'reflectie', formatVersion: 1 },
+      employee: { id: 'u-daan', name: 'Daan Verhoeven' },
+      manager: { id: 'u-zoe' },
+      meetingDate: '2026-09-15',
       version: 2,
       hashAlgorithm: 'SHA-256',
       hash: version?.hash,
-      approvedAt: '2026-12-08T09:20:00.000Z',
+      outcome: 'acknowledged',
+      finalAt: '2026-09-18T07:58:00.000Z',
     });
   });
 
-  it('holds the approved content by field, with labels and both columns', () => {
-    const field = json.content.preparation.find((f) => f.fieldId === 'kwaliteit.betekenis');
-    expect(field?.label.nl).toBe('Wat betekent vitaliteit voor jou persoonlijk?');
-    expect(String(field?.employee)).toContain('Voor mij betekent vitaliteit');
-    expect(String(field?.manager)).toContain('Herkenbaar');
-    const agreements = json.content.report.find((f) => f.fieldId === 'verslag.afspraken')?.value as unknown[];
+  it('holds the signed content by field, with labels and both parties’ answers', () => {
+    const field = json.content.preparation.find((f) => f.fieldId === 'deel.resultaat.reflectie');
+    expect(field?.label.nl).toBe('Wat heb je geconstateerd? Zijn je behoeften veranderd?');
+    expect(String(field?.manager)).toContain('vaste waarde op het KCC');
+    const agreements = json.content.report.find((f) => f.fieldId === 'resultaat.afspraken')
+      ?.value as unknown[];
     expect(agreements).toHaveLength(4);
   });
 
-  it('lists every decision with names and the delegate, and the audit trail', () => {
-    expect(json.decisions.map((d) => d.decision)).toEqual(['akkoord', 'niet_akkoord', 'akkoord', 'akkoord']);
-    expect(json.decisions.at(-1)).toMatchObject({
-      actorName: 'Sanne Bakker',
-      onBehalfOfName: 'Jeroen de Vries',
-    });
-    expect(
-      json.audit.some((a) => a.action === 'delegation-created' && a.actorName === 'Jeroen de Vries'),
-    ).toBe(true);
+  it('lists every decision with names and remarks, and the log for people', () => {
+    expect(json.decisions.map((d) => d.decision)).toEqual(['niet_akkoord', 'akkoord', 'voor_gezien']);
+    expect(json.decisions.at(-1)).toMatchObject({ actorName: 'Daan Verhoeven', comment: reflectionRemark });
+    expect(json.audit.some((a) => a.action === 'conversation.decided' && a.decision === 'voor_gezien')).toBe(
+      true,
+    );
+    expect(json.audit.find((a) => a.action === 'conversation.preparation-saved')?.count).toBe(2);
+    const text = JSON.stringify(json.audit);
+    expect(text).not.toMatch(/https?:|eventId|joinUrl/);
   });
 
-  it('uses the approved version, not the live fields', () => {
+  it('uses the signed version, not the live fields', () => {
     const live = structuredClone(input);
-    live.conversation.report = { 'verslag.samenvatting': 'LIVE' };
+    live.conversation.report = { 'resultaat.facilitering': 'LIVE' };
     expect(buildArchiveJson(live)).not.toContain('LIVE');
   });
 });
 
+describe('buildArchiveJson — Vitaliteitsgesprek (kept confidentially)', () => {
+  const input = vitalityDocumentInput();
+  const text = buildArchiveJson(input);
+  const json = JSON.parse(text) as Record<string, unknown>;
+
+  it('holds nothing but the content-free record: type, date, signed, Controlecode', () => {
+    const version = input.conversation.versions.find((v) => v.number === 2);
+    expect(json).toEqual({
+      schema: contentFreeSchemaId,
+      schemaVersion: contentFreeSchemaVersion,
+      conversationId: input.conversation.id,
+      employeeId: 'u-fatima',
+      type: 'vitaliteit',
+      date: '2026-12-01',
+      signed: true,
+      hash: version?.hash,
+    });
+  });
+
+  it('has no answer, note, smiley, report text, remark or name in it', () => {
+    const version = input.conversation.versions.find((v) => v.number === 2);
+    const values = [
+      ...Object.values(version?.content.preparation ?? {}),
+      ...Object.values(version?.content.completion ?? {}),
+      ...Object.values(version?.content.report ?? {}),
+    ].flatMap((value) =>
+      typeof value === 'string' ? [value] : (value as { text?: string }[]).map((v) => v.text ?? ''),
+    );
+    expect(values.length).toBeGreaterThan(20);
+    for (const value of values.filter((v) => v.length > 3)) expect(text).not.toContain(value);
+    for (const word of [
+      'happy',
+      'neutral',
+      'sad',
+      'Fatima',
+      'Jeroen',
+      'Sanne',
+      'verslag',
+      'gesprek.',
+      'huis.',
+    ])
+      expect(text).not.toContain(word);
+    expect(text).not.toContain(vitalityReturnComment);
+  });
+});
+
 describe('fileNameFor', () => {
-  const conversation = sampleVitalityInput().conversation;
+  const conversation = vitalityDocumentInput().conversation;
 
   it('follows the convention: meeting day, type, employee, version', () => {
     expect(fileNameFor(conversation, 'Fatima El Amrani', 2)).toBe(
       '2026-12-01 Vitaliteitsgesprek - Fatima El Amrani - v2.pdf',
     );
-    expect(fileNameFor(sampleReflectionInput().conversation, 'Daan Verhoeven', 1, 'json')).toBe(
+    expect(fileNameFor(reflectionDocumentInput().conversation, 'Daan Verhoeven', 1, 'json')).toBe(
       '2026-09-15 Reflectiegesprek - Daan Verhoeven - v1.json',
     );
   });
 
-  it('uses the Amsterdam calendar day of the meeting', () => {
+  it('uses the Amsterdam calendar day of the meeting: when it was held, else when it was planned', () => {
+    const { heldAt: _held, ...notHeld } = conversation;
     const late = {
-      ...conversation,
+      ...notHeld,
       schedule: { start: '2026-06-30T22:30:00.000Z', end: '2026-06-30T23:00:00.000Z' },
     };
     expect(fileNameFor(late, 'A', 1).startsWith('2026-07-01 ')).toBe(true);
+    const heldNextDay = { ...conversation, heldAt: '2026-12-02T08:00:00.000Z' };
+    expect(fileNameFor(heldNextDay, 'A', 1).startsWith('2026-12-02 ')).toBe(true);
   });
 
   it('keeps only characters SharePoint accepts and stays within 200 characters', () => {

@@ -13,7 +13,7 @@ import {
   printableRuns,
   textFamily,
 } from '../../src/documents/printable-text.js';
-import { sampleReflectionInput } from '../../src/documents/samples.js';
+import { reflectionDocumentInput } from '../fixtures/documents.js';
 
 const outDir = join(process.cwd(), 'test-artifacts', 'documents');
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
@@ -162,7 +162,7 @@ describe('printableDefinition', () => {
   });
 
   it('covers every string of the final document, header and footer included', () => {
-    const input = sampleReflectionInput();
+    const input = reflectionDocumentInput();
     const conversation = structuredClone(input.conversation);
     const version = conversation.versions.at(-1);
     if (!version) throw new Error('no version');

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { sampleReflectionInput, sampleVitalityInput } from '../../src/documents/samples.js';
+import { reflectionDocumentInput, vitalityDocumentInput } from '../fixtures/documents.js';
 import { WorkerPdfRenderer } from '../../src/documents/worker-renderer.js';
 import type { FinalDocumentInput } from '../../src/ports/documents.js';
 import { pdfText } from '../support/pdf.js';
@@ -29,7 +29,7 @@ describe('WorkerPdfRenderer', () => {
 
   it('renders each document in a worker thread, several at once, each answer to its own request', async () => {
     renderer = new WorkerPdfRenderer(2);
-    const inputs = [sampleVitalityInput(), sampleReflectionInput(), sampleVitalityInput()];
+    const inputs = [vitalityDocumentInput(), reflectionDocumentInput(), vitalityDocumentInput()];
     const pdfs = await Promise.all(inputs.map((input) => renderer!.render(input)));
     expect(workersOf(renderer)).toHaveLength(2);
     const texts = await Promise.all(pdfs.map(textOf));
@@ -42,37 +42,37 @@ describe('WorkerPdfRenderer', () => {
 
   it('renders in the language it was made for', async () => {
     renderer = new WorkerPdfRenderer(1, 'en');
-    expect(await textOf(await renderer.render(sampleVitalityInput()))).toContain('Vitality conversation');
+    expect(await textOf(await renderer.render(vitalityDocumentInput()))).toContain('Vitality conversation');
   }, 60_000);
 
   it('rejects a document it cannot render with the reason, and renders the next one', async () => {
     renderer = new WorkerPdfRenderer(1);
-    const broken = { ...sampleVitalityInput(), conversation: null } as unknown as FinalDocumentInput;
+    const broken = { ...vitalityDocumentInput(), conversation: null } as unknown as FinalDocumentInput;
     await expect(renderer.render(broken)).rejects.toThrow(/PDF rendering failed: /);
-    expect(await textOf(await renderer.render(sampleVitalityInput()))).toContain('Fatima El Amrani');
+    expect(await textOf(await renderer.render(vitalityDocumentInput()))).toContain('Fatima El Amrani');
   }, 60_000);
 
   it('loses only the document of a worker that dies, and starts a new worker for the next', async () => {
     renderer = new WorkerPdfRenderer(1);
-    await renderer.render(sampleVitalityInput());
-    const inFlight = renderer.render(sampleReflectionInput());
+    await renderer.render(vitalityDocumentInput());
+    const inFlight = renderer.render(reflectionDocumentInput());
     const [worker] = workersOf(renderer);
     await worker?.terminate();
     await expect(inFlight).rejects.toThrow(/PDF worker stopped/);
-    expect(await textOf(await renderer.render(sampleReflectionInput()))).toContain('Daan Verhoeven');
+    expect(await textOf(await renderer.render(reflectionDocumentInput()))).toContain('Daan Verhoeven');
     expect(workersOf(renderer)).toHaveLength(1);
     expect(workersOf(renderer)[0]).not.toBe(worker);
   }, 60_000);
 
   it('refuses work after close, and rejects what was still waiting', async () => {
     renderer = new WorkerPdfRenderer(1);
-    const first = renderer.render(sampleVitalityInput());
-    const waiting = renderer.render(sampleVitalityInput());
+    const first = renderer.render(vitalityDocumentInput());
+    const waiting = renderer.render(vitalityDocumentInput());
     const closing = renderer.close();
     await expect(waiting).rejects.toThrow(/closed/);
     await first.catch(() => undefined);
     await closing;
-    await expect(renderer.render(sampleVitalityInput())).rejects.toThrow(/closed/);
+    await expect(renderer.render(vitalityDocumentInput())).rejects.toThrow(/closed/);
     expect(workersOf(renderer)).toHaveLength(0);
   }, 60_000);
 

@@ -14,20 +14,24 @@ export async function finalDocumentInput(
     conversation.employeeId,
     conversation.managerId,
     ...audit.map((a) => a.actorId),
+    ...conversation.versions.map((v) => v.submittedBy),
     ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? '']),
   ]);
+  // Only names the directory knows: the document prints "(naam onbekend)" for the rest, never an id.
   const names: Record<string, string> = {};
   for (const id of ids) {
     if (!id) continue;
-    names[id] = id === 'system' ? 'Systeem' : ((await ctx.directory.getUser(id))?.displayName ?? id);
+    const name = id === 'system' ? 'Systeem' : (await ctx.directory.getUser(id))?.displayName;
+    if (name) names[id] = name;
   }
+  // Someone the directory no longer knows has no name here (the document says so), rather than an id.
   const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? {
     id: conversation.employeeId,
-    displayName: conversation.employeeId,
+    displayName: '',
   };
   const manager = (await ctx.directory.getUser(conversation.managerId)) ?? {
     id: conversation.managerId,
-    displayName: conversation.managerId,
+    displayName: '',
   };
   return {
     organisation: ctx.organisationName,

@@ -13,7 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalArchive } from '../../../src/adapters/local/archive.js';
 import { buildArchiveJson, fileNameFor } from '../../../src/documents/archive-json.js';
-import { sampleReflectionInput, sampleVitalityInput } from '../../../src/documents/samples.js';
+import {
+  reflectionDocumentInput as sampleReflectionInput,
+  vitalityDocumentInput as sampleVitalityInput,
+} from '../../fixtures/documents.js';
 import type { ArchiveItem } from '../../../src/ports/index.js';
 import type { FinalDocumentInput } from '../../../src/ports/documents.js';
 
