@@ -742,7 +742,7 @@ function signatureTable(summary: SignatureSummary, ctx: Ctx): Content {
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: [150, '*', 84],
+      widths: [140, '*', 94],
       body: [header, ...summary.lines.map((line) => signatureRow(line, summary, ctx))],
     },
     layout: tableLayout,
