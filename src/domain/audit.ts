@@ -91,8 +91,15 @@ export function auditLabel(
   locale: Locale,
   options: { confidential?: boolean } = {},
 ): string {
+  // A vitality report is written by the employee, who signs by offering it, and is kept confidentially.
   if (action === 'conversation.archived' && options.confidential) {
     return t('Vertrouwelijk bewaard', 'Kept confidentially')[locale];
+  }
+  if (action === 'conversation.report-submitted' && options.confidential) {
+    return t(
+      'Verslag ondertekend en ter medeondertekening aangeboden',
+      'Report signed and offered for co-signing',
+    )[locale];
   }
   return actionLabels[action][locale];
 }

@@ -6,6 +6,7 @@ import type { Answers } from './answers.js';
 import type { Conversation } from './conversation.js';
 import type { ConversationType } from './formats.js';
 import type { Relation } from './policy.js';
+import { dateTimeFormat } from './date-format.js';
 
 /** Where a signed conversation is kept. */
 export type Filing =
@@ -63,7 +64,7 @@ export interface ContentFreeRecord {
   conversationId: string;
   employeeId: string;
   type: ConversationType;
-  /** The meeting date (YYYY-MM-DD). */
+  /** The meeting's day in Dutch time (YYYY-MM-DD): when it was held, else when it was planned. */
   date: string | undefined;
   signed: boolean;
   /** The Controlecode of the signed version. */
@@ -76,10 +77,22 @@ export function contentFreeRecordOf(conversation: Conversation): ContentFreeReco
     conversationId: conversation.id,
     employeeId: conversation.employeeId,
     type: conversation.type,
-    date: conversation.schedule?.start.slice(0, 10),
+    date: meetingDay(conversation.heldAt ?? conversation.schedule?.start),
     signed: conversation.stage === 'approved' || conversation.stage === 'archived',
     hash: version?.hash,
   };
+}
+
+/** The calendar day of an instant in Europe/Amsterdam, as the document prints it. */
+function meetingDay(instant: string | undefined): string | undefined {
+  if (!instant) return undefined;
+  // en-CA formats a date as YYYY-MM-DD.
+  return dateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
 }
 
 /** Whether a relation may open the filed document itself (the PDF). */

@@ -370,7 +370,7 @@ export function transition(
         conversation: {
           ...next,
           stage: 'cancelled',
-          cancellation: { by: actor.id, reason: command.reason, at: now },
+          cancellation: { by: actor.id, reason: requireText(command.reason, 'reason'), at: now },
         },
         events: [{ type: 'cancelled', reason: command.reason }],
       };
@@ -513,7 +513,8 @@ function decide(
   if (decisionOf(conversation, current.number, actor.party)) throw errors.alreadyDecided(current.number);
   if (!choicesFor(conversation.type, actor.party).includes(command.decision))
     throw errors.decisionNotAllowed(command.decision);
-  const comment = command.comment === undefined ? undefined : requireText(command.comment, 'comment');
+  // An empty comment is no comment (cards send empty inputs); one of only spaces is refused, never kept as empty.
+  const comment = command.comment ? requireText(command.comment, 'comment') : undefined;
   if (command.decision !== 'akkoord' && !comment) throw errors.commentRequired(command.decision);
 
   const decision: Decision = {
