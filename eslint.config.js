@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-artifacts', 'appPackage'] },
@@ -19,6 +20,29 @@ export default tseslint.config(
       globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Server-side code runs from the production install (`npm ci --omit=dev`): every package it imports must be a
+    // production dependency. Browser code (tab, Outlook pane) is bundled at build time and may use devDependencies.
+    files: [
+      'src/server/**/*.ts',
+      'src/app/**/*.ts',
+      'src/bot/**/*.ts',
+      'src/graph/**/*.ts',
+      'src/adapters/**/*.ts',
+      'src/store/**/*.ts',
+      'src/documents/**/*.ts',
+      'src/cards/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/ports/**/*.ts',
+    ],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: false, optionalDependencies: false, peerDependencies: false, includeTypes: false },
+      ],
+    },
   },
   {
     // The domain core stays pure: no I/O, no Microsoft SDKs, no database.
