@@ -20,6 +20,8 @@ export interface Config {
     jwksUri?: string;
   };
   demoOrganisationPath: string;
+  /** Whether the first local start fills an empty database with the demo organisation's year (`DEMO_SEED`). */
+  demoSeed: boolean;
   organisationName?: string;
   teamPictureMinimum: number;
   reminderDaysBefore: number;

@@ -22,6 +22,7 @@ import {
   employeeYear,
 } from '../app/index.js';
 import { StaleRevisionError } from '../store/index.js';
+import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import {
   commandRequestSchema,
@@ -119,7 +120,14 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   if (ctx.config.authMode === 'local') {
     api.get('/demo/users', async (_req, res, next) => {
       try {
-        res.json({ users: await ctx.directory.listUsers() });
+        // The team lead with the liveliest team comes first, so the tab opens as someone with something to see.
+        const users = await ctx.directory.listUsers();
+        res.json({
+          users: [
+            ...users.filter((u) => u.id === demoStartUser),
+            ...users.filter((u) => u.id !== demoStartUser),
+          ],
+        });
       } catch (error) {
         next(error);
       }

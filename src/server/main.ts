@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { startApp } from './app.js';
 import { mountBot } from './bot-mount.js';
 import { graphAdapters, graphConfigFromEnv } from './microsoft365.js';
+import { demoStartUser, seedDemoIfEmpty } from './demo-seed.js';
 
 /** Entry point: `npm start`. Fails fast on invalid configuration; drains jobs on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -9,6 +10,17 @@ async function main(): Promise<void> {
   // Microsoft Graph behind every port in a tenant; the local implementations otherwise.
   const overrides = config.microsoft365 === 'graph' ? graphAdapters(graphConfigFromEnv()) : {};
   const app = await startApp(config, { overrides, mountBot });
+  if (await seedDemoIfEmpty(app.ctx, config.demoSeed)) {
+    console.log('Demo-organisatie gevuld met een jaar aan gesprekken (DEMO_SEED=off start leeg).');
+  }
+  if (config.authMode === 'local') {
+    const start = await app.ctx.directory.getUser(demoStartUser);
+    if (start) {
+      console.log(
+        `Probeer eerst ${start.displayName} (${start.jobTitle ?? 'teamleider'}): ${app.url}/tabs/home/?user=${start.id} — wissel rechtsboven naar een medewerker of HR.`,
+      );
+    }
+  }
   console.log(
     `Gesprekscyclus draait op ${app.url}/tabs/home/ (API ${app.url}/api, bot ${app.url}/api/messages, ${config.authMode === 'local' ? 'demo-identiteiten' : 'Microsoft Entra ID'}, ${config.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + config.dataDir})`,
   );

@@ -20,7 +20,12 @@ export function DemoSwitcher({ demo }: { demo: DemoSession }) {
       <Badge appearance="filled" color="warning">
         {i18n.t('demo.badge')}
       </Badge>
-      <Field label={i18n.t('demo.switchUser')} size="small" className={styles.field}>
+      <Field
+        label={i18n.t('demo.switchUser')}
+        hint={i18n.t('demo.explain')}
+        size="small"
+        className={styles.field}
+      >
         <Select
           size="small"
           className={styles.select}
