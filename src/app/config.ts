@@ -43,6 +43,13 @@ export interface Config {
   retentionDays: number;
   /** When the retention run starts (cron, Europe/Amsterdam). */
   retentionCron: string;
+  /**
+   * Whether HR's archive index lists a signed Vitaliteitsgesprek at all, as a content-free record (type, date,
+   * signed, Controlecode). Never its location or a way to open it.
+   */
+  hrVitalityRecord: boolean;
+  /** When the directory is checked for new managers of employees with confidential documents (cron, Europe/Amsterdam). */
+  archiveAccessCron: string;
   /** Which outbox queues this process works off (`all`, or a comma list), so workers can be split out. */
   workerQueues: 'all' | string[];
   logLevel: string;

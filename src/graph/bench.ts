@@ -3,7 +3,7 @@
  * `npm run bench` runs it against the fake Graph; pointed at a test tenant it measures the real thing.
  */
 import { createHash } from 'node:crypto';
-import { createConversation, currentFormat, type Conversation } from '../domain/index.js';
+import { createConversation, currentFormat, filingOf, type Conversation } from '../domain/index.js';
 import type { Archive, ArchiveItem } from '../ports/index.js';
 
 /** Result of a benchmark run. */
@@ -63,6 +63,8 @@ export function benchItem(index: number, pdfBytes: number, employees: number): A
     fileName: `${conversation.type}-${conversation.id}-v1.pdf`,
     pdf,
     json,
+    filing: filingOf(conversation.type),
+    readers: { employeeId: conversation.employeeId, managerId: conversation.managerId },
   };
 }
 

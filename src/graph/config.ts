@@ -3,9 +3,12 @@
  */
 import { z } from 'zod';
 
-/** Who may read an archived document besides the app itself. */
+/**
+ * Who may read a personnel-file document besides the app itself. A Vitaliteitsgesprek is never touched by these:
+ * it is kept in the confidential library, readable by exactly the employee and her current manager.
+ */
 export const archiveAccessSchema = z.object({
-  /** Grant the configured HR group read access on each archived document. */
+  /** Grant the configured HR group read access on each personnel-file document. */
   hrGroup: z.boolean().default(true),
   /** Grant the employee the document is about read access to it. */
   employee: z.boolean().default(true),
@@ -28,6 +31,15 @@ export const graphConfigSchema = z
     driveId: z.string().min(1),
     /** Folder path inside the library under which each employee gets a folder, e.g. `Personeelsdossiers`. */
     archiveRootFolder: z.string().min(1).default('Personeelsdossiers'),
+    /**
+     * The confidential library (a drive) for signed Vitaliteitsgesprekken: unique permissions, no HR group, not the
+     * personnel library. Required: without it a vitality document would have nowhere to go but the personnel file.
+     */
+    confidentialDriveId: z.string().min(1),
+    /** Folder path inside the confidential library under which each employee gets a folder. */
+    confidentialRootFolder: z.string().min(1).default('Vitaliteitsgesprekken'),
+    /** Purview retention label for confidential documents, when set (the personnel file's label is not used). */
+    confidentialRetentionLabel: z.string().min(1).optional(),
     /** Entra group whose members are HR (personnel file readers). */
     hrGroupId: z.string().min(1),
     archiveAccess: archiveAccessSchema.default({ hrGroup: true, employee: true }),
@@ -48,6 +60,13 @@ export const graphConfigSchema = z
       value.certificatePath !== undefined,
       value.useManagedIdentity,
     ].filter(Boolean).length;
+    if (value.confidentialDriveId === value.driveId) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The confidential library must be another library than the personnel library',
+        path: ['confidentialDriveId'],
+      });
+    }
     if (kinds !== 1) {
       ctx.addIssue({
         code: 'custom',
@@ -60,13 +79,18 @@ export const graphConfigSchema = z
 /** Validated Graph configuration. */
 export type GraphConfig = z.infer<typeof graphConfigSchema>;
 
-/** Parses raw configuration (e.g. from the environment) and throws a readable error when it is wrong. */
-export function parseGraphConfig(raw: unknown): GraphConfig {
+/**
+ * Parses raw configuration (e.g. from the environment) and throws a readable error when it is wrong; `names` maps
+ * a setting to what the operator calls it (an environment variable), so the error names that too.
+ */
+export function parseGraphConfig(raw: unknown, names: Partial<Record<string, string>> = {}): GraphConfig {
   const result = graphConfigSchema.safeParse(raw);
   if (!result.success) {
-    const issues = result.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
+    const issues = result.error.issues.map((issue) => {
+      const path = issue.path.join('.') || '(root)';
+      const name = names[path];
+      return `${name ? `${name} (${path})` : path}: ${issue.message}`;
+    });
     throw new Error(`Invalid Microsoft Graph configuration: ${issues.join('; ')}`);
   }
   return result.data;

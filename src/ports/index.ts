@@ -2,7 +2,7 @@
  * Ports: the small interfaces behind which every Microsoft surface sits. Each has a local implementation
  * (src/adapters/local, the default) and a Graph/Teams one (src/graph, src/bot).
  */
-import type { ArchiveRecord, Conversation } from '../domain/index.js';
+import type { ArchiveRecord, Conversation, Filing } from '../domain/index.js';
 
 /** A person in the organisation's directory. */
 export interface DirectoryUser {
@@ -109,6 +109,16 @@ export interface Tasks {
   complete(assigneeId: string, taskId: string): Promise<void>;
 }
 
+/**
+ * Who can open a confidential document besides the app: the employee and her manager now (from the directory).
+ * An active delegate reads it through the app, never through the file itself.
+ */
+export interface ArchiveReaders {
+  employeeId: string;
+  /** Absent when the directory knows no manager for her: then only she can open it. */
+  managerId?: string;
+}
+
 /** What the archive receives: the locked, approved version, rendered. */
 export interface ArchiveItem {
   conversation: Conversation;
@@ -116,13 +126,29 @@ export interface ArchiveItem {
   hash: string;
   fileName: string;
   pdf: Uint8Array;
-  json: string;
+  /** The JSON sidecar; absent or empty: none is filed. */
+  json?: string;
+  /**
+   * Where it is kept: the personnel file (HR may read it), or a confidential place only `readers` can open
+   * (a Vitaliteitsgesprek, whatever the HR grant says). Must be `filingOf(conversation.type)`.
+   */
+  filing: Filing;
+  readers: ArchiveReaders;
 }
 
-/** The personnel file. Storing is idempotent by conversation and hash: a re-run finds the earlier upload. */
+/**
+ * The personnel file and the confidential place beside it. Storing is idempotent by conversation and hash: a
+ * re-run finds the earlier upload.
+ */
 export interface Archive {
   find(conversation: Conversation, hash: string): Promise<ArchiveRecord | undefined>;
+  /** Files by `item.filing`; the record says where (`filing`) and, when confidential, which manager can open it. */
   store(item: ArchiveItem): Promise<ArchiveRecord>;
   /** Reads a stored document back (for the tab's download link), or undefined when not there. */
   read(record: ArchiveRecord): Promise<Uint8Array | undefined>;
+  /**
+   * Makes `readers` the only people who can open a confidential document: grants the new manager, revokes the
+   * old one. Idempotent; a personnel-file document is left as it is.
+   */
+  changeReaders(record: ArchiveRecord, readers: ArchiveReaders): Promise<void>;
 }

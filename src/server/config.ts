@@ -52,6 +52,11 @@ const envSchema = z
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
     RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
     RETENTION_CRON: z.string().default('30 3 * * *'),
+    HR_VITALITY_RECORD: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('true')
+      .transform((value) => ['true', '1', 'yes'].includes(value)),
+    ARCHIVE_ACCESS_CRON: z.string().default('20 * * * *'),
     WORKER_QUEUES: z.string().default('all'),
     ARCHIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(10),
     PDF_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
@@ -131,6 +136,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     pdfWorkers: env.PDF_WORKERS,
     retentionDays: env.RETENTION_DAYS,
     retentionCron: env.RETENTION_CRON,
+    hrVitalityRecord: env.HR_VITALITY_RECORD,
+    archiveAccessCron: env.ARCHIVE_ACCESS_CRON,
     workerQueues:
       env.WORKER_QUEUES === 'all'
         ? 'all'

@@ -34,6 +34,13 @@ export function graphConfigFromEnv(env: Record<string, string | undefined> = pro
     siteId: env.SHAREPOINT_SITE_ID,
     driveId: env.SHAREPOINT_DRIVE_ID,
     ...(env.SHAREPOINT_ARCHIVE_FOLDER ? { archiveRootFolder: env.SHAREPOINT_ARCHIVE_FOLDER } : {}),
+    confidentialDriveId: env.SHAREPOINT_CONFIDENTIAL_DRIVE_ID,
+    ...(env.SHAREPOINT_CONFIDENTIAL_FOLDER
+      ? { confidentialRootFolder: env.SHAREPOINT_CONFIDENTIAL_FOLDER }
+      : {}),
+    ...(env.SHAREPOINT_CONFIDENTIAL_RETENTION_LABEL
+      ? { confidentialRetentionLabel: env.SHAREPOINT_CONFIDENTIAL_RETENTION_LABEL }
+      : {}),
     hrGroupId: env.HR_GROUP_ID,
     archiveAccess: {
       hrGroup: flag(env.ARCHIVE_GRANT_HR, true),
@@ -47,8 +54,21 @@ export function graphConfigFromEnv(env: Record<string, string | undefined> = pro
       ? { directoryCacheTtlSeconds: int(env.DIRECTORY_CACHE_SECONDS) }
       : {}),
   };
-  return parseGraphConfig(raw);
+  return parseGraphConfig(raw, envNames);
 }
+
+/** The environment variable of each Graph setting, so a refused configuration names what to set. */
+const envNames: Record<string, string> = {
+  tenantId: 'GRAPH_TENANT_ID',
+  clientId: 'GRAPH_CLIENT_ID',
+  clientSecret: 'GRAPH_CLIENT_SECRET',
+  siteId: 'SHAREPOINT_SITE_ID',
+  driveId: 'SHAREPOINT_DRIVE_ID',
+  archiveRootFolder: 'SHAREPOINT_ARCHIVE_FOLDER',
+  confidentialDriveId: 'SHAREPOINT_CONFIDENTIAL_DRIVE_ID',
+  confidentialRootFolder: 'SHAREPOINT_CONFIDENTIAL_FOLDER',
+  hrGroupId: 'HR_GROUP_ID',
+};
 
 /** The Graph implementations of every Microsoft 365 port but the messenger (which the bot provides). */
 export function graphAdapters(
@@ -74,6 +94,11 @@ export function graphAdapters(
       hrGroupId: config.hrGroupId,
       access: config.archiveAccess,
       ...(config.retentionLabel ? { retentionLabel: config.retentionLabel } : {}),
+      confidential: {
+        driveId: config.confidentialDriveId,
+        rootFolder: config.confidentialRootFolder,
+        ...(config.confidentialRetentionLabel ? { retentionLabel: config.confidentialRetentionLabel } : {}),
+      },
     }),
   };
 }

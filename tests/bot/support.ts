@@ -26,6 +26,7 @@ const unusedArchive: Archive = {
     throw new Error('archive not used in bot tests');
   },
   read: async () => undefined,
+  changeReaders: async () => {},
 };
 
 /** A context with the given environment on top of local defaults. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SharePointArchive, archiveColumns, suffixed } from '../../src/graph/sharepoint-archive.js';
 import { benchArchive, benchItem, pdfLike } from '../../src/graph/bench.js';
+import { filingOf, type ConversationType } from '../../src/domain/index.js';
 import type { ArchiveItem } from '../../src/ports/index.js';
 import { FakeGraph } from '../support/fake-graph.js';
 import { testClient } from './harness.js';
@@ -17,6 +18,7 @@ function archive(
     hrGroupId: 'hr-group',
     access: { hrGroup: true, employee: true },
     retentionLabel: 'Personeelsdossier 7 jaar',
+    confidential: { driveId: 'confidential', rootFolder: 'Vitaliteitsgesprekken' },
     upload: { sleep: async () => {} },
     ...overrides,
   });
@@ -32,8 +34,26 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   );
 }
 
-function item(index: number, size = 50 * 1024, employees = 3): ArchiveItem {
-  return benchItem(index, size, employees);
+/** A document for the personnel file (a Reflectiegesprek) unless another type is asked for. */
+function item(
+  index: number,
+  size = 50 * 1024,
+  employees = 3,
+  type: ConversationType = 'reflectie',
+): ArchiveItem {
+  const base = benchItem(index, size, employees);
+  return {
+    ...base,
+    conversation: { ...base.conversation, type },
+    fileName: `${type}-${base.conversation.id}-v1.pdf`,
+    filing: filingOf(type),
+  };
+}
+
+/** A signed Vitaliteitsgesprek of `employee-<n>`, read by her and `manager`. */
+function vitality(index: number, manager = 'manager-a', json = ''): ArchiveItem {
+  const doc = item(index, 20 * 1024, 3, 'vitaliteit');
+  return { ...doc, json, readers: { employeeId: doc.conversation.employeeId, managerId: manager } };
 }
 
 beforeAll(() => {
@@ -47,7 +67,12 @@ beforeEach(() => {
   fake.log.length = 0;
   fake.fileCreations.length = 0;
   fake.faults.clear();
-  fake.addDrive('personnel', [...archiveColumns]);
+  fake.groups.clear();
+  fake.addGroup('hr-group', ['ingrid']);
+  // The personnel library: HR owners through the library itself.
+  fake.addDrive('personnel', [...archiveColumns], [{ objectId: 'hr-owners', roles: ['owner'] }]);
+  // The confidential library, as a careless administrator might leave it: the HR group can read the library.
+  fake.addDrive('confidential', [...archiveColumns], [{ objectId: 'hr-group', roles: ['read'] }]);
 });
 
 describe('SharePointArchive', () => {
@@ -70,11 +95,12 @@ describe('SharePointArchive', () => {
       ConversationId: doc.conversation.id,
     });
     expect(pdf.retentionLabel).toBe('Personeelsdossier 7 jaar');
-    expect(pdf.permissions.map((p) => p.recipient)).toEqual([
+    // The first grant breaks inheritance and keeps the library's own permissions (HR owners).
+    expect(pdf.permissions.filter((p) => p.roles.join() === 'read').map((p) => p.recipient)).toEqual([
       { objectId: 'hr-group' },
       { objectId: doc.conversation.employeeId },
     ]);
-    expect(pdf.permissions.every((p) => p.roles.join() === 'read')).toBe(true);
+    expect(fake.readersOf(pdf.id)).toEqual(['employee-1', 'hr-owners', 'ingrid']);
     expect(
       new TextDecoder().decode(fake.childNamed(folder.id, doc.fileName.replace('.pdf', '.json'))!.content),
     ).toBe(doc.json);
@@ -207,7 +233,7 @@ describe('SharePointArchive', () => {
     expect(fake.fileCreations).toHaveLength(2);
     const pdf = files.find((f) => f.name === doc.fileName)!;
     expect(pdf.fields.ContentHash).toBe(doc.hash);
-    expect(pdf.permissions).toHaveLength(2);
+    expect(pdf.permissions.filter((p) => p.roles.join() === 'read')).toHaveLength(2);
     expect(await archive().find(doc.conversation, doc.hash)).toEqual(record);
   });
 
@@ -231,7 +257,7 @@ describe('SharePointArchive', () => {
     });
     await archive().store(doc);
     const pdf = [...fake.items.values()].find((i) => i.name === doc.fileName)!;
-    expect(pdf.permissions).toHaveLength(2);
+    expect(pdf.permissions.filter((p) => p.roles.join() === 'read')).toHaveLength(2);
     expect(pdf.fields.Status).toBe('Definitief');
     expect(fake.log.filter((r) => r.path.endsWith('/invite') && !r.viaBatch).length).toBeGreaterThanOrEqual(
       1,
@@ -250,8 +276,9 @@ describe('SharePointArchive', () => {
 
   it('stores exactly one document per conversation through a storm of 429s across 20 parallel archive calls', async () => {
     fake.faults.add({ status: 429, retryAfterSeconds: 1, times: 2, perPath: true });
+    // Both libraries at once: benchItem alternates Vitaliteitsgesprek (confidential) and Reflectiegesprek.
     const docs = Array.from({ length: 20 }, (_, i) =>
-      item(100 + i, i % 10 === 0 ? 5 * 1024 * 1024 : 30 * 1024, 4),
+      benchItem(100 + i, i % 10 === 0 ? 5 * 1024 * 1024 : 30 * 1024, 4),
     );
     const started = Date.now();
     const store = archive({
@@ -268,6 +295,117 @@ describe('SharePointArchive', () => {
       expect(sameBytes(files.find((f) => f.name.endsWith('.pdf'))!.content, doc.pdf)).toBe(true);
     }
     expect(fake.fileCreations).toHaveLength(40);
+  });
+
+  it('keeps a Vitaliteitsgesprek in the confidential library, readable by exactly the employee and her manager', async () => {
+    const doc = vitality(30, 'manager-a', '{"schema":"gesprekscyclus/content-free-record"}\n');
+    // Whatever the HR grant says: it is for the personnel file only.
+    const record = await archive({ access: { hrGroup: true, employee: true } }).store(doc);
+    const folder = fake.ensureFolderPath(
+      'confidential',
+      `Vitaliteitsgesprekken/${doc.conversation.employeeId}`,
+    );
+    const files = fake.childrenOf(folder.id);
+    expect(files.map((f) => f.name).sort()).toEqual(
+      [doc.fileName.replace('.pdf', '.json'), doc.fileName].sort(),
+    );
+    for (const file of [folder, ...files]) {
+      expect(fake.readersOf(file.id)).toEqual([doc.conversation.employeeId, 'manager-a'].sort());
+    }
+    // The files carry no grant of their own: they inherit the folder's, which no longer inherits the library's.
+    expect(files.every((f) => f.permissions.length === 0 && f.inheritsPermissions)).toBe(true);
+    expect(folder.inheritsPermissions).toBe(false);
+    expect(folder.permissions.map((p) => p.roles.join())).toEqual(['read', 'read']);
+    // Nothing of it in the personnel library.
+    const personnel = [...fake.items.values()].filter((i) => i.driveId === 'personnel' && !i.isFolder);
+    expect(personnel).toEqual([]);
+    expect(record).toMatchObject({ filing: 'confidential', managerId: 'manager-a', hash: doc.hash });
+    expect(record.location).toBe(`drives/confidential/items/${fake.childNamed(folder.id, doc.fileName)!.id}`);
+    expect(files.find((f) => f.name === doc.fileName)!.fields.Status).toBe('Definitief');
+    expect(await archive().find(doc.conversation, doc.hash)).toMatchObject({ location: record.location });
+    expect(sameBytes(await archive().read(record), doc.pdf)).toBe(true);
+  });
+
+  it('files no sidecar when the item has none, and no personnel-file retention label', async () => {
+    const doc = vitality(31);
+    await archive().store(doc);
+    const files = fake.filesOfConversation(doc.conversation.id);
+    expect(files.map((f) => f.name)).toEqual([doc.fileName]);
+    expect(files[0]!.retentionLabel).toBeUndefined();
+    await archive({
+      confidential: {
+        driveId: 'confidential',
+        rootFolder: 'Vitaliteitsgesprekken',
+        retentionLabel: 'Vitaliteit 2 jaar',
+      },
+    }).store(vitality(34));
+    expect(fake.filesOfConversation('bench-34')[0]!.retentionLabel).toBe('Vitaliteit 2 jaar');
+  });
+
+  it('hands the folder to a new manager: granted before the old one is revoked, idempotent', async () => {
+    const doc = vitality(32, 'manager-a');
+    const record = await archive().store(doc);
+    const folder = fake.ensureFolderPath(
+      'confidential',
+      `Vitaliteitsgesprekken/${doc.conversation.employeeId}`,
+    );
+    const pdf = fake.childNamed(folder.id, doc.fileName)!;
+    fake.log.length = 0;
+    await archive().changeReaders(record, {
+      employeeId: doc.conversation.employeeId,
+      managerId: 'manager-b',
+    });
+    expect(fake.readersOf(pdf.id)).toEqual([doc.conversation.employeeId, 'manager-b'].sort());
+    const invite = fake.log.findIndex((r) => r.method === 'POST' && r.path.endsWith('/invite'));
+    const revoke = fake.log.findIndex((r) => r.method === 'DELETE' && r.path.includes('/permissions/'));
+    expect(invite).toBeGreaterThanOrEqual(0);
+    expect(revoke).toBeGreaterThan(invite);
+    // Again: nothing to change.
+    fake.log.length = 0;
+    await archive().changeReaders(record, {
+      employeeId: doc.conversation.employeeId,
+      managerId: 'manager-b',
+    });
+    expect(fake.count('POST', /\/invite$/) + fake.count('DELETE', /\/permissions\//)).toBe(0);
+    expect(fake.readersOf(pdf.id)).toEqual([doc.conversation.employeeId, 'manager-b'].sort());
+    // A personnel-file record is left as it is.
+    await archive().changeReaders(
+      { ...record, filing: 'personnel-file' },
+      { employeeId: 'x', managerId: 'y' },
+    );
+    expect(fake.count('POST', /\/invite$/)).toBe(0);
+  });
+
+  it('removes any other grant on the folder (a person, the HR group) and brings a later document to the current readers', async () => {
+    const first = vitality(33, 'manager-a');
+    await archive().store(first);
+    const folder = fake.ensureFolderPath(
+      'confidential',
+      `Vitaliteitsgesprekken/${first.conversation.employeeId}`,
+    );
+    // Someone shares the folder by hand with the HR group and a colleague.
+    folder.permissions.push(
+      { id: 'by-hand-1', roles: ['read'], recipient: { objectId: 'hr-group' } },
+      { id: 'by-hand-2', roles: ['write'], recipient: { objectId: 'colleague' } },
+    );
+    // The next document arrives after the manager changed: stored with today's readers.
+    const second = {
+      ...vitality(36, 'manager-b'),
+      readers: { employeeId: first.conversation.employeeId, managerId: 'manager-b' },
+    };
+    second.conversation = { ...second.conversation, employeeId: first.conversation.employeeId };
+    await archive().store(second);
+    for (const file of fake.childrenOf(folder.id)) {
+      expect(fake.readersOf(file.id)).toEqual([first.conversation.employeeId, 'manager-b'].sort());
+    }
+    expect(fake.readersOf(folder.id)).not.toContain('ingrid');
+  });
+
+  it('refuses to file a Vitaliteitsgesprek as personnel file, and a configuration with one library for both', async () => {
+    await expect(archive().store({ ...vitality(35), filing: 'personnel-file' })).rejects.toThrow(/not filed/);
+    expect(() =>
+      archive({ confidential: { driveId: 'personnel', rootFolder: 'Vitaliteitsgesprekken' } }),
+    ).toThrow(/another library/);
   });
 
   it('measures throughput against the fake', async () => {

@@ -69,6 +69,19 @@ export interface FakeTodoList {
   tasks: Map<string, Record<string, unknown>>;
 }
 
+/** A permission set directly on a drive item: to a user or group (`objectId`), or by e-mail. */
+export interface FakePermission {
+  id: string;
+  roles: string[];
+  recipient: Record<string, unknown>;
+}
+
+/** A permission as it applies to an item: set on it, or inherited from the ancestor that holds it. */
+export interface EffectivePermission extends FakePermission {
+  /** The ancestor it is inherited from; undefined when it is set on the item itself. */
+  inheritedFrom: FakeDriveItem | undefined;
+}
+
 /** A drive item (file or folder). */
 export interface FakeDriveItem {
   id: string;
@@ -79,7 +92,14 @@ export interface FakeDriveItem {
   content: Uint8Array;
   mimeType?: string;
   fields: Record<string, unknown>;
-  permissions: Array<{ id: string; roles: string[]; recipient: Record<string, unknown> }>;
+  /** Permissions set on the item itself. */
+  permissions: FakePermission[];
+  /**
+   * Whether the item also has its parent's permissions (SharePoint's inheritance). A drive root holds the library's
+   * own permissions and inherits nothing; the first invite on an item breaks inheritance, keeping the inherited
+   * permissions as its own unless `retainInheritedPermissions: false`.
+   */
+  inheritsPermissions: boolean;
   retentionLabel?: string;
   createdDateTime: string;
 }
@@ -190,9 +210,23 @@ export class FakeGraph {
     this.nestedGroups.set(groupId, new Set(nested));
   }
 
-  /** A document library with its root folder and the columns its list knows. */
-  addDrive(driveId: string, columns: string[]): FakeDriveItem {
+  /**
+   * A document library with its root folder and the columns its list knows; `access` are the library's own
+   * permissions (e.g. the HR group on the personnel library), which every item inherits until its inheritance is
+   * broken.
+   */
+  addDrive(
+    driveId: string,
+    columns: string[],
+    access: Array<{ objectId: string; roles: string[] }> = [],
+  ): FakeDriveItem {
     const root = this.newItem(driveId, 'root', undefined, true);
+    root.inheritsPermissions = false;
+    root.permissions = access.map(({ objectId, roles }) => ({
+      id: this.nextId('perm'),
+      roles,
+      recipient: { objectId },
+    }));
     this.drives.set(driveId, { rootId: root.id, columns: new Set(columns) });
     return root;
   }
@@ -222,6 +256,48 @@ export class FakeGraph {
   childNamed(folderId: string, name: string): FakeDriveItem | undefined {
     const lower = name.toLowerCase();
     return this.childrenOf(folderId).find((item) => item.name.toLowerCase() === lower);
+  }
+
+  /** The permissions that apply to an item: its own, then (while it inherits) those of its ancestors. */
+  effectivePermissions(itemId: string): EffectivePermission[] {
+    const item = this.items.get(itemId);
+    if (!item) return [];
+    const own = item.permissions.map((p) => ({ ...p, inheritedFrom: undefined }));
+    if (!item.inheritsPermissions || !item.parentId) return own;
+    const inherited = this.effectivePermissions(item.parentId).map((p) => ({
+      ...p,
+      inheritedFrom: p.inheritedFrom ?? this.items.get(item.parentId!),
+    }));
+    return [...own, ...inherited];
+  }
+
+  /**
+   * Everyone who can open an item, as user ids: every permission that applies to it, groups expanded to their
+   * (transitive) members, sorted. Permissions by e-mail count as the user with that address.
+   */
+  readersOf(itemId: string): string[] {
+    const readers = new Set<string>();
+    for (const permission of this.effectivePermissions(itemId)) {
+      for (const id of this.usersOf(permission.recipient)) readers.add(id);
+    }
+    return [...readers].sort();
+  }
+
+  private usersOf(recipient: Record<string, unknown>): string[] {
+    const objectId = typeof recipient.objectId === 'string' ? recipient.objectId : undefined;
+    if (objectId && this.groups.has(objectId)) return this.membersOf(objectId, new Set());
+    if (objectId) return [objectId];
+    const email = typeof recipient.email === 'string' ? recipient.email.toLowerCase() : undefined;
+    const user = [...this.users.values()].find((u) => u.mail?.toLowerCase() === email);
+    return user ? [user.id] : email ? [email] : [];
+  }
+
+  private membersOf(groupId: string, seen: Set<string>): string[] {
+    if (seen.has(groupId)) return [];
+    seen.add(groupId);
+    const direct = [...(this.groups.get(groupId) ?? [])];
+    const nested = [...(this.nestedGroups.get(groupId) ?? [])].flatMap((g) => this.membersOf(g, seen));
+    return [...direct, ...nested];
   }
 
   /** Files whose list item says they belong to a conversation. */
@@ -460,7 +536,18 @@ export class FakeGraph {
       [
         'GET',
         d(`/drives/${seg}/items/${seg}/permissions`),
-        (r, m) => this.withItem(m[1]!, m[2]!, (i) => ok({ value: i.permissions.map(permissionJson) })),
+        (r, m) =>
+          this.withItem(m[1]!, m[2]!, (i) =>
+            this.page(
+              r,
+              this.effectivePermissions(i.id).map((p) => this.permissionJson(p)),
+            ),
+          ),
+      ],
+      [
+        'DELETE',
+        d(`/drives/${seg}/items/${seg}/permissions/${seg}`),
+        (r, m) => this.withItem(m[1]!, m[2]!, (i) => this.deletePermission(i, dec(m[3]!))),
       ],
       // SharePoint host: upload sessions and downloads
       ['PUT', d(`/_upload/${seg}`), (r, m) => this.uploadChunk(r, m[1]!)],
@@ -918,6 +1005,7 @@ export class FakeGraph {
       ...(mimeType ? { mimeType } : {}),
       fields: {},
       permissions: [],
+      inheritsPermissions: true,
       createdDateTime: new Date(this.now()).toISOString(),
     };
     this.items.set(item.id, item);
@@ -1197,6 +1285,18 @@ export class FakeGraph {
     if (body.requireSignIn !== true && body.sendInvitation === false) {
       return graphError(400, 'invalidRequest', 'requireSignIn must be true when no invitation is sent.');
     }
+    if (item.parentId === undefined)
+      return graphError(400, 'invalidRequest', 'Share items in the library, not its root.');
+    if (item.inheritsPermissions) {
+      // The first share breaks inheritance: the inherited permissions become the item's own, or go.
+      const keep = body.retainInheritedPermissions !== false;
+      const inherited = this.effectivePermissions(item.id).filter((p) => p.inheritedFrom !== undefined);
+      item.inheritsPermissions = false;
+      if (keep) {
+        for (const { id: _id, inheritedFrom: _from, ...p } of inherited)
+          item.permissions.push({ ...p, id: this.nextId('perm') });
+      }
+    }
     const created = recipients.map((recipient) => {
       const existing = item.permissions.find(
         (p) => JSON.stringify(p.recipient) === JSON.stringify(recipient) && p.roles.join() === roles.join(),
@@ -1206,7 +1306,41 @@ export class FakeGraph {
       item.permissions.push(permission);
       return permission;
     });
-    return ok({ value: created.map(permissionJson) });
+    return ok({ value: created.map((p) => this.permissionJson({ ...p, inheritedFrom: undefined })) });
+  }
+
+  /** Graph's rule: only a permission set on the item itself can be removed, never an inherited one. */
+  private deletePermission(item: FakeDriveItem, permissionId: string): FakeResponse {
+    const index = item.permissions.findIndex((p) => p.id === permissionId);
+    if (index >= 0) {
+      item.permissions.splice(index, 1);
+      return noContent();
+    }
+    if (this.effectivePermissions(item.id).some((p) => p.id === permissionId))
+      return graphError(
+        400,
+        'invalidRequest',
+        'Only sharing permissions that are not inherited can be deleted.',
+      );
+    return itemNotFound('The permission could not be found.');
+  }
+
+  /** A permission as Graph lists it: to a user or a group, and where it is inherited from. */
+  private permissionJson(permission: EffectivePermission): Record<string, unknown> {
+    const objectId = permission.recipient.objectId;
+    const id = objectId ?? permission.recipient.email;
+    const grantee =
+      typeof objectId === 'string' && this.groups.has(objectId) ? { group: { id } } : { user: { id } };
+    const from = permission.inheritedFrom;
+    return {
+      id: permission.id,
+      roles: permission.roles,
+      grantedToV2: grantee,
+      ...('user' in grantee ? { grantedTo: grantee } : {}),
+      ...(from
+        ? { inheritedFrom: { driveId: from.driveId, id: from.id, path: `/${this.pathOf(from)}` } }
+        : {}),
+    };
   }
 }
 
@@ -1261,20 +1395,6 @@ function taskJson(task: Record<string, unknown>, request: FakeRequest): Record<s
   if ((request.query.get('$expand') ?? '').includes('linkedResources')) return task;
   const { linkedResources: _omitted, ...rest } = task;
   return rest;
-}
-
-function permissionJson(permission: {
-  id: string;
-  roles: string[];
-  recipient: Record<string, unknown>;
-}): Record<string, unknown> {
-  const id = permission.recipient.objectId ?? permission.recipient.email;
-  return {
-    id: permission.id,
-    roles: permission.roles,
-    grantedToV2: { user: { id } },
-    grantedTo: { user: { id } },
-  };
 }
 
 /** Graph's dateTimeTimeZone string: no offset, seven fraction digits. */

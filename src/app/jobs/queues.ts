@@ -2,6 +2,7 @@
  * Every queue of the transactional outbox. Jobs are written in the same transaction as the state change
  * that causes them (pg-boss on the same database) and worked off by the workers (./workers.ts).
  */
+import { archiveAccessQueue } from './archive-access.js';
 import { archiveQueue } from './archive.js';
 import { calendarQueue } from './calendar.js';
 import { notifyQueue } from './notify.js';
@@ -18,6 +19,7 @@ export const allQueues = [
   calendarQueue,
   taskQueue,
   archiveQueue,
+  archiveAccessQueue,
   reminderQueue,
   retentionQueue,
 ] as const;

@@ -1,16 +1,26 @@
-/** The personnel file as the app shows it: HR's index of archived documents, and one archived PDF. */
+/**
+ * Filed documents as the app shows them: HR's index of archived documents, and one archived PDF (for the
+ * employee and her current manager or delegate always; for HR only from the personnel file).
+ */
 import {
   canReadArchiveRecord,
+  contentFreeRecordOf,
   errors,
+  filingOf,
   isReadOfOthers,
   relationOf,
+  type ConversationType,
   type Relation,
 } from '../../domain/index.js';
+import type { DirectoryUser } from '../../ports/index.js';
 import { accessFactsFor, loadViewer, mustGet } from '../access.js';
 import type { AppContext } from '../context.js';
 import { unknownUser } from '../views/people.js';
 
-/** The archived PDF, for the employee, the manager and HR. Every read by someone else is audited. */
+/**
+ * The archived PDF, for the employee and her current manager or delegate, and for HR when it is in the personnel
+ * file (never a Vitaliteitsgesprek: "not found"). Every read by someone else is audited.
+ */
 export async function archivedDocument(
   ctx: AppContext,
   viewerId: string,
@@ -39,19 +49,69 @@ export async function archivedDocument(
   return { pdf, fileName: record.location.split('/').at(-1) ?? 'document.pdf' };
 }
 
-/** HR's list of archived documents: where they are, never what they say. */
-export async function archiveIndex(ctx: AppContext, viewerId: string) {
+/** A personnel-file document in HR's index: where it is, never what it says. */
+export interface PersonnelFileEntry {
+  filing: 'personnel-file';
+  conversationId: string;
+  employee: DirectoryUser;
+  type: ConversationType;
+  archivedAt: string | undefined;
+  location: string | undefined;
+  url: string | undefined;
+}
+
+/**
+ * A signed Vitaliteitsgesprek in HR's index: the content-free record (type, date, signed, Controlecode) and whose
+ * it is. No location, no address, nothing to open: the document is kept where only the employee and her
+ * manager can.
+ */
+export interface ContentFreeEntry {
+  filing: 'confidential';
+  conversationId: string;
+  employee: DirectoryUser;
+  type: ConversationType;
+  date: string | undefined;
+  signed: boolean;
+  hash: string | undefined;
+}
+
+export type ArchiveIndexEntry = PersonnelFileEntry | ContentFreeEntry;
+
+/**
+ * HR's list of archived documents: the personnel file's documents with where they are, never what they say; a
+ * Vitaliteitsgesprek at most as a content-free record, and not at all when `hrVitalityRecord` is off.
+ */
+export async function archiveIndex(ctx: AppContext, viewerId: string): Promise<ArchiveIndexEntry[]> {
   if (!(await ctx.directory.isHr(viewerId))) throw errors.forbidden('archive-index');
-  const archived = await ctx.store.listArchived();
+  const archived = (await ctx.store.listArchived()).filter(
+    ({ conversation }) => filingOf(conversation.type) === 'personnel-file' || ctx.config.hrVitalityRecord,
+  );
   return Promise.all(
-    archived.map(async ({ conversation }) => ({
-      conversationId: conversation.id,
-      employee:
-        (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId),
-      type: conversation.type,
-      archivedAt: conversation.archive?.archivedAt,
-      location: conversation.archive?.location,
-      url: conversation.archive?.url,
-    })),
+    archived.map(async ({ conversation }): Promise<ArchiveIndexEntry> => {
+      const employee =
+        (await ctx.directory.getUser(conversation.employeeId)) ?? unknownUser(conversation.employeeId);
+      // By type, not by where the record says it went: a vitality document never shows HR a location.
+      if (filingOf(conversation.type) === 'confidential') {
+        const record = contentFreeRecordOf(conversation);
+        return {
+          filing: 'confidential',
+          conversationId: record.conversationId,
+          employee,
+          type: record.type,
+          date: record.date,
+          signed: record.signed,
+          hash: record.hash,
+        };
+      }
+      return {
+        filing: 'personnel-file',
+        conversationId: conversation.id,
+        employee,
+        type: conversation.type,
+        archivedAt: conversation.archive?.archivedAt,
+        location: conversation.archive?.location,
+        url: conversation.archive?.url,
+      };
+    }),
   );
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalArchive } from '../../../src/adapters/local/archive.js';
 import { buildArchiveJson, fileNameFor } from '../../../src/documents/archive-json.js';
+import { filingOf } from '../../../src/domain/index.js';
 import {
   reflectionDocumentInput as sampleReflectionInput,
   vitalityDocumentInput as sampleVitalityInput,
@@ -33,6 +34,8 @@ function itemFor(input: FinalDocumentInput, pdfText = '%PDF-1.3 test'): ArchiveI
     fileName: fileNameFor(input.conversation, input.employee.displayName, version.number),
     pdf: new TextEncoder().encode(pdfText),
     json: buildArchiveJson(input),
+    filing: filingOf(input.conversation.type),
+    readers: { employeeId: input.conversation.employeeId, managerId: input.conversation.managerId },
   };
 }
 
@@ -53,18 +56,21 @@ afterEach(() => {
 });
 
 describe('LocalArchive', () => {
-  it('stores the PDF and its JSON under archive/<employeeId>/ with the file name convention', async () => {
+  it('keeps a Vitaliteitsgesprek and its JSON under confidential/<employeeId>/, never in the personnel file', async () => {
     const archive = new LocalArchive({ dataDir, now });
     const input = sampleVitalityInput();
     const item = itemFor(input);
     const record = await archive.store(item);
     expect(record).toEqual({
-      location: 'archive/u-fatima/2026-12-01 Vitaliteitsgesprek - Fatima El Amrani - v2.pdf',
+      location: 'confidential/u-fatima/2026-12-01 Vitaliteitsgesprek - Fatima El Amrani - v2.pdf',
       url: `/api/conversations/${input.conversation.id}/document`,
       hash: item.hash,
       archivedAt: '2026-12-08T09:30:00.000Z',
+      filing: 'confidential',
+      managerId: input.conversation.managerId,
     });
-    const folder = join(dataDir, 'archive', 'u-fatima');
+    expect(filesIn(join(dataDir, 'archive'))).toEqual([]);
+    const folder = join(dataDir, 'confidential', 'u-fatima');
     expect(
       readFileSync(join(folder, '2026-12-01 Vitaliteitsgesprek - Fatima El Amrani - v2.pdf'), 'latin1'),
     ).toBe('%PDF-1.3 test');
@@ -74,6 +80,52 @@ describe('LocalArchive', () => {
       ).hash,
     ).toBe(item.hash);
     expect(Buffer.from((await archive.read(record)) ?? []).toString('latin1')).toBe('%PDF-1.3 test');
+  });
+
+  it('stores a Reflectiegesprek under archive/<employeeId>/ (the personnel file) with its JSON', async () => {
+    const archive = new LocalArchive({ dataDir, now });
+    const input = sampleReflectionInput();
+    const record = await archive.store(itemFor(input));
+    expect(record.filing).toBe('personnel-file');
+    expect(record.managerId).toBeUndefined();
+    expect(filesIn(join(dataDir, 'archive')).filter((f) => !f.includes('.records'))).toEqual(
+      [record.location, record.location.replace(/\.pdf$/, '.json')]
+        .map((f) => f.slice('archive/'.length))
+        .sort(),
+    );
+    expect(filesIn(join(dataDir, 'confidential'))).toEqual([]);
+  });
+
+  it('refuses to put a Vitaliteitsgesprek in the personnel file', async () => {
+    const archive = new LocalArchive({ dataDir, now });
+    await expect(
+      archive.store({ ...itemFor(sampleVitalityInput()), filing: 'personnel-file' }),
+    ).rejects.toThrow(/not filed as personnel-file/);
+    expect(filesIn(dataDir)).toEqual([]);
+  });
+
+  it('files no sidecar when the item has none, and finishes an interrupted run of it by its bytes', async () => {
+    const archive = new LocalArchive({ dataDir, now });
+    const item = { ...itemFor(sampleVitalityInput()), json: '' };
+    const folder = join(dataDir, 'confidential', 'u-fatima');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, item.fileName), '%PDF-1.3 test');
+    const record = await archive.store(item);
+    expect(record.location).toBe(`confidential/u-fatima/${item.fileName}`);
+    expect(filesIn(folder).filter((f) => !f.startsWith('.records'))).toEqual([item.fileName]);
+  });
+
+  it('notes a new manager as reader of a confidential document', async () => {
+    const archive = new LocalArchive({ dataDir, now });
+    const input = sampleVitalityInput();
+    const item = itemFor(input);
+    const record = await archive.store(item);
+    await archive.changeReaders(record, { employeeId: input.conversation.employeeId, managerId: 'u-nieuw' });
+    expect(await archive.find(input.conversation, item.hash)).toEqual({ ...record, managerId: 'u-nieuw' });
+    // A personnel-file record is left alone.
+    const reflection = await archive.store(itemFor(sampleReflectionInput()));
+    await archive.changeReaders(reflection, { employeeId: 'u-daan', managerId: 'u-nieuw' });
+    expect(await archive.find(sampleReflectionInput().conversation, reflection.hash)).toEqual(reflection);
   });
 
   it('finds an earlier stored document by conversation and hash, and nothing for another hash', async () => {
@@ -105,7 +157,7 @@ describe('LocalArchive', () => {
     const input = sampleVitalityInput();
     const item = itemFor(input);
     // What a crash in the middle of writing the PDF leaves behind.
-    const folder = join(dataDir, 'archive', 'u-fatima');
+    const folder = join(dataDir, 'confidential', 'u-fatima');
     mkdirSync(join(folder, '.records'), { recursive: true });
     writeFileSync(join(folder, '.0a1b2c3d4e5f.tmp'), '%PDF-1.3 half');
     writeFileSync(join(folder, '.ffffffffffff.tmp'), '%PDF-1.3 half, old');
@@ -120,7 +172,7 @@ describe('LocalArchive', () => {
     expect(filesIn(dataDir).filter((f) => f.endsWith('.pdf'))).toEqual([record.location]);
     // An old leftover is cleared away; a recent one may belong to a write in progress and stays.
     const temps = filesIn(dataDir).filter((f) => f.endsWith('.tmp'));
-    expect(temps).toEqual(['archive/u-fatima/.0a1b2c3d4e5f.tmp']);
+    expect(temps).toEqual(['confidential/u-fatima/.0a1b2c3d4e5f.tmp']);
   });
 
   it('finishes an interrupted run under the same name instead of making a second copy', async () => {
@@ -128,10 +180,10 @@ describe('LocalArchive', () => {
     const input = sampleVitalityInput();
     const item = itemFor(input);
     // A crash after the files were renamed but before the record was written.
-    const folder = join(dataDir, 'archive', 'u-fatima');
+    const folder = join(dataDir, 'confidential', 'u-fatima');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, item.fileName), '%PDF-1.3 test');
-    writeFileSync(join(folder, item.fileName.replace(/\.pdf$/, '.json')), item.json);
+    writeFileSync(join(folder, item.fileName.replace(/\.pdf$/, '.json')), item.json ?? '');
     expect(await archive.find(input.conversation, item.hash)).toBeUndefined();
     const record = await archive.store(item);
     expect(record.location.endsWith(`/${item.fileName}`)).toBe(true);
@@ -178,6 +230,7 @@ describe('LocalArchive', () => {
     const traversal = structuredClone(sampleVitalityInput());
     traversal.conversation.employeeId = '../../escape';
     const stored = await archive.store(itemFor(traversal));
-    expect(stored.location.startsWith('archive/______escape/')).toBe(true);
+    expect(stored.location.startsWith('confidential/______escape/')).toBe(true);
+    expect(await archive.read({ ...stored, location: 'confidential/../secret.txt' })).toBeUndefined();
   });
 });
