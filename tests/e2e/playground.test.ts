@@ -1,6 +1,7 @@
 /**
  * The bot in Microsoft 365 Agents Playground, driven in Chromium like a person would: commands typed in the
- * chat, an approval card that arrives proactively through the outbox, and "Akkoord" pressed on it.
+ * chat, a signing card for a Reflectiegesprek that arrives proactively through the outbox, and the employee's
+ * "Akkoord" pressed on it.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
@@ -8,7 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, loopbackOnly, startPlayground, type Playground } from '../support/playground.js';
 import { as, eventually, startTestServer } from '../support/server.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
 import { launchChromium } from '../support/browser.js';
 
 const shots = join(process.cwd(), 'test-artifacts', 'playground');
@@ -50,26 +50,29 @@ const cards = (page: Page, title: string | RegExp) =>
     .locator('.ac-adaptiveCard')
     .filter({ has: page.getByRole('heading', { name: title, exact: typeof title === 'string' }) });
 
-/** Plans a Vitaliteitsgesprek for Fatima and takes it to "awaiting approval" of version 1 through the API. */
-async function awaitingApproval(): Promise<string> {
+/** Plans a Reflectiegesprek for Fatima and takes it to the offer of version 1 through the API. */
+async function offeredForSigning(): Promise<string> {
   const manager = as(server.url, 'jeroen');
   const employee = as(server.url, 'fatima');
   const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const end = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
   const planned = await manager.post('/api/conversations', {
     employeeId: 'fatima',
-    type: 'vitaliteit',
+    type: 'reflectie',
     start,
     end,
   });
   expect(planned.status).toBe(201);
   const id = planned.body.conversation.id as string;
   const steps: [ReturnType<typeof as>, object][] = [
-    [employee, { type: 'save-preparation', answers: vitalityPreparation }],
-    [manager, { type: 'save-completion', answers: { 'werkgeverschap.steun': 'Thuiswerkdag kan.' } }],
+    [
+      employee,
+      { type: 'save-preparation', answers: { 'deel.resultaat.reflectie': 'Klanttevredenheid gaat goed.' } },
+    ],
+    [employee, { type: 'submit-preparation' }],
     [manager, { type: 'complete-meeting' }],
-    [employee, { type: 'save-report', answers: vitalityReport }],
-    [employee, { type: 'submit-report' }],
+    [manager, { type: 'save-report', answers: { 'resultaat.facilitering': 'Een cursus timemanagement.' } }],
+    [manager, { type: 'submit-report' }],
   ];
   for (const [who, command] of steps) {
     const response = await who.post(`/api/conversations/${id}/commands`, { command });
@@ -78,7 +81,7 @@ async function awaitingApproval(): Promise<string> {
   return id;
 }
 
-it('answers typed commands, delivers the approval card proactively and records one "Akkoord" from it', async () => {
+it('answers typed commands, delivers the signing card proactively and records one "Akkoord" from it', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'nl-NL' });
   const blocked = await loopbackOnly(context);
   const page = await context.newPage();
@@ -92,16 +95,17 @@ it('answers typed commands, delivers the approval card proactively and records o
     await cards(page, 'Wat kan ik voor je doen?').waitFor();
     await page.screenshot({ path: join(shots, '1-help.png') });
 
-    const id = await awaitingApproval();
+    const id = await offeredForSigning();
     await say(page, 'mijn gesprekken');
     const status = cards(page, 'Mijn gesprekken');
     await status.waitFor();
-    await expect(status.textContent()).resolves.toContain('Vitaliteitsgesprek met Jeroen Bakker');
+    await expect(status.textContent()).resolves.toContain('Reflectiegesprek met Jeroen Bakker');
     await status.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '2-mijn-gesprekken.png') });
 
     // The outbox's notify job sends the approval card through the Teams messenger to the Playground.
-    const approval = cards(page, /^Ter akkoord/);
+    // The heading follows the state: "Ter ondertekening: …" until she reacted, "In ondertekening: …" after.
+    const approval = cards(page, /^(Ter|In) ondertekening: /);
     await approval.waitFor({ timeout: 30_000 });
     const akkoord = approval.getByRole('button', { name: 'Akkoord', exact: true });
     await akkoord.scrollIntoViewIfNeeded();
@@ -109,7 +113,7 @@ it('answers typed commands, delivers the approval card proactively and records o
     await akkoord.click();
 
     // The Playground replaces the card with the one the bot answers: the decision noted, no buttons left.
-    await approval.filter({ hasText: 'Je besluit is vastgelegd.' }).waitFor();
+    await approval.filter({ hasText: 'Je reactie is vastgelegd: akkoord.' }).waitFor();
     await expect(approval.getByRole('button', { name: 'Akkoord', exact: true }).count()).resolves.toBe(0);
     await approval.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '4-approval-recorded.png') });
@@ -136,7 +140,7 @@ it('answers typed commands, delivers the approval card proactively and records o
       15_000,
       'the card update in the Log Panel',
     );
-    await expect(approval.textContent()).resolves.toMatch(/Medewerker: Fatima El Amrani\s*Akkoord op/);
+    await expect(approval.textContent()).resolves.toMatch(/Fatima El Amrani: akkoord/);
     await expect(approval.getByRole('button', { name: 'Akkoord', exact: true }).count()).resolves.toBe(0);
     await expect(approval.count()).resolves.toBe(1);
     await approval.scrollIntoViewIfNeeded();
