@@ -22,7 +22,14 @@ beforeEach(() => {
   fake.addUser({ id: 'u1', displayName: 'Eén' });
 });
 
-const baseConfig = { tenantId: 't', clientId: 'c', siteId: 's', driveId: 'd', hrGroupId: 'g' };
+const baseConfig = {
+  tenantId: 't',
+  clientId: 'c',
+  siteId: 's',
+  driveId: 'd',
+  confidentialDriveId: 'v',
+  hrGroupId: 'g',
+};
 
 describe('graph config', () => {
   it('accepts exactly one credential kind and fills defaults', () => {
@@ -30,6 +37,15 @@ describe('graph config', () => {
     expect(config.archiveAccess).toEqual({ hrGroup: true, employee: true });
     expect(config.taskListName).toBe('Gesprekken');
     expect(config.requestTimeoutMs).toBe(30_000);
+    expect(config.confidentialRootFolder).toBe('Vitaliteitsgesprekken');
+    // Vitality documents need their own library: not none, not the personnel library.
+    const { confidentialDriveId: _none, ...withoutConfidential } = baseConfig;
+    expect(() => parseGraphConfig({ ...withoutConfidential, clientSecret: 'x' })).toThrow(
+      /confidentialDriveId/,
+    );
+    expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', confidentialDriveId: 'd' })).toThrow(
+      /another library/,
+    );
     expect(() => parseGraphConfig(baseConfig)).toThrow(/exactly one/);
     expect(() => parseGraphConfig({ ...baseConfig, clientSecret: 'x', useManagedIdentity: true })).toThrow(
       /exactly one/,
