@@ -3,7 +3,7 @@ import type { Agreement, Goal, GoalReview, Smiley } from '../../domain/answers.j
 import type { FieldDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AgreementsEditor, GoalReviewEditor, GoalsEditor } from './list-editors.js';
-import { SmileyScale, smileyText } from './smiley-scale.js';
+import { SmileyRating, SmileyScale, smileyText } from './smiley-scale.js';
 
 const useStyles = makeStyles({
   answer: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -97,7 +97,7 @@ export function AnswerView({ field, value }: { field: FieldDef; value: unknown }
     case 'text':
       return <Text className={styles.answer}>{String(value)}</Text>;
     case 'smiley':
-      return <Text>{smileyText(value as Smiley, (key) => i18n.t(key))}</Text>;
+      return <SmileyRating value={value as Smiley} />;
     case 'goals':
       return (
         <ul className={styles.list}>

@@ -1,6 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Filing } from '../../domain/confidentiality.js';
 import type { Stage } from '../../domain/conversation.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
 
 const flow: readonly Stage[] = [
   'planned',
@@ -54,8 +55,24 @@ const useStyles = makeStyles({
   },
 });
 
-/** Where a conversation stands: every stage in order, the current one marked (also for screen readers). */
-export function StageTimeline({ stage, requested }: { stage: Stage; requested?: boolean }) {
+/** The words for a stage: the last one says where the signed document is kept. */
+export function stageKey(stage: Stage, filing?: Filing): MessageKey {
+  return stage === 'archived' && filing === 'confidential' ? 'stage.archived.confidential' : `stage.${stage}`;
+}
+
+/**
+ * Where a conversation stands: every stage in order, the current one marked (also for screen readers). The last
+ * stage is "Opgenomen in personeelsdossier", or for the Vitaliteitsgesprek "Vertrouwelijk bewaard".
+ */
+export function StageTimeline({
+  stage,
+  requested,
+  filing,
+}: {
+  stage: Stage;
+  requested?: boolean;
+  filing?: Filing;
+}) {
   const i18n = useI18n();
   const styles = useStyles();
   if (stage === 'cancelled') return <Text>{i18n.t('stage.cancelled')}</Text>;
@@ -76,7 +93,7 @@ export function StageTimeline({ stage, requested }: { stage: Stage; requested?: 
               )}
             />
             <span className={state === 'current' ? styles.currentText : undefined}>
-              {i18n.t(`stage.${step}`)}
+              {i18n.t(stageKey(step, filing))}
             </span>
             <span className={styles.hidden}>({i18n.t(`timeline.${state}`)})</span>
           </li>

@@ -8,9 +8,61 @@ export type { MessageKey, Messages };
 
 export const catalogs: Record<Locale, Messages> = { nl, en };
 
-/** Fills `{name}` placeholders; unknown placeholders stay visible so a mistake shows up in review. */
+/** The branch of a plural for a count: an exact `=n` first, then `one` for 1, else `other`. */
+function pluralBranch(options: Map<string, string>, count: number): string | undefined {
+  return options.get(`=${count}`) ?? (count === 1 ? options.get('one') : undefined) ?? options.get('other');
+}
+
+/** Where the brace that closes the one at `open` is, or -1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Chooses the plural branches of a template, in the message-format style the cards use too:
+ * `{count, plural, one {er is # bijdrage} other {er zijn # bijdragen}}`, with `=0 {…}` for an exact number and
+ * `#` for the number itself. Dutch and English both have only "one" and "other".
+ */
+function choosePlurals(template: string, values: Record<string, string | number>): string {
+  const start = /\{(\w+),\s*plural,/g;
+  let out = '';
+  let from = 0;
+  for (let m = start.exec(template); m; m = start.exec(template)) {
+    const end = closingBrace(template, m.index);
+    const key = m[1] as string;
+    if (end < 0 || !(key in values)) continue;
+    const count = Number(values[key]);
+    const options = new Map<string, string>();
+    const body = template.slice(m.index + m[0].length, end);
+    for (let i = 0; i < body.length;) {
+      const selector = /\s*(=\d+|\w+)\s*\{/y;
+      selector.lastIndex = i;
+      const found = selector.exec(body);
+      if (!found) break;
+      const open = selector.lastIndex - 1;
+      const close = closingBrace(body, open);
+      if (close < 0) break;
+      options.set(found[1] as string, body.slice(open + 1, close));
+      i = close + 1;
+    }
+    out += template.slice(from, m.index) + (pluralBranch(options, count) ?? '').replace(/#/g, String(count));
+    from = end + 1;
+    start.lastIndex = from;
+  }
+  return out + template.slice(from);
+}
+
+/**
+ * Fills `{name}` placeholders, after choosing plural branches (`{count, plural, one {…} other {…}}`); unknown
+ * placeholders stay visible so a mistake shows up in review.
+ */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+  return choosePlurals(template, values).replace(/\{(\w+)\}/g, (match, key: string) =>
     key in values ? String(values[key]) : match,
   );
 }

@@ -1,5 +1,11 @@
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -13,9 +19,11 @@ import {
 import { useState } from 'react';
 import type { DecisionKind } from '../../domain/conversation.js';
 import { useApp } from '../app-context.js';
-import { VersionReport } from '../components/version-report.js';
 import { ProblemBar } from '../components/problem-bar.js';
+import { SignatureBlock, WayOut } from '../components/signature-block.js';
+import { VersionReport } from '../components/version-report.js';
 import { useI18n } from '../i18n/i18n.js';
+import { commentLength } from './comment-limits.js';
 import { useFormStyles } from './prepare-page.js';
 import type { SectionProps } from './section-props.js';
 
@@ -28,13 +36,42 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusLarge,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalM },
   },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  confirm: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  confirmTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  remark: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontStyle: 'italic' },
 });
 
-/** Akkoord: decide on the current version — akkoord, voor gezien with a remark, or niet akkoord with a comment. */
+/** Why a remark or comment cannot be sent yet, or undefined when it can. */
+export function commentProblem(
+  decision: DecisionKind | '',
+  comment: string,
+): 'approve.remarkRequired' | 'approve.commentRequired' | 'approve.tooLong' | undefined {
+  if (decision !== 'voor_gezien' && decision !== 'niet_akkoord') return undefined;
+  // Spaces alone are no remark: the server refuses them too, and the document would show nothing.
+  if (comment.trim().length === 0)
+    return decision === 'voor_gezien' ? 'approve.remarkRequired' : 'approve.commentRequired';
+  if (comment.trim().length > commentLength) return 'approve.tooLong';
+  return undefined;
+}
+
+/**
+ * Ondertekening: the offered version, who chose what on it (and on the earlier versions), and — only when the
+ * server says it is this viewer's turn (`view.choices`) — their reaction: akkoord (for the vitality manager:
+ * medeondertekenen), voor gezien with a remark, or niet akkoord with a comment. Voor gezien explains itself
+ * before it is sent.
+ */
 export function ApprovePage({ view, onView }: SectionProps) {
-  const { api } = useApp();
+  const { api, me, host } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();
@@ -43,24 +80,22 @@ export function ApprovePage({ view, onView }: SectionProps) {
   const [decision, setDecision] = useState<DecisionKind | ''>('');
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<number | undefined>(undefined);
 
   if (!version) {
     return <Text>{i18n.t('approve.noVersion')}</Text>;
   }
 
-  const options: DecisionKind[] =
-    view.party === 'employee' ? ['akkoord', 'voor_gezien', 'niet_akkoord'] : ['akkoord', 'niet_akkoord'];
+  const vitality = c.type === 'vitaliteit';
+  const options = view.choices;
   const needsComment = decision === 'voor_gezien' || decision === 'niet_akkoord';
-  const commentMissing = needsComment && comment.trim().length === 0;
-  const canDecide = view.nextStep === 'decide' && c.stage === 'awaiting_approval';
-  const decisions = c.decisions.filter((d) => d.version === version.number);
+  const problem = commentProblem(decision, comment);
 
-  const handleSubmit = async () => {
-    setTouched(true);
-    if (!decision || commentMissing) return;
+  const send = async () => {
+    if (!decision || problem) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -70,75 +105,89 @@ export function ApprovePage({ view, onView }: SectionProps) {
         decision,
         ...(needsComment ? { comment: comment.trim() } : {}),
       });
-      setDone(true);
+      setConfirming(false);
+      setDone(version.number);
       onView(next);
     } catch (reason) {
+      setConfirming(false);
       setError(reason);
     } finally {
       setBusy(false);
     }
   };
 
-  const partyName = (party: 'employee' | 'manager') =>
-    (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
-    i18n.t(`party.${party}`);
+  const handleSubmit = () => {
+    setTouched(true);
+    if (!decision || problem) return;
+    // Voor gezien makes the document final with her remark: she reads what that means before it is sent.
+    if (decision === 'voor_gezien') setConfirming(true);
+    else void send();
+  };
+
+  const optionLabel = (option: DecisionKind) =>
+    vitality && option === 'akkoord'
+      ? `${i18n.t('approve.cosign')} — ${i18n.t('approve.cosignHelp')}`
+      : `${i18n.t(`approve.${option}`)} — ${i18n.t(`approve.${option}Help`)}`;
+
+  const confirmText = (
+    <>
+      <Text block>{i18n.t('approve.voor_gezienExplain')}</Text>
+      <Text block className={styles.remark}>
+        “{comment.trim()}”
+      </Text>
+    </>
+  );
+  const confirmActions = (
+    <>
+      <Button appearance="primary" disabled={busy} onClick={() => void send()}>
+        {i18n.t('approve.confirmVoorGezien')}
+      </Button>
+      <Button disabled={busy} onClick={() => setConfirming(false)}>
+        {i18n.t('approve.back')}
+      </Button>
+    </>
+  );
 
   return (
     <div className={formStyles.stack}>
       <h2 className={formStyles.heading}>{i18n.t('approve.title')}</h2>
+      <WayOut view={view} />
       <section className={styles.document} aria-labelledby="approve-version">
         <h3 id="approve-version" className={formStyles.heading}>
           {i18n.text(view.format.report.title)} — {i18n.t('approve.version', { version: version.number })}
         </h3>
         <VersionReport format={view.format} version={version} />
       </section>
-      <section aria-labelledby="approve-decisions">
-        <h3 id="approve-decisions" className={formStyles.heading}>
-          {i18n.t('approve.decisions')}
-        </h3>
-        <ul className={styles.list}>
-          {(['employee', 'manager'] as const).map((party) => {
-            const d = decisions.find((x) => x.party === party);
-            return (
-              <li key={party}>
-                {d
-                  ? i18n.t('approve.decidedBy', {
-                      party: partyName(party),
-                      decision: i18n.t(`decision.${d.decision}`),
-                      date: i18n.date(d.at),
-                    })
-                  : i18n.t('approve.pending', { party: partyName(party) })}
-                {d?.comment ? ` — “${d.comment}”` : ''}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-      {done ? (
+      <SignatureBlock view={view} viewerId={me.user.id} history />
+      {done !== undefined ? (
         <MessageBar intent="success">
-          <MessageBarBody>{i18n.t('approve.done', { version: version.number })}</MessageBarBody>
+          <MessageBarBody>{i18n.t('approve.done', { version: done })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {canDecide ? (
+      {options.length > 0 ? (
         <form
           className={formStyles.stack}
+          aria-label={i18n.t('approve.choice')}
           onSubmit={(event) => {
             event.preventDefault();
-            void handleSubmit();
+            handleSubmit();
           }}
         >
           <Field
             label={i18n.t('approve.choice')}
             required
-            validationMessage={touched && !decision ? i18n.t('approve.choice') : undefined}
+            validationMessage={touched && !decision ? i18n.t('approve.choiceRequired') : undefined}
           >
-            <RadioGroup value={decision} onChange={(_e, data) => setDecision(data.value as DecisionKind)}>
+            <RadioGroup
+              value={decision}
+              disabled={confirming}
+              onChange={(_e, data) => {
+                setDecision(data.value as DecisionKind);
+                setConfirming(false);
+              }}
+            >
               {options.map((option) => (
-                <Radio
-                  key={option}
-                  value={option}
-                  label={`${i18n.t(`approve.${option}`)} — ${i18n.t(`approve.${option}Help`)}`}
-                />
+                <Radio key={option} value={option} label={optionLabel(option)} />
               ))}
             </RadioGroup>
           </Field>
@@ -146,21 +195,54 @@ export function ApprovePage({ view, onView }: SectionProps) {
             <Field
               label={decision === 'voor_gezien' ? i18n.t('approve.remark') : i18n.t('approve.comment')}
               required
-              validationMessage={touched && commentMissing ? i18n.t('approve.commentRequired') : undefined}
+              hint={i18n.t('approve.counter', { length: comment.trim().length, max: commentLength })}
+              validationMessage={touched && problem ? i18n.t(problem, { max: commentLength }) : undefined}
             >
-              <Textarea value={comment} resize="vertical" onChange={(_e, data) => setComment(data.value)} />
+              <Textarea
+                value={comment}
+                resize="vertical"
+                disabled={confirming}
+                onChange={(_e, data) => setComment(data.value)}
+              />
             </Field>
           ) : null}
           <ProblemBar error={error} />
-          <div className={formStyles.actions}>
-            <Button appearance="primary" type="submit" disabled={busy}>
-              {i18n.t('approve.submit')}
-            </Button>
-          </div>
+          {confirming && host.sidePanel ? (
+            // The meeting side panel allows no modal dialogs (Teams' design rules for meeting apps): the
+            // confirmation stands inline, in place of the send button.
+            <section className={styles.confirm} aria-labelledby="confirm-title" data-testid="confirm-inline">
+              <h3 id="confirm-title" className={styles.confirmTitle}>
+                {i18n.t('approve.confirmTitle')}
+              </h3>
+              {confirmText}
+              <div className={formStyles.actions}>{confirmActions}</div>
+            </section>
+          ) : (
+            <div className={formStyles.actions}>
+              <Button appearance="primary" type="submit" disabled={busy || confirming}>
+                {i18n.t('approve.submit')}
+              </Button>
+            </div>
+          )}
         </form>
       ) : (
         <ProblemBar error={error} />
       )}
+      {/* At full width a Fluent dialog asks for the confirmation; never in the side panel (see above). */}
+      <Dialog
+        open={confirming && !host.sidePanel}
+        onOpenChange={(_e, data) => {
+          if (!data.open) setConfirming(false);
+        }}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{i18n.t('approve.confirmTitle')}</DialogTitle>
+            <DialogContent>{confirmText}</DialogContent>
+            <DialogActions>{confirmActions}</DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

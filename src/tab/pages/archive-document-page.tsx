@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApp } from '../app-context.js';
+import { SignatureBlock } from '../components/signature-block.js';
 import { VersionReport } from '../components/version-report.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
@@ -29,13 +30,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-/** The final, read-only document of an archived conversation with both approvals and the stored file. */
+/** The final, read-only document of a filed conversation: the stored file, the text, and who chose what. */
 export function ArchiveDocumentPage({ params }: PageProps) {
-  const { api } = useApp();
+  const { api, me } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const id = params.id ?? '';
@@ -64,19 +64,22 @@ export function ArchiveDocumentPage({ params }: PageProps) {
     }
   };
 
-  const name = (party: string) =>
-    (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? party;
+  const confidential = view.filing === 'confidential';
 
   return (
     <div className={styles.stack}>
       <PageTitle text={`${i18n.text(view.format.title)} — ${view.people.employee.displayName}`} />
       {!archive ? (
         <MessageBar intent="info">
-          <MessageBarBody>{i18n.t('archive.notArchived')}</MessageBarBody>
+          <MessageBarBody>{i18n.t(confidential ? 'archive.notKept' : 'archive.notArchived')}</MessageBarBody>
         </MessageBar>
       ) : (
         <div className={styles.actions}>
-          <Text>{i18n.t('archive.archivedAt', { date: i18n.date(archive.archivedAt) })}</Text>
+          <Text>
+            {i18n.t(confidential ? 'archive.keptAt' : 'archive.archivedAt', {
+              date: i18n.date(archive.archivedAt),
+            })}
+          </Text>
           <Link href={archive.url} target="_blank" rel="noreferrer">
             {i18n.t('archive.openFile')}
           </Link>
@@ -93,23 +96,9 @@ export function ArchiveDocumentPage({ params }: PageProps) {
             {i18n.text(view.format.report.title)} — {i18n.t('approve.version', { version: version.number })}
           </h2>
           <VersionReport format={view.format} version={version} />
-          <h3 className={styles.heading}>{i18n.t('archive.approvals')}</h3>
-          <ul className={styles.list}>
-            {c.decisions
-              .filter((d) => d.version === version.number)
-              .map((d) => (
-                <li key={`${d.party}-${d.at}`}>
-                  {i18n.t('approve.decidedBy', {
-                    party: name(d.party),
-                    decision: i18n.t(`decision.${d.decision}`),
-                    date: i18n.date(d.at),
-                  })}
-                  {d.comment ? ` — “${d.comment}”` : ''}
-                </li>
-              ))}
-          </ul>
         </section>
       ) : null}
+      {version ? <SignatureBlock view={view} viewerId={me.user.id} version={version.number} history /> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ArchiveItem } from '../api/types.js';
 import { useApp } from '../app-context.js';
+import { ControlCode } from '../components/version-report.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useLoad } from '../components/use-load.js';
@@ -41,7 +43,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** Archief: my archived documents; for HR also the list of archived records, without any content. */
+/**
+ * A row of HR's list. For a Vitaliteitsgesprek the server may list a content-free record (type, date, signed,
+ * Controlecode): the tab never links it, whatever else the row carries.
+ */
+type ArchiveRow = ArchiveItem & { signed?: boolean; hash?: string };
+
+/** Archief: my final documents; for HR also the personnel file's list, with what HR can and cannot see. */
 export function ArchivePage(_props: PageProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
@@ -71,7 +79,11 @@ export function ArchivePage(_props: PageProps) {
                   {other ? ` ${i18n.t('home.with', { name: other.displayName })}` : ''}
                 </Link>
                 {c.archive ? (
-                  <Text>{i18n.t('archive.archivedAt', { date: i18n.date(c.archive.archivedAt) })}</Text>
+                  <Text>
+                    {i18n.t(c.type === 'vitaliteit' ? 'archive.keptAt' : 'archive.archivedAt', {
+                      date: i18n.date(c.archive.archivedAt),
+                    })}
+                  </Text>
                 ) : null}
               </li>
             );
@@ -100,23 +112,40 @@ export function ArchivePage(_props: PageProps) {
                     {i18n.t('archive.date')}
                   </th>
                   <th className={styles.cell} scope="col">
+                    {i18n.t('archive.signed')}
+                  </th>
+                  <th className={styles.cell} scope="col">
                     {i18n.t('archive.location')}
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {hr.data.items.map((item) => (
-                  <tr key={item.conversationId}>
-                    <td className={styles.cell}>{item.employee.displayName}</td>
-                    <td className={styles.cell}>{i18n.t(`type.${item.type}`)}</td>
-                    <td className={styles.cell}>{i18n.date(item.archivedAt)}</td>
-                    <td className={styles.cell}>
-                      <Link href={item.url} target="_blank" rel="noreferrer">
-                        {item.location}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
+                {(hr.data.items as ArchiveRow[]).map((item) => {
+                  const recordOnly = item.type === 'vitaliteit';
+                  return (
+                    <tr key={item.conversationId} data-testid={`hr-row-${item.conversationId}`}>
+                      <td className={styles.cell}>{item.employee.displayName}</td>
+                      <td className={styles.cell}>{i18n.t(`type.${item.type}`)}</td>
+                      <td className={styles.cell}>{item.archivedAt ? i18n.date(item.archivedAt) : ''}</td>
+                      <td className={styles.cell}>
+                        {i18n.t(item.signed === false ? 'archive.no' : 'archive.yes')}
+                      </td>
+                      <td className={styles.cell}>
+                        {recordOnly ? (
+                          // Content-free: HR may know that it took place and was signed, never open it.
+                          <>
+                            <Text block>{i18n.t('archive.recordOnly')}</Text>
+                            {item.hash ? <ControlCode hash={item.hash} /> : null}
+                          </>
+                        ) : (
+                          <Link href={item.url} target="_blank" rel="noreferrer">
+                            {item.location}
+                          </Link>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           ) : null}

@@ -13,6 +13,7 @@ import { useApp } from '../app-context.js';
 import { LoadBoundary } from '../components/load-boundary.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
+import { SignatureBlock } from '../components/signature-block.js';
 import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -89,7 +90,7 @@ export function situationOf(view: ConversationView): Situation {
  * the sub-page itself. Without a sub-page in the route it forwards to the page of the next step.
  */
 export function ConversationPage({ params }: PageProps) {
-  const { api } = useApp();
+  const { api, me } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const id = params.id ?? '';
@@ -142,7 +143,7 @@ export function ConversationPage({ params }: PageProps) {
             {i18n.t('conv.meetingLink')}
           </Link>
         ) : null}
-        <StageTimeline stage={c.stage} requested={c.requestedBy === 'employee'} />
+        <StageTimeline stage={c.stage} requested={c.requestedBy === 'employee'} filing={view.filing} />
         <Text>
           <Text weight="semibold">{i18n.t('next.label')}: </Text>
           {i18n.t(nextStepKey(view.party, view.nextStep))}
@@ -186,6 +187,20 @@ export function ConversationPage({ params }: PageProps) {
             {c.requestNote ? i18n.t('conv.requestNote', { note: c.requestNote }) : null}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+      {view.party === 'manager' &&
+      section !== 'gesprek' &&
+      view.preparationStatus !== 'shared' &&
+      ['planned', 'preparing'].includes(c.stage) ? (
+        // That she prepares, never what: the manager sees her preparation once she shares it.
+        <MessageBar intent="info" data-testid="preparation-status">
+          <MessageBarBody>
+            {i18n.t(`prep.status.${view.preparationStatus}`, { name: view.people.employee.displayName })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!Page && view.signatures.length > 0 ? (
+        <SignatureBlock view={view} viewerId={me.user.id} id="overview-signatures" />
       ) : null}
       {Page ? (
         <LoadBoundary key={`${section}-${c.id}`} loading={<Spinner label={i18n.t('app.loading')} />}>

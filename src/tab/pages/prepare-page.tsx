@@ -35,6 +35,12 @@ export function PreparePage({ view, onView }: SectionProps) {
           <MessageBarBody>{i18n.t('conv.privacy')}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {editable ? (
+        // True to what the server does: her manager sees only that she prepares until she shares it.
+        <MessageBar intent="info" layout="multiline" data-testid="share-info">
+          <MessageBarBody>{i18n.t('prepare.shareInfo')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {format.tip ? (
         <MessageBar intent="success" icon={null}>
           <MessageBarBody>{i18n.text(format.tip)}</MessageBarBody>

@@ -11,12 +11,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { fieldsOf } from '../../domain/formats.js';
+import { fieldsOf, meetingSections } from '../../domain/formats.js';
+import { useApp } from '../app-context.js';
 import { AnswerView, answerLines } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
 import { diffLines } from '../components/line-diff.js';
 import { ProblemBar } from '../components/problem-bar.js';
+import { SignatureBlock, WayOut } from '../components/signature-block.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
 import type { SectionProps } from './section-props.js';
@@ -67,18 +69,52 @@ export function ReportPage({ view, onView }: SectionProps) {
     'report',
     format.report.sections,
   );
+  const { me } = useApp();
   const author = format.report.author;
   const isAuthor = view.party === author;
   const editable = isAuthor && c.stage === 'held';
-  const authorName = (author === 'employee' ? view.people.employee : view.people.manager)?.displayName ?? '';
+  const vitality = c.type === 'vitaliteit';
+  const nameOfParty = (party: 'employee' | 'manager') =>
+    (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
+    i18n.t(`party.${party}`);
+  const authorName = nameOfParty(author);
   const lastVersion = c.versions.at(-1);
   const rejection = lastVersion
     ? c.decisions.find((d) => d.version === lastVersion.number && d.decision === 'niet_akkoord')
     : undefined;
-  const rejectedBy = rejection
-    ? ((rejection.party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
-      i18n.t(`party.${rejection.party === 'employee' ? 'employee' : 'manager'}`))
-    : '';
+  // Who sent the version back, said to the reader: "je" for their own action (LANGUAGE.md 16).
+  const rejectionText = (() => {
+    if (!rejection || !lastVersion) return '';
+    const version = lastVersion.number;
+    const mine = rejection.actorId === me.user.id;
+    if (isAuthor)
+      return mine
+        ? i18n.t('report.returnedOwn', { version })
+        : i18n.t('report.returnedToYou', {
+            name: nameOfParty(rejection.party === 'employee' ? 'employee' : 'manager'),
+            version,
+          });
+    const authorPhrase =
+      view.party === 'employee' && author === 'manager' ? i18n.t('report.yourManager') : authorName;
+    return mine
+      ? i18n.t('report.returnedByYou', { version, author: authorPhrase })
+      : i18n.t('report.returnedOther', {
+          name: nameOfParty(rejection.party === 'employee' ? 'employee' : 'manager'),
+          version,
+          author: authorPhrase,
+        });
+  })();
+  const offeredText = (() => {
+    if (!lastVersion) return '';
+    const version = lastVersion.number;
+    if (isAuthor) return i18n.t(vitality ? 'report.submittedVitality' : 'report.submitted', { version });
+    return i18n.t(vitality ? 'report.submittedOtherVitality' : 'report.submittedOther', {
+      name: authorName,
+      version,
+    });
+  })();
+  // The non-author sees offered versions only (an unoffered draft stays the author's).
+  const shownReport = isAuthor ? c.report : (lastVersion?.content.report ?? {});
 
   const reportFields = fieldsOf(format.report.sections);
   const changes =
@@ -99,36 +135,38 @@ export function ReportPage({ view, onView }: SectionProps) {
       {rejection && lastVersion && c.stage === 'held' ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>
-              {i18n.t('report.rejected', { name: rejectedBy, version: lastVersion.number })}
-            </MessageBarTitle>
+            <MessageBarTitle>{rejectionText}</MessageBarTitle>
             {rejection.comment}
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      <WayOut view={view} />
       {c.stage === 'held' && !isAuthor ? (
         <MessageBar intent="info">
-          <MessageBarBody>{i18n.t('report.waitForAuthor', { name: authorName })}</MessageBarBody>
+          <MessageBarBody>
+            {i18n.t(vitality ? 'report.waitForAuthor' : 'report.waitForAuthorFormat', { name: authorName })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {c.stage === 'awaiting_approval' && lastVersion ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{i18n.t('report.submitted', { version: lastVersion.number })}</MessageBarBody>
+        <MessageBar intent={isAuthor ? 'success' : 'info'}>
+          <MessageBarBody>{offeredText}</MessageBarBody>
         </MessageBar>
       ) : null}
       {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
       {editable ? (
         <FormatForm sections={format.report.sections} values={autosave.values} onEdit={autosave.edit} />
-      ) : (
+      ) : c.stage === 'held' && !isAuthor && !lastVersion ? null : (
         <div>
           {reportFields.map((field) => (
             <div key={field.id} className={styles.readField}>
               <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
-              <AnswerView field={field} value={c.report[field.id]} />
+              <AnswerView field={field} value={shownReport[field.id]} />
             </div>
           ))}
         </div>
       )}
+      {lastVersion && c.stage !== 'held' ? <SignatureBlock view={view} viewerId={me.user.id} /> : null}
       {rejection && lastVersion && c.stage === 'held' ? (
         <section aria-labelledby="report-diff">
           <h3 id="report-diff" className={formStyles.heading}>
@@ -165,23 +203,47 @@ export function ReportPage({ view, onView }: SectionProps) {
       {editable ? (
         <div className={formStyles.actions}>
           <Button appearance="primary" disabled={busy} onClick={() => void finish({ type: 'submit-report' })}>
-            {i18n.t('report.submit')}
+            {i18n.t(vitality ? 'report.submitVitality' : 'report.submit')}
           </Button>
         </div>
       ) : null}
       <Accordion collapsible>
         <AccordionItem value="context">
-          <AccordionHeader as="h3">{i18n.t('report.context')}</AccordionHeader>
+          <AccordionHeader as="h3">
+            {i18n.t(format.meeting ? 'report.contextVitality' : 'report.context')}
+          </AccordionHeader>
           <AccordionPanel>
-            {fieldsOf(format.preparation).map((field) => (
-              <div key={field.id} className={styles.readField}>
-                <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
-                <Text size={200}>{i18n.t('party.employee')}:</Text>
-                <AnswerView field={field} value={c.preparation[field.id]} />
-                <Text size={200}>{i18n.t('party.manager')}:</Text>
-                <AnswerView field={field} value={c.completion[field.id]} />
-              </div>
-            ))}
+            {format.meeting ? (
+              // Vitality: her preparation, then the manager's notes per topic and the agreements.
+              <>
+                {fieldsOf(format.preparation).map((field) => (
+                  <div key={field.id} className={styles.readField}>
+                    <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
+                    <AnswerView field={field} value={c.preparation[field.id]} />
+                  </div>
+                ))}
+                {meetingSections(format).map((section) =>
+                  section.fields.map((field) => (
+                    <div key={field.id} className={styles.readField}>
+                      <Text className={styles.fieldLabel}>
+                        {i18n.text(section.title)} — {i18n.text(field.label)}
+                      </Text>
+                      <AnswerView field={field} value={c.completion[field.id]} />
+                    </div>
+                  )),
+                )}
+              </>
+            ) : (
+              fieldsOf(format.preparation).map((field) => (
+                <div key={field.id} className={styles.readField}>
+                  <Text className={styles.fieldLabel}>{i18n.text(field.label)}</Text>
+                  <Text size={200}>{i18n.t('party.employee')}:</Text>
+                  <AnswerView field={field} value={c.preparation[field.id]} />
+                  <Text size={200}>{i18n.t('party.manager')}:</Text>
+                  <AnswerView field={field} value={c.completion[field.id]} />
+                </div>
+              ))
+            )}
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -34,7 +34,7 @@ describe('SmileyScale', () => {
     expect(group).toBeTruthy();
     const names = screen.getAllByRole('radio').map((r) => r.getAttribute('value'));
     expect(names).toEqual(['sad', 'neutral', 'happy', 'na']);
-    for (const label of ['Kan beter', 'Neutraal', 'Goed', 'Niet van toepassing']) {
+    for (const label of ['Klopt niet', 'Deels', 'Klopt', 'Niet van toepassing']) {
       expect(screen.getByRole('radio', { name: label })).toBeTruthy();
     }
   });
@@ -74,12 +74,12 @@ describe('SmileyScale', () => {
   it('reports the chosen value and checks it', () => {
     const onChange = jest.fn<(value: Smiley) => void>();
     render(<Harness onChange={onChange} />);
-    fireEvent.click(screen.getByRole('radio', { name: 'Goed' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Klopt' }));
     expect(onChange).toHaveBeenCalledWith('happy');
-    expect((screen.getByRole('radio', { name: 'Goed' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Klopt' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Niet van toepassing' }));
     expect(onChange).toHaveBeenLastCalledWith('na');
-    expect((screen.getByRole('radio', { name: 'Goed' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('radio', { name: 'Klopt' }) as HTMLInputElement).checked).toBe(false);
   });
 
   it('uses native radios in one group, so arrow keys move between them', () => {
@@ -91,7 +91,7 @@ describe('SmileyScale', () => {
 
   it('speaks English when asked', () => {
     render(<Harness locale="en" />);
-    expect(screen.getByRole('radio', { name: 'Could be better' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Not true' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Not applicable' })).toBeTruthy();
   });
 });
