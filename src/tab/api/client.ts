@@ -3,6 +3,7 @@ import type {
   ConversationSummary,
   ConversationView,
   DirectoryUser,
+  EmployeeYear,
   FormatDef,
   Me,
   PlanRequest,
@@ -152,6 +153,12 @@ export function createApiClient(options: ClientOptions) {
     team: () => request<{ members: TeamMember[] }>('GET', '/api/team'),
     teamVitality: () => request<TeamVitalityPicture>('GET', '/api/team/vitality'),
     archive: () => request<{ items: ArchiveItem[] }>('GET', '/api/archive'),
+    /** One employee's conversations of a calendar year: her own, or a report's for the manager (404 for others). */
+    year: (employeeId: string, year: number) =>
+      request<EmployeeYear>(
+        'GET',
+        `/api/people/${encodeURIComponent(employeeId)}/year?year=${encodeURIComponent(String(year))}`,
+      ),
     /** The archived PDF as a blob (a plain link would not carry the auth header). */
     document: async (id: string): Promise<Blob> => {
       const headers = { 'Accept-Language': options.locale, ...(await options.authHeaders()) };

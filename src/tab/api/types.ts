@@ -1,6 +1,8 @@
 /** Shapes of the HTTP API (docs/api.md), built from the domain types so both sides stay in step. */
 import type {
   Agreement,
+  AgreementFollowUp,
+  AgreementStatus,
   Answers,
   Command,
   Conversation,
@@ -9,13 +11,21 @@ import type {
   Goal,
   GoalPart,
   NextStep,
+  Pop,
+  PopItem,
+  PopStatus,
+  SelfEvaluation,
   Stage,
   TeamVitalityPicture,
+  YearEntry,
+  YearView,
 } from '../../domain/index.js';
 import type { DirectoryUser } from '../../ports/index.js';
 
 export type {
   Agreement,
+  AgreementFollowUp,
+  AgreementStatus,
   Answers,
   Command,
   Conversation,
@@ -25,8 +35,14 @@ export type {
   Goal,
   GoalPart,
   NextStep,
+  Pop,
+  PopItem,
+  PopStatus,
+  SelfEvaluation,
   Stage,
   TeamVitalityPicture,
+  YearEntry,
+  YearView,
 };
 
 /** `GET /api/config`: public configuration only. */
@@ -51,13 +67,14 @@ export interface Me {
  * The views the API answers with are the server's own types (type-only: nothing of the server is bundled),
  * so a change on one side fails the type check on the other.
  */
-import type { ConversationView } from '../../server/commands.js';
+import type { ConversationView } from '../../app/index.js';
 export type {
   ConversationSummary,
   ConversationView,
+  EmployeeYear,
   PreviousSummary as PreviousConversation,
   TeamMember,
-} from '../../server/commands.js';
+} from '../../app/index.js';
 
 export interface ArchiveItem {
   conversationId: string;
