@@ -79,6 +79,19 @@ export async function createBot(
     messagingEndpoint: '/api/messages',
   });
 
+  if (local) {
+    // Local mode takes unsigned activities (Agents Playground), and the bot answers at the activity's service URL:
+    // without this check anyone who reaches /api/messages could make it post to an address of their choosing.
+    const expected = sameUrl(options.serviceUrl ?? bot.serviceUrl);
+    app.use(async (turn) => {
+      if (sameUrl(turn.activity.serviceUrl ?? '') !== expected) {
+        turn.log.warn(`ignored an activity from service URL ${turn.activity.serviceUrl ?? '(none)'}`);
+        return;
+      }
+      return turn.next();
+    });
+  }
+
   app.on('install.add', async (turn) => {
     const userId = await resolveUser(ctx, turn.activity.from);
     if (!userId) return;
@@ -126,6 +139,11 @@ export async function createBot(
       })
     : undefined;
   return { app, ...(messenger ? { messenger } : {}) };
+}
+
+/** A service URL as compared: lower case, without trailing slashes. */
+function sameUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').toLowerCase();
 }
 
 const helpCommands = new Set(['help', 'hulp', '?', 'menu', 'start']);
@@ -305,7 +323,13 @@ export async function handleCardAction(
         tone: 'good',
       });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found' || error.kind === 'forbidden')
+      // The author of a vitality report may see its card but never react to it: say why, on her card.
+      const ownReport = error instanceof DomainError && error.code === 'author_signed';
+      if (
+        !(error instanceof DomainError) ||
+        error.kind === 'not-found' ||
+        (error.kind === 'forbidden' && !ownReport)
+      )
         throw error;
       const view = await getConversationView(ctx, userId, conversationId);
       // A double click or a replayed action: the first one counted; just show where things stand.

@@ -3,8 +3,9 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { commentInputId } from '../../src/cards/approval-card.js';
-import { planConversation, runCommand } from '../../src/app/index.js';
+import { planConversation } from '../../src/app/index.js';
 import { loadConfig } from '../../src/server/config.js';
+import { buildConversation, defaultTexts, type Round } from '../fixtures/build-conversation.js';
 import { activity, listen, loadBot, newExpress, testContext, type TestContext } from './support.js';
 
 const { createBot } = await loadBot();
@@ -78,35 +79,22 @@ function sentCards(): Json[] {
   );
 }
 
-/** A conversation awaiting approval of version 1, through the real command layer. */
-async function awaitingApproval(): Promise<string> {
-  const view = await planConversation(t.ctx, 'jeroen', {
-    employeeId: 'fatima',
-    type: 'vitaliteit',
+/**
+ * A conversation of Fatima's awaiting a decision, through the real command layer: a Reflectiegesprek (both react)
+ * unless `type` says otherwise; `decisions` are rounds given before (a version sent back is offered again).
+ */
+async function awaitingApproval(
+  type: 'reflectie' | 'vitaliteit' = 'reflectie',
+  decisions: Round[] = [],
+): Promise<string> {
+  const built = await buildConversation({
+    type,
+    stage: 'awaiting_approval',
+    ctx: t.ctx,
     start: '2026-12-15T09:00:00Z',
-    end: '2026-12-15T10:00:00Z',
+    decisions,
   });
-  const id = view.conversation.id;
-  await runCommand(t.ctx, 'fatima', id, {
-    type: 'save-preparation',
-    answers: {
-      'kwaliteit.betekenis': 'Energie',
-      'behoeften.verbeterpunten': 'Rust',
-      'werknemerschap.zelf': 'Pauzes',
-      'werkgeverschap.steun': 'Thuiswerkdag',
-    },
-  });
-  await runCommand(t.ctx, 'fatima', id, { type: 'submit-preparation' });
-  await runCommand(t.ctx, 'jeroen', id, { type: 'complete-meeting' });
-  await runCommand(t.ctx, 'fatima', id, {
-    type: 'save-report',
-    answers: {
-      'verslag.samenvatting': 'Goed gesprek.',
-      'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }],
-    },
-  });
-  await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
-  return id;
+  return built.id;
 }
 
 function invoke(from: typeof fatima, verb: string, data: Json): Json {
@@ -217,7 +205,7 @@ describe('approval card actions', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(hasNotice(first.body.value, 'good')).toBe(true);
-    expect(visible(first.body.value)).toContain('Je besluit is vastgelegd.');
+    expect(visible(first.body.value)).toContain('Je reactie is vastgelegd.');
     expect(decideActions(first.body.value)).toBe(0);
 
     const replay = await post(
@@ -226,7 +214,7 @@ describe('approval card actions', () => {
     expect(replay.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(hasNotice(replay.body.value, 'good')).toBe(false);
     expect(visible(replay.body.value)).toContain(
-      'Je besluit is vastgelegd. We wachten nog op Jeroen Bakker.',
+      'Je reactie is vastgelegd: akkoord. We wachten nog op de reactie van Jeroen Bakker.',
     );
     const stored = await t.ctx.store.getConversation(id);
     expect(stored?.conversation.decisions.filter((d) => d.party === 'employee')).toHaveLength(1);
@@ -269,25 +257,35 @@ describe('approval card actions', () => {
   });
 
   it('explains a stale version and shows no buttons for it', async () => {
-    const id = await awaitingApproval();
-    await post(
-      invoke(jeroen, 'decide', {
-        conversationId: id,
-        version: 1,
-        decision: 'niet_akkoord',
-        [commentInputId('niet_akkoord')]: 'Graag de datum aanpassen.',
-      }),
-    );
-    await runCommand(t.ctx, 'fatima', id, { type: 'submit-report', hash: 'ignored' });
+    // Jeroen sent version 1 of Fatima's vitality report back; she offered version 2.
+    const id = await awaitingApproval('vitaliteit', [{ manager: 'niet_akkoord' }]);
     const stale = await post(
-      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
+      invoke(jeroen, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
     );
     const card = visible(stale.body.value);
     expect(card).toContain('Er is een nieuwere versie (versie 2).');
-    expect(card).toContain('Je besluit ging over versie 1, maar versie 2 is nu de actuele versie.');
+    expect(card).toContain('Je reactie ging over versie 1, maar versie 2 is nu de actuele versie.');
     expect(decideActions(stale.body.value)).toBe(0);
     const stored = await t.ctx.store.getConversation(id);
     expect(stored?.conversation.decisions.filter((d) => d.version === 2)).toHaveLength(0);
+  });
+
+  it('gives the author of a vitality report no buttons, and tells her she signed by offering it', async () => {
+    const id = await awaitingApproval('vitaliteit');
+    const forAuthor = await post(invoke(fatima, 'refresh', { conversationId: id, version: 1 }));
+    const forManager = await post(invoke(jeroen, 'refresh', { conversationId: id, version: 1 }));
+    expect(decideActions(forAuthor.body.value)).toBe(0);
+    expect(decideActions(forManager.body.value)).toBe(2);
+    // An old card or a forged action: refused with the reason, not as someone else's conversation.
+    const pressed = await post(
+      invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
+    );
+    expect(pressed.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(visible(pressed.body.value)).toContain(
+      'Je hebt dit verslag zelf geschreven en ondertekend door het aan te bieden.',
+    );
+    expect(decideActions(pressed.body.value)).toBe(0);
+    expect((await t.ctx.store.getConversation(id))?.conversation.decisions).toHaveLength(0);
   });
 
   it('refreshes the card for each viewer: buttons only for whoever still has to decide', async () => {
@@ -298,7 +296,7 @@ describe('approval card actions', () => {
     expect(decideActions(forEmployee.body.value)).toBe(0);
     expect(decideActions(forManager.body.value)).toBe(2);
     expect(visible(forManager.body.value)).toContain(
-      'Medewerker: Fatima El Amrani: Akkoord op 1 dec 2026, 09:00',
+      'Medewerker: Fatima El Amrani: akkoord, 1 dec 2026, 09:00',
     );
   });
 
@@ -308,7 +306,7 @@ describe('approval card actions', () => {
       invoke({ id: '29:ruben', aadObjectId: 'ruben' }, 'refresh', { conversationId: id, version: 1 }),
     );
     expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
-    expect(JSON.stringify(response.body)).not.toContain('Goed gesprek');
+    expect(JSON.stringify(response.body)).not.toContain(defaultTexts.report);
   });
 
   it('refuses malformed action data', async () => {

@@ -6,6 +6,7 @@ import { LocalMessenger } from '../../src/bot/local-messenger.js';
 import { deliverNotification } from '../../src/app/jobs/notify.js';
 import { refreshApprovalCards } from '../../src/app/jobs/refresh-cards.js';
 import { planConversation, runCommand } from '../../src/app/index.js';
+import { buildConversation } from '../fixtures/build-conversation.js';
 import { testContext, type TestContext } from './support.js';
 
 let t: TestContext;
@@ -19,34 +20,16 @@ afterAll(async () => {
 const text = (card: unknown) => JSON.stringify(card).replace(/\\\\(.)/g, '$1');
 const decideCount = (card: unknown) => JSON.stringify(card).match(/"verb":"decide"/g)?.length ?? 0;
 
-async function approvalFor(employeeId: string): Promise<string> {
-  const view = await planConversation(t.ctx, 'jeroen', {
-    employeeId,
-    type: 'vitaliteit',
+/** A conversation awaiting a decision on version 1, through the real command layer. */
+async function approvalFor(employeeId: string, type: 'vitaliteit' | 'reflectie'): Promise<string> {
+  const built = await buildConversation({
+    type,
+    stage: 'awaiting_approval',
+    employee: employeeId,
+    ctx: t.ctx,
     start: '2026-12-15T09:00:00Z',
-    end: '2026-12-15T10:00:00Z',
   });
-  const id = view.conversation.id;
-  await runCommand(t.ctx, employeeId, id, {
-    type: 'save-preparation',
-    answers: {
-      'kwaliteit.betekenis': 'a',
-      'behoeften.verbeterpunten': 'b',
-      'werknemerschap.zelf': 'c',
-      'werkgeverschap.steun': 'd',
-    },
-  });
-  await runCommand(t.ctx, employeeId, id, { type: 'submit-preparation' });
-  await runCommand(t.ctx, 'jeroen', id, { type: 'complete-meeting' });
-  await runCommand(t.ctx, employeeId, id, {
-    type: 'save-report',
-    answers: {
-      'verslag.samenvatting': 'Samen besproken.',
-      'verslag.afspraken': [{ id: 'a1', text: 'Thuiswerkdag', owner: 'both' }],
-    },
-  });
-  await runCommand(t.ctx, employeeId, id, { type: 'submit-report', hash: 'x' });
-  return id;
+  return built.id;
 }
 
 describe('deliverNotification', () => {
@@ -72,7 +55,8 @@ describe('deliverNotification', () => {
   });
 
   it('records approval card copies and refreshes them to the current state per recipient', async () => {
-    const id = await approvalFor('fatima');
+    // A Reflectiegesprek: both react to the final format, so both get a card with buttons.
+    const id = await approvalFor('fatima', 'reflectie');
     for (const recipientId of ['fatima', 'jeroen']) {
       await deliverNotification(t.ctx, {
         kind: 'approval',
@@ -90,12 +74,14 @@ describe('deliverNotification', () => {
     const jeroenCopy = copies.find((c) => c.recipientId === 'jeroen')!;
     expect(decideCount(t.messenger.currentCard(fatimaCopy.activityId))).toBe(0);
     expect(decideCount(t.messenger.currentCard(jeroenCopy.activityId))).toBe(2);
-    expect(text(t.messenger.currentCard(jeroenCopy.activityId))).toContain('Akkoord op');
+    expect(text(t.messenger.currentCard(jeroenCopy.activityId))).toContain(
+      'Medewerker: akkoord. Leidinggevende: nog geen reactie.',
+    );
   });
 
   it('skips a reminder whose step is already done, and an approval card for a replaced version', async () => {
-    const id = await approvalFor('daan');
-    await runCommand(t.ctx, 'daan', id, { type: 'decide', version: 1, decision: 'akkoord' });
+    // Daan's vitality report is offered: his preparation is long done, and only Jeroen reacts.
+    const id = await approvalFor('daan', 'vitaliteit');
     const before = t.messenger.messages.length;
     await deliverNotification(t.ctx, {
       kind: 'reminder',
@@ -110,7 +96,7 @@ describe('deliverNotification', () => {
       decision: 'niet_akkoord',
       comment: 'Aanpassen',
     });
-    await runCommand(t.ctx, 'daan', id, { type: 'submit-report', hash: 'x' });
+    await runCommand(t.ctx, 'daan', id, { type: 'submit-report' });
     await deliverNotification(t.ctx, {
       kind: 'approval',
       conversationId: id,
@@ -127,7 +113,7 @@ describe('deliverNotification', () => {
       key: `${id}:revision:v1`,
     });
     expect(text(t.messenger.sentTo('daan').at(-1)!.card)).toContain(
-      'Jeroen Bakker is niet akkoord met versie 1 van het gespreksverslag.',
+      'Jeroen Bakker heeft niet akkoord gegeven, met toelichting.',
     );
   });
 });

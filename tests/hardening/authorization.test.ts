@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { as, startTestServer } from '../support/server.js';
-import { approvedConversation, archived, inDays, step } from './support.js';
+import { buildConversation, inDays } from '../support/cycle.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 const marker = `MARKER-${Date.now().toString(36)}-vertrouwelijk`;
+/** The unshared draft's text: the marker (so every outsider check covers it) plus its own tail. */
+const draftMarker = `${marker}-CONCEPT`;
 
 /** Roles towards Fatima (employee of Jeroen, in Marieke's department) in the demo organisation. */
 const roles = {
@@ -64,23 +66,29 @@ beforeAll(async () => {
     agreement: marker,
     comment: marker,
   };
-  archivedId = await approvedConversation(server.url, 'fatima', 'jeroen', texts);
-  await archived(server.url, 'fatima', archivedId);
-  const fatima = as(server.url, 'fatima');
-  await step(fatima, archivedId, {
-    type: 'save-pop',
-    pop: { goals: marker, actions: marker, support: marker },
-  });
-  await step(fatima, archivedId, { type: 'save-evaluation', text: marker });
-  // A second conversation still in preparation, so drafts are covered too.
-  const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-    employeeId: 'fatima',
+  // Signed and filed, with the marker in every text: preparation, meeting notes, report, agreement, the
+  // manager's "niet akkoord" comment on version 1, the POP and the self-evaluation.
+  const done = await buildConversation({
     type: 'vitaliteit',
-    start: inDays(30),
-    end: inDays(30, 10),
+    stage: 'archived',
+    server,
+    texts,
+    decisions: [{ manager: 'niet_akkoord' }, { manager: 'akkoord' }],
+    pop: {
+      items: [{ id: 'p1', goal: marker, actions: marker, who: 'employee', support: marker, status: 'open' }],
+    },
+    evaluation: { items: [{ popItemId: 'p1', status: 'loopt', text: marker }], overall: marker },
   });
-  openId = planned.body.conversation.id as string;
-  await step(fatima, openId, { type: 'save-preparation', answers: { 'kwaliteit.betekenis': marker } });
+  archivedId = done.id;
+  // A second conversation still in preparation, so drafts are covered too.
+  const open = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'preparing',
+    server,
+    start: 30,
+    texts: { preparation: draftMarker },
+  });
+  openId = open.id;
   const jeroen = as(server.url, 'jeroen');
   expect(
     (
@@ -177,7 +185,15 @@ function routes(): Array<{
       name: 'POST /api/conversations/:id/commands (save-evaluation)',
       method: 'POST',
       path: `/api/conversations/${archivedId}/commands`,
-      body: { command: { type: 'save-evaluation', text: 'overschreven' } },
+      body: {
+        command: { type: 'save-evaluation', evaluation: { items: [], overall: 'overschreven' } },
+      },
+      perConversation: true,
+    },
+    {
+      name: 'GET /api/people/:id/year',
+      method: 'GET',
+      path: '/api/people/fatima/year',
       perConversation: true,
     },
     {
@@ -213,6 +229,28 @@ describe('authorization matrix', () => {
     }
   });
 
+  it('shows the manager and the delegate that Fatima prepares, never what, until she shares', async () => {
+    for (const role of ['ownManager', 'activeDelegate'] as const) {
+      const view = await call(roles[role], 'GET', `/api/conversations/${openId}`);
+      expect({ role, status: view.status }).toEqual({ role, status: 200 });
+      // The signed previous conversation opens this one for both; the draft reaches no one but its author.
+      expect(view.text).toContain(marker);
+      expect(view.text).not.toContain(draftMarker);
+      expect(JSON.parse(view.text).preparationStatus).toBe('in-progress');
+    }
+    expect((await call(roles.employee, 'GET', `/api/conversations/${openId}`)).text).toContain(draftMarker);
+  });
+
+  it('answers HR with 404 on the signed Vitaliteitsgesprek, its document and the year', async () => {
+    for (const path of [
+      `/api/conversations/${archivedId}`,
+      `/api/conversations/${archivedId}/document`,
+      `/api/conversations/${archivedId}/audit`,
+      '/api/people/fatima/year',
+    ])
+      expect({ path, status: (await call(roles.hr, 'GET', path)).status }).toEqual({ path, status: 404 });
+  });
+
   it.each(outsiders)('never lets %s read or change Fatima’s vitality content on any route', async (role) => {
     const userId = roles[role];
     const leaks: string[] = [];
@@ -221,11 +259,9 @@ describe('authorization matrix', () => {
       // HR erasing someone is HR's right; here it must not touch Fatima, whose case is the last route.
       if (role === 'hr' && route.name.startsWith('POST /api/hr/erasure (Fatima')) continue;
       const response = await call(userId, route.method, route.path, route.body);
-      // The archived PDF is the personnel file's copy: HR may read it (docs/api.md). It is compressed binary.
-      const hrDocument = role === 'hr' && route.name.startsWith('GET /api/conversations/:id/document');
-      if (!hrDocument && response.text.includes(marker)) leaks.push(`${route.name} → ${response.status}`);
-      if (route.perConversation && !hrDocument && response.status < 400)
-        accepted.push(`${route.name} → ${response.status}`);
+      // A signed Vitaliteitsgesprek is kept confidentially: not even HR opens its PDF.
+      if (response.text.includes(marker)) leaks.push(`${route.name} → ${response.status}`);
+      if (route.perConversation && response.status < 400) accepted.push(`${route.name} → ${response.status}`);
       expect(response.status).not.toBe(500);
     }
     expect(leaks).toEqual([]);
@@ -234,7 +270,7 @@ describe('authorization matrix', () => {
     const view = await as(server.url, 'fatima').get(`/api/conversations/${openId}`);
     expect(JSON.stringify(view.body)).not.toContain('overschreven');
     const done = await as(server.url, 'fatima').get(`/api/conversations/${archivedId}`);
-    expect(done.body.conversation.evaluation.text).toBe(marker);
+    expect(done.body.conversation.evaluation.overall).toBe(marker);
   });
 
   it('lets the expired delegate act no more than a stranger, and logs every read by others', async () => {

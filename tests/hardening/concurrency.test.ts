@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, startTestServer } from '../support/server.js';
 import { backends, storeOptionsFor } from '../support/databases.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
-import { inDays, step } from './support.js';
+import { buildConversation } from '../support/cycle.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -21,62 +20,69 @@ describe.each(backends)('concurrency (%s)', (backend) => {
     await server?.stop();
   });
 
-  async function plan(employeeId: string): Promise<string> {
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId,
-      type: 'vitaliteit',
-      start: inDays(7),
-      end: inDays(7, 10),
-    });
-    expect(planned.status).toBe(201);
-    return planned.body.conversation.id as string;
-  }
-
-  it('records exactly one decision for 20 parallel identical decide requests', async () => {
-    const fatima = as(server.url, 'fatima');
-    const jeroen = as(server.url, 'jeroen');
-    const id = await plan('fatima');
-    await step(fatima, id, { type: 'save-preparation', answers: vitalityPreparation });
-    await step(jeroen, id, { type: 'complete-meeting' });
-    await step(fatima, id, { type: 'save-report', answers: vitalityReport });
-    await step(fatima, id, { type: 'submit-report' });
+  /** Twenty identical decisions at once by one person; returns the statuses and the refusals' codes. */
+  async function burst(userId: string, id: string, version: number) {
     const replies = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fatima.post(`/api/conversations/${id}/commands`, {
-          command: { type: 'decide', version: 1, decision: 'akkoord' },
+        as(server.url, userId).post(`/api/conversations/${id}/commands`, {
+          command: { type: 'decide', version, decision: 'akkoord' },
         }),
       ),
     );
-    const statuses = replies.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
-    for (const reply of replies.filter((r) => r.status === 409))
-      expect(reply.body.code).toBe('already_decided');
-    const view = await fatima.get(`/api/conversations/${id}`);
+    return {
+      accepted: replies.filter((r) => r.status === 200).length,
+      refusals: replies.filter((r) => r.status !== 200).map((r) => `${r.status} ${String(r.body.code)}`),
+    };
+  }
+
+  const count = async (userId: string, id: string, action: string) =>
+    (
+      (await as(server.url, userId).get(`/api/conversations/${id}/audit`)).body.entries as Array<{
+        action: string;
+      }>
+    ).filter((e) => e.action === action).length;
+
+  it('records exactly one decision for 20 parallel identical decide requests, and approves once', async () => {
+    // A Reflectiegesprek, where both react to the final format the manager offers.
+    const built = await buildConversation({
+      type: 'reflectie',
+      stage: 'awaiting_approval',
+      employee: 'fatima',
+      server,
+    });
+    const employee = await burst('fatima', built.id, built.version);
+    expect(employee.accepted).toBe(1);
+    expect(new Set(employee.refusals)).toEqual(new Set(['409 already_decided']));
+    const view = await as(server.url, 'fatima').get(`/api/conversations/${built.id}`);
     expect(view.body.conversation.decisions).toHaveLength(1);
-    const audit = await fatima.get(`/api/conversations/${id}/audit`);
-    expect(
-      (audit.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.decided'),
-    ).toHaveLength(1);
+    expect(await count('fatima', built.id, 'conversation.decided')).toBe(1);
     // The manager's burst approves once, so exactly one document is on its way.
-    const managerReplies = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        jeroen.post(`/api/conversations/${id}/commands`, {
-          command: { type: 'decide', version: 1, decision: 'akkoord' },
-        }),
-      ),
-    );
-    expect(managerReplies.filter((r) => r.status === 200)).toHaveLength(1);
-    const after = await fatima.get(`/api/conversations/${id}/audit`);
-    expect(
-      (after.body.entries as Array<{ action: string }>).filter((e) => e.action === 'conversation.approved'),
-    ).toHaveLength(1);
+    const manager = await burst('jeroen', built.id, built.version);
+    expect(manager.accepted).toBe(1);
+    expect(await count('fatima', built.id, 'conversation.approved')).toBe(1);
+  }, 60_000);
+
+  it('co-signs a vitality report once for 20 parallel decisions by the manager', async () => {
+    const built = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'awaiting_approval',
+      employee: 'sanne',
+      server,
+    });
+    const manager = await burst('jeroen', built.id, built.version);
+    expect(manager.accepted).toBe(1);
+    expect(await count('sanne', built.id, 'conversation.approved')).toBe(1);
   }, 60_000);
 
   it('gives one 200 and one 409 when employee and manager save against the same revision, and loses neither edit', async () => {
     const fatima = as(server.url, 'daan');
     const jeroen = as(server.url, 'jeroen');
-    const id = await plan('daan');
+    const { id } = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'planned',
+      employee: 'daan',
+      server,
+    });
     for (let round = 0; round < 5; round++) {
       const current = await fatima.get(`/api/conversations/${id}`);
       const revision = current.body.conversation.revision as number;
@@ -89,7 +95,7 @@ describe.each(backends)('concurrency (%s)', (backend) => {
         }),
         jeroen.post(`/api/conversations/${id}/commands`, {
           revision,
-          command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } },
+          command: { type: 'save-completion', answers: { 'gesprek.werkgeverschap': managerText } },
         }),
       ]);
       expect([employee.status, manager.status].sort()).toEqual([200, 409]);
@@ -106,12 +112,12 @@ describe.each(backends)('concurrency (%s)', (backend) => {
             })
           : await jeroen.post(`/api/conversations/${id}/commands`, {
               revision: now.revision,
-              command: { type: 'save-completion', answers: { 'werkgeverschap.steun': managerText } },
+              command: { type: 'save-completion', answers: { 'gesprek.werkgeverschap': managerText } },
             });
       expect(retry.status).toBe(200);
       const stored = (await fatima.get(`/api/conversations/${id}`)).body.conversation;
       expect(stored.preparation['kwaliteit.betekenis']).toBe(employeeText);
-      expect(stored.completion['werkgeverschap.steun']).toBe(managerText);
+      expect(stored.completion['gesprek.werkgeverschap']).toBe(managerText);
       expect(stored.revision).toBe(revision + 2);
     }
   }, 60_000);

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { notificationCard, type NotificationJob } from '../../src/app/jobs/notify.js';
 import { as, startTestServer } from '../support/server.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
-import { approvedConversation, archived, inDays, step } from './support.js';
+import { buildConversation, reachStage, step, type TargetStage } from '../support/cycle.js';
 import { pdfText } from '../support/pdf.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -37,8 +36,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Where a field lives: the stage its command needs and who may send it. */
-type Stage = 'planned' | 'held' | 'awaiting' | 'approved' | 'none';
+/** Where a field lives: the stage its command needs (`none`: no conversation) and who may send it. */
+type Stage = Extract<TargetStage, 'planned' | 'held' | 'awaiting_approval' | 'approved'> | 'none';
 interface Field {
   name: string;
   stage: Stage;
@@ -59,7 +58,7 @@ const fields: Field[] = [
     name: 'completion answer',
     stage: 'planned',
     who: 'jeroen',
-    body: '{"command":{"type":"save-completion","answers":{"werkgeverschap.steun":V}}}',
+    body: '{"command":{"type":"save-completion","answers":{"gesprek.werkgeverschap":V}}}',
   },
   {
     name: 'report',
@@ -75,8 +74,8 @@ const fields: Field[] = [
   },
   {
     name: 'decision comment',
-    stage: 'awaiting',
-    who: 'fatima',
+    stage: 'awaiting_approval',
+    who: 'jeroen',
     body: '{"command":{"type":"decide","version":1,"decision":"niet_akkoord","comment":V}}',
   },
   {
@@ -89,13 +88,13 @@ const fields: Field[] = [
     name: 'POP',
     stage: 'approved',
     who: 'fatima',
-    body: '{"command":{"type":"save-pop","pop":{"goals":V,"actions":"a","support":"s"}}}',
+    body: '{"command":{"type":"save-pop","pop":{"items":[{"id":"p1","goal":V,"actions":"a","who":"employee","support":"s","status":"open"}]}}}',
   },
   {
     name: 'evaluation',
     stage: 'approved',
     who: 'fatima',
-    body: '{"command":{"type":"save-evaluation","text":V}}',
+    body: '{"command":{"type":"save-evaluation","evaluation":{"items":[],"overall":V}}}',
   },
   {
     name: 'request note',
@@ -109,25 +108,7 @@ const fields: Field[] = [
 /** A fresh conversation of Fatima's in `stage`, through the API. */
 async function conversationIn(stage: Stage): Promise<string | undefined> {
   if (stage === 'none') return undefined;
-  const fatima = as(server.url, 'fatima');
-  const jeroen = as(server.url, 'jeroen');
-  const planned = await jeroen.post('/api/conversations', {
-    employeeId: 'fatima',
-    type: 'vitaliteit',
-    start: inDays(7),
-    end: inDays(7, 10),
-  });
-  const id = planned.body.conversation.id as string;
-  if (stage === 'planned') return id;
-  await step(fatima, id, { type: 'save-preparation', answers: vitalityPreparation });
-  await step(jeroen, id, { type: 'complete-meeting' });
-  await step(fatima, id, { type: 'save-report', answers: vitalityReport });
-  if (stage === 'held') return id;
-  await step(fatima, id, { type: 'submit-report' });
-  if (stage === 'awaiting') return id;
-  await step(fatima, id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await step(jeroen, id, { type: 'decide', version: 1, decision: 'akkoord' });
-  return id;
+  return (await buildConversation({ type: 'vitaliteit', stage, server })).id;
 }
 
 async function sendRaw(
@@ -189,17 +170,25 @@ function expectInert(card: unknown): void {
 
 describe('markup and template syntax', () => {
   it('is stored as typed, escaped in every card and printed as text in the PDF', async () => {
-    const id = await approvedConversation(server.url, 'fatima', 'jeroen', {
-      preparation: hostile,
-      completion: hostile,
-      report: hostile,
-      agreement: hostile,
-      comment: hostile,
+    // The manager sends version 1 back with the text as his comment, then co-signs version 2.
+    const built = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'approved',
+      server,
+      texts: {
+        preparation: hostile,
+        completion: hostile,
+        report: hostile,
+        agreement: hostile,
+        comment: hostile,
+      },
+      decisions: [{ manager: 'niet_akkoord' }, { manager: 'akkoord' }],
     });
+    const id = built.id;
     const view = (await as(server.url, 'fatima').get(`/api/conversations/${id}`)).body.conversation;
     expect(view.preparation['kwaliteit.betekenis']).toBe(hostile);
-    expect(view.completion['werkgeverschap.steun']).toBe(hostile);
-    expect(view.report['verslag.samenvatting']).toBe(hostile);
+    expect(view.completion['gesprek.werkgeverschap']).toBe(hostile);
+    expect(view.report['verslag.samenvatting']).toBe(`${hostile} (versie 2)`);
     expect(view.report['verslag.afspraken'][0].text).toBe(hostile);
     expect(view.decisions[0].comment).toBe(hostile);
 
@@ -212,7 +201,7 @@ describe('markup and template syntax', () => {
       key: `t:${kind}`,
       ...(version ? { version } : {}),
     });
-    const approval = await notificationCard(server.ctx, job('approval', 'jeroen', 1), stored);
+    const approval = await notificationCard(server.ctx, job('approval', 'jeroen', built.version), stored);
     expect(approval).toBeDefined();
     expectInert(approval!.card);
     expect(unescapeCard(JSON.stringify(approval!.card))).toContain(pieces[0]);
@@ -242,7 +231,12 @@ describe('markup and template syntax', () => {
       expectInert(built!.card);
       expect(unescapeCard(JSON.stringify(built!.card))).toContain('{{DATE(2026-01-01T00:00:00Z, SHORT)}}');
     }
-    const sanne = await conversationInFor('sanne');
+    const { id: sanne } = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'awaiting_approval',
+      employee: 'sanne',
+      server,
+    });
     await step(as(server.url, 'jeroen'), sanne, {
       type: 'decide',
       version: 1,
@@ -257,8 +251,8 @@ describe('markup and template syntax', () => {
     expect(revision).toBeDefined();
     expectInert(revision!.card);
 
-    // The PDF in the personnel file holds the text literally.
-    await archived(server.url, 'fatima', id);
+    // The filed PDF (kept confidentially: a Vitaliteitsgesprek) holds the text literally.
+    await reachStage(server.url, 'fatima', id, 'archived');
     const pdf = await fetch(`${server.url}/api/conversations/${id}/document`, {
       headers: { 'x-demo-user': 'fatima' },
     });
@@ -268,21 +262,4 @@ describe('markup and template syntax', () => {
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
     for (const piece of pieces) expect(text).toContain(piece);
   }, 120_000);
-
-  async function conversationInFor(employeeId: string): Promise<string> {
-    const employee = as(server.url, employeeId);
-    const jeroen = as(server.url, 'jeroen');
-    const planned = await jeroen.post('/api/conversations', {
-      employeeId,
-      type: 'vitaliteit',
-      start: inDays(7),
-      end: inDays(7, 10),
-    });
-    const id = planned.body.conversation.id as string;
-    await step(employee, id, { type: 'save-preparation', answers: vitalityPreparation });
-    await step(jeroen, id, { type: 'complete-meeting' });
-    await step(employee, id, { type: 'save-report', answers: vitalityReport });
-    await step(employee, id, { type: 'submit-report' });
-    return id;
-  }
 });

@@ -17,7 +17,7 @@ import { FakeConnector } from '../../bench/fake-connector.js';
 import { callAs, inParallel } from '../../bench/load.js';
 import { writeBenchOrganisation } from '../../bench/organisation.js';
 import { as, eventually, startTestServer } from '../support/server.js';
-import { inDays } from './support.js';
+import { inDays } from '../support/cycle.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

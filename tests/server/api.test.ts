@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { as, eventually, startTestServer } from '../support/server.js';
-import { vitalityPreparation, vitalityReport } from '../support/factories.js';
 import { backends, storeOptionsFor } from '../support/databases.js';
+import { buildConversation, inDays, reachStage, step } from '../support/cycle.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const inDays = (days: number, hour = 9) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setUTCHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
 
 describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
   let server: Server;
@@ -23,77 +17,62 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
     await server?.stop();
   });
 
-  it('takes a Vitaliteitsgesprek from planning to the personnel file', async () => {
+  it('takes a Vitaliteitsgesprek from planning to its confidential filing: the author offers, the manager co-signs', async () => {
     const jeroen = as(server.url, 'jeroen');
     const fatima = as(server.url, 'fatima');
-    const planned = await jeroen.post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start: inDays(7),
-      end: inDays(7, 10),
-    });
-    expect(planned.status).toBe(201);
-    const id = planned.body.conversation.id as string;
-    expect(planned.body.conversation.stage).toBe('planned');
-
-    // The Teams meeting is created and the invitation follows through the outbox.
-    const withMeeting = await eventually(
-      async () => {
-        const view = await fatima.get(`/api/conversations/${id}`);
-        return view.body.conversation.schedule.meetingUrl ? view : undefined;
-      },
-      20_000,
-      'the meeting link',
-    );
-    expect(withMeeting.body.nextStep).toBe('prepare');
-
-    let revision = withMeeting.body.conversation.revision as number;
-    const send = async (who: ReturnType<typeof as>, command: object) => {
-      const response = await who.post(`/api/conversations/${id}/commands`, { revision, command });
-      expect(response.status).toBe(200);
-      revision = response.body.conversation.revision;
-      return response.body;
-    };
-    await send(fatima, { type: 'save-preparation', answers: vitalityPreparation });
-    await send(fatima, { type: 'submit-preparation' });
-    await send(jeroen, {
-      type: 'save-completion',
-      answers: { 'werkgeverschap.steun': 'Thuiswerkdag is mogelijk.' },
-    });
-    await send(jeroen, { type: 'complete-meeting' });
-    await send(fatima, { type: 'save-report', answers: vitalityReport });
-    const submitted = await send(fatima, { type: 'submit-report' });
-    expect(submitted.conversation.versions[0].hash).toMatch(/^[0-9a-f]{64}$/);
-    await send(fatima, { type: 'decide', version: 1, decision: 'akkoord' });
-    const approved = await send(jeroen, { type: 'decide', version: 1, decision: 'akkoord' });
-    expect(approved.conversation.stage).toBe('approved');
-
-    const archived = await eventually(
-      async () => {
-        const view = await fatima.get(`/api/conversations/${id}`);
-        return view.body.conversation.stage === 'archived' ? view : undefined;
-      },
-      30_000,
-      'archiving',
-    );
-    expect(archived.body.conversation.archive.hash).toBe(submitted.conversation.versions[0].hash);
+    const built = await buildConversation({ type: 'vitaliteit', stage: 'archived', server });
+    const { id } = built;
+    expect(built.steps.map((s) => `${s.by} ${s.command}`)).toEqual([
+      'jeroen plan',
+      'fatima save-preparation',
+      'fatima submit-preparation',
+      'jeroen save-completion',
+      'jeroen complete-meeting',
+      'fatima save-report',
+      'fatima submit-report',
+      'jeroen decide',
+    ]);
+    const archived = built.view;
+    const signed = archived.conversation.versions[0]!;
+    expect(signed.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(archived.conversation.archive?.hash).toBe(signed.hash);
+    // The meeting's agreements came over into the report the employee signed.
+    expect(signed.content.report['verslag.afspraken']).toEqual([
+      { id: 'a1', text: 'Vaste thuiswerkdag op woensdag', owner: 'both' },
+    ]);
     // Archiving was the system's change, not a person's: the revision the tab edits against still holds.
-    expect(archived.body.conversation.revision).toBe(revision);
+    expect(archived.conversation.revision).toBe(built.lastCommandView.conversation.revision);
+    // Signed by offering, co-signed by the manager; the employee never approved her own report.
+    expect(archived.conversation.decisions.map((d) => [d.party, d.decision])).toEqual([
+      ['manager', 'akkoord'],
+    ]);
+    expect(archived.signatures[0]).toMatchObject({ version: 1, outcome: 'cosigned' });
+    expect(archived.filing).toBe('confidential');
     const pdf = await fatima.raw('GET', `/api/conversations/${id}/document`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const folder = join(server.dataDir, 'archive', 'fatima');
-    expect(existsSync(folder)).toBe(true);
-    expect(readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    expect((await jeroen.raw('GET', `/api/conversations/${id}/document`)).status).toBe(200);
+    expect((await as(server.url, 'ingrid').raw('GET', `/api/conversations/${id}/document`)).status).toBe(404);
+    const file = join(server.dataDir, archived.conversation.archive!.location);
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(dirname(file)).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    expect(existsSync(join(server.dataDir, 'archive', 'fatima'))).toBe(false);
 
     // The POP follows the report; the next conversation opens with the previous report and agreements.
-    await send(fatima, {
+    await step(fatima, id, {
       type: 'save-pop',
       pop: {
-        goals: 'Meer energie',
-        actions: 'Wandelen in de lunch',
-        support: 'Vaste thuiswerkdag',
-        date: '2027-03-01',
+        items: [
+          {
+            id: 'p1',
+            goal: 'Meer energie',
+            actions: 'Wandelen in de lunch',
+            who: 'employee',
+            support: 'Vaste thuiswerkdag',
+            due: '2027-03-01',
+            status: 'open',
+          },
+        ],
       },
     });
     const next = await jeroen.post('/api/conversations', {
@@ -105,7 +84,7 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
     expect(next.body.previous).toMatchObject({
       id,
       agreements: [{ text: 'Vaste thuiswerkdag op woensdag' }],
-      pop: { goals: 'Meer energie' },
+      pop: { items: [{ goal: 'Meer energie', due: '2027-03-01' }] },
     });
 
     // The trail shows every step, including the manager reading the employee's conversation.
@@ -121,6 +100,45 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
         'conversation.read',
       ]),
     );
+  });
+
+  it('creates the Teams meeting through the outbox and asks the employee to prepare', async () => {
+    const { id } = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'planned',
+      employee: 'noor',
+      server,
+    });
+    const view = await eventually(
+      async () => {
+        const v = await as(server.url, 'noor').get(`/api/conversations/${id}`);
+        return v.body.conversation.schedule.meetingUrl ? v : undefined;
+      },
+      20_000,
+      'the meeting link',
+    );
+    expect(view.body.nextStep).toBe('prepare');
+    expect(view.body.preparationStatus).toBe('not-started');
+  });
+
+  it('refuses the vitality author a decision on her own report, and offers the manager his', async () => {
+    const { id, view } = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'awaiting_approval',
+      employee: 'sanne',
+      server,
+    });
+    expect(view.choices).toEqual([]);
+    expect((await as(server.url, 'jeroen').get(`/api/conversations/${id}`)).body.choices).toEqual([
+      'akkoord',
+      'niet_akkoord',
+    ]);
+    const refused = await as(server.url, 'sanne').post(`/api/conversations/${id}/commands`, {
+      command: { type: 'decide', version: 1, decision: 'akkoord' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('author_signed');
+    expect(refused.body.detail).toMatch(/ondertekend door het aan te bieden/);
   });
 
   it('takes a Reflectiegesprek through a "niet akkoord" round, building on Het Goede Gesprek', async () => {
@@ -139,9 +157,11 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
     });
     expect(planned.status).toBe(201);
     const id = planned.body.conversation.id as string;
-    expect(planned.body.conversation.preparation['deel.kennis-competenties.doelen']).toEqual([
-      { goalId: 'g1', title: 'Cursus Klantgericht schrijven afronden' },
-    ]);
+    // The reflection opens with the earlier goals, in the employee's preparation: the manager sees none of it.
+    expect(planned.body.conversation.preparation).toEqual({});
+    expect((await daan.get(`/api/conversations/${id}`)).body.conversation.preparation).toMatchObject({
+      'deel.kennis-competenties.doelen': [{ goalId: 'g1', title: 'Cursus Klantgericht schrijven afronden' }],
+    });
     let revision = planned.body.conversation.revision as number;
     const send = async (who: ReturnType<typeof as>, command: object, status = 200) => {
       const response = await who.post(`/api/conversations/${id}/commands`, { revision, command });
@@ -216,11 +236,11 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
       comment: 'Gezien; ik had liever 8 uur gehad.',
     });
     expect(done.conversation.stage).toBe('approved');
-    await eventually(
-      async () => (await daan.get(`/api/conversations/${id}`)).body.conversation.stage === 'archived',
-      30_000,
-      'archiving',
-    );
+    // Voor gezien is not agreement: every surface reads the outcome from here.
+    expect(done.signatures.at(-1)).toMatchObject({ version: 2, outcome: 'acknowledged' });
+    expect(done.signatures[0]).toMatchObject({ version: 1, outcome: 'returned' });
+    await reachStage(server.url, 'daan', id, 'archived');
+    expect((await as(server.url, 'ingrid').raw('GET', `/api/conversations/${id}/document`)).status).toBe(200);
   });
 });
 

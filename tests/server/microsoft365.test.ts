@@ -4,7 +4,8 @@ import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365
 import { FakeGraph } from '../support/fake-graph.js';
 import { testClient } from '../graph/harness.js';
 import { as, eventually, startTestServer } from '../support/server.js';
-import { planVitality, step, toAwaitingApproval } from '../support/cycle.js';
+import type { ConversationView } from '../../src/app/index.js';
+import { buildConversation, reachStage, step } from '../support/cycle.js';
 
 const env = {
   ENTRA_TENANT_ID: 'contoso',
@@ -12,6 +13,7 @@ const env = {
   GRAPH_CLIENT_SECRET: 'secret',
   SHAREPOINT_SITE_ID: 'site',
   SHAREPOINT_DRIVE_ID: 'personnel',
+  SHAREPOINT_CONFIDENTIAL_DRIVE_ID: 'confidential',
   HR_GROUP_ID: 'hr-group',
   RETENTION_LABEL: 'Personeelsdossier 7 jaar',
 };
@@ -46,6 +48,7 @@ describe('Microsoft Graph behind every port', () => {
     });
     fake.addGroup('hr-group', ['ingrid']);
     fake.addDrive('personnel', [...archiveColumns]);
+    fake.addDrive('confidential', [...archiveColumns]);
     const config = graphConfigFromEnv(env);
     server = await startTestServer({ overrides: graphAdapters(config, testClient()) });
   });
@@ -65,10 +68,9 @@ describe('Microsoft Graph behind every port', () => {
     expect(() => graphConfigFromEnv({ ...env, GRAPH_CERTIFICATE_PATH: '/x.pem' })).toThrow(/exactly one/);
   });
 
-  it('creates the Teams meeting, To Do tasks and exactly one document in the personnel library', async () => {
-    const jeroen = as(server.url, 'jeroen');
+  it('creates the Teams meeting and gives only the co-signer of a vitality report a To Do task', async () => {
     const fatima = as(server.url, 'fatima');
-    const id = await planVitality(server.url, 'fatima', 'jeroen', 10);
+    const { id } = await buildConversation({ type: 'vitaliteit', stage: 'planned', server, start: 10 });
     const view = await eventually(
       async () => {
         const v = await fatima.get(`/api/conversations/${id}`);
@@ -86,52 +88,56 @@ describe('Microsoft Graph behind every port', () => {
     expect(event?.body.content).toContain(`/gesprek/${id}/voorbereiden`);
     expect(view.body.conversation.schedule.meetingUrl).toBe(event?.onlineMeeting?.joinUrl);
 
-    await toAwaitingApproval(server.url, id, 'fatima', 'jeroen');
-    // Each approver gets a To Do task ("Taken") that links to the approval.
+    // Fatima wrote and signed the report by offering it: only Jeroen reacts, so only he gets a task ("Taken").
+    const before = (fake.todo.get('fatima') ?? []).reduce((n, l) => n + l.tasks.size, 0);
+    const offered = await buildConversation({ type: 'vitaliteit', stage: 'awaiting_approval', server });
     await eventually(
-      async () =>
-        (fake.todo.get('fatima')?.some((l) => l.tasks.size > 0) &&
-          fake.todo.get('jeroen')?.some((l) => l.tasks.size > 0)) ||
-        undefined,
+      async () => fake.todo.get('jeroen')?.some((l) => l.tasks.size > 0) || undefined,
       20_000,
-      'two tasks',
+      "the co-signer's task",
     );
-    await step(fatima, id, { type: 'decide', version: 1, decision: 'akkoord' });
-    await step(jeroen, id, { type: 'decide', version: 1, decision: 'akkoord' });
+    expect((fake.todo.get('fatima') ?? []).reduce((n, l) => n + l.tasks.size, 0)).toBe(before);
+    expect(offered.view.choices).toEqual([]);
+  });
 
-    const archived = await eventually(
-      async () => {
-        const v = await fatima.get(`/api/conversations/${id}`);
-        return v.body.conversation.stage === 'archived' ? v : undefined;
-      },
-      30_000,
-      'archiving to SharePoint',
+  it('files a Reflectiegesprek once in the personnel library, completes both tasks, and lets HR read it', async () => {
+    const fatima = as(server.url, 'fatima');
+    const built = await buildConversation({ type: 'reflectie', stage: 'awaiting_approval', server });
+    const id = built.id;
+    const tasksOf = () =>
+      [...(fake.todo.get('fatima') ?? []), ...(fake.todo.get('jeroen') ?? [])]
+        .flatMap((l) => [...l.tasks.values()])
+        .filter((task) => JSON.stringify(task).includes(id));
+    // Both react to the final format, so both get a task; each is completed once they reacted.
+    await eventually(async () => tasksOf().length === 2, 20_000, 'two tasks');
+    await step(fatima, id, { type: 'decide', version: 1, decision: 'akkoord' });
+    await step(as(server.url, 'jeroen'), id, { type: 'decide', version: 1, decision: 'akkoord' });
+    await eventually(
+      async () => tasksOf().every((task) => task.status === 'completed'),
+      20_000,
+      'completed tasks',
     );
+    const archived = (await reachStage(server.url, 'fatima', id, 'archived')) as ConversationView;
     // Exactly one PDF, with its machine-readable JSON beside it.
     const files = fake.filesOfConversation(id).filter((f) => f.mimeType === 'application/pdf');
     expect(files).toHaveLength(1);
     expect(fake.filesOfConversation(id).filter((f) => f.mimeType === 'application/json')).toHaveLength(1);
     expect(files[0]?.fields).toMatchObject({
       EmployeeId: 'fatima',
-      ConversationType: 'vitaliteit',
+      ConversationType: 'reflectie',
       Status: 'Definitief',
-      ContentHash: archived.body.conversation.archive.hash,
+      ContentHash: archived.conversation.archive?.hash,
     });
     expect(files[0]?.retentionLabel).toBe('Personeelsdossier 7 jaar');
-    // Tasks are completed once each person decided.
-    await eventually(
-      async () => {
-        const all = [...(fake.todo.get('fatima') ?? []), ...(fake.todo.get('jeroen') ?? [])].flatMap((l) => [
-          ...l.tasks.values(),
-        ]);
-        return all.length === 2 && all.every((t) => t.status === 'completed');
-      },
-      20_000,
-      'completed tasks',
-    );
-    // The archived PDF reads back through Graph for the employee and for HR.
-    const pdf = await fatima.raw('GET', `/api/conversations/${id}/document`);
-    expect(pdf.status).toBe(200);
+    // The filed PDF reads back through Graph for the employee and, in the personnel file, for HR.
+    expect((await fatima.raw('GET', `/api/conversations/${id}/document`)).status).toBe(200);
     expect((await as(server.url, 'ingrid').raw('GET', `/api/conversations/${id}/document`)).status).toBe(200);
+  });
+
+  it('never files a signed Vitaliteitsgesprek in the personnel library, and HR cannot open it', async () => {
+    const { id, view } = await buildConversation({ type: 'vitaliteit', stage: 'archived', server });
+    expect(view.filing).toBe('confidential');
+    expect((await as(server.url, 'fatima').raw('GET', `/api/conversations/${id}/document`)).status).toBe(200);
+    expect((await as(server.url, 'ingrid').raw('GET', `/api/conversations/${id}/document`)).status).toBe(404);
   });
 });

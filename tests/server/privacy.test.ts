@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { runRetention } from '../../src/app/index.js';
 import { as, startTestServer } from '../support/server.js';
-import { archivedVitalityConversation } from '../support/cycle.js';
+import { buildConversation } from '../support/cycle.js';
 
 describe('privacy duties', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let fatimasConversation: string;
   beforeAll(async () => {
     server = await startTestServer();
-    fatimasConversation = await archivedVitalityConversation(server.url, 'fatima', 'jeroen');
+    fatimasConversation = (await buildConversation({ type: 'vitaliteit', stage: 'archived', server })).id;
   });
   afterAll(async () => {
     await server?.stop();
@@ -54,7 +54,7 @@ describe('privacy duties', () => {
     expect(entry?.details.preparationFields).toBeGreaterThan(0);
     // A second run has nothing left to do.
     expect((await runRetention(server.ctx, 0)).purged).not.toContain(fatimasConversation);
-    // The PDF in the personnel file is untouched.
+    // The filed PDF is untouched.
     expect(
       (await as(server.url, 'fatima').raw('GET', `/api/conversations/${fatimasConversation}/document`))
         .status,
@@ -62,13 +62,12 @@ describe('privacy duties', () => {
   });
 
   it("lets HR erase an employee's data on request, audited, and nobody else", async () => {
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId: 'sanne',
+    const { id } = await buildConversation({
       type: 'vitaliteit',
-      start: new Date(Date.now() + 86_400_000).toISOString(),
-      end: new Date(Date.now() + 90_000_000).toISOString(),
+      stage: 'planned',
+      employee: 'sanne',
+      server,
     });
-    const id = planned.body.conversation.id;
     expect(
       (await as(server.url, 'jeroen').post('/api/hr/erasure', { employeeId: 'sanne', reason: 'Verzoek' }))
         .status,

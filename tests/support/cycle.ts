@@ -1,72 +1,64 @@
-import { expect } from '@jest/globals';
+/**
+ * The cycle over HTTP for the server, hardening and e2e suites: one command as a person, waiting for a stage, and
+ * the factory that takes a conversation to any stage (tests/fixtures/build-conversation.ts).
+ */
 import { as, eventually } from './server.js';
-import { vitalityPreparation, vitalityReport } from './factories.js';
 
-type Client = ReturnType<typeof as>;
+export {
+  buildConversation,
+  defaultTexts,
+  earlierGoals,
+  vitalityPreparation,
+  vitalityReport,
+  type BuildOptions,
+  type BuiltConversation,
+  type Round,
+  type TargetStage,
+  type Texts,
+} from '../fixtures/build-conversation.js';
 
-/** A manager plans a Vitaliteitsgesprek `daysAhead` days from now; returns its id. */
-export async function planVitality(
-  url: string,
-  employeeId: string,
-  managerId: string,
-  daysAhead = 7,
-): Promise<string> {
-  const start = new Date(Date.now() + daysAhead * 86_400_000);
-  const planned = await as(url, managerId).post('/api/conversations', {
-    employeeId,
-    type: 'vitaliteit',
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 3_600_000).toISOString(),
-  });
-  expect(planned.status).toBe(201);
-  return planned.body.conversation.id as string;
-}
+/** A JSON client for one demo user (see tests/support/server.ts). */
+export type Client = ReturnType<typeof as>;
+type Reply = Awaited<ReturnType<Client['post']>>;
 
-/** Sends one command as a person and expects it to be accepted. */
-export async function step(
-  who: Client,
-  id: string,
-  command: object,
-): Promise<Awaited<ReturnType<Client['post']>>['body']> {
+/** ISO time `days` from now at `hour` UTC. */
+export const inDays = (days: number, hour = 9): string => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+};
+
+/** Sends one command as a person; anything but 200 fails with what was sent and what came back. */
+export async function step(who: Client, id: string, command: object): Promise<Reply['body']> {
   const response = await who.post(`/api/conversations/${id}/commands`, { command });
-  expect(response.status).toBe(200);
+  if (response.status !== 200)
+    throw new Error(
+      `${JSON.stringify(command).slice(0, 120)} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`,
+    );
   return response.body;
 }
 
-/** Prepares, holds the meeting and submits the report of a planned Vitaliteitsgesprek. */
-export async function toAwaitingApproval(
-  url: string,
-  id: string,
-  employeeId: string,
-  managerId: string,
-): Promise<void> {
-  const manager = as(url, managerId);
-  const employee = as(url, employeeId);
-  await step(employee, id, { type: 'save-preparation', answers: vitalityPreparation });
-  await step(manager, id, {
-    type: 'save-completion',
-    answers: { 'werkgeverschap.steun': 'Thuiswerkdag kan.' },
-  });
-  await step(manager, id, { type: 'complete-meeting' });
-  await step(employee, id, { type: 'save-report', answers: vitalityReport });
-  await step(employee, id, { type: 'submit-report' });
+/** Sends one command that must be refused; returns the problem (status and body). */
+export async function refused(who: Client, id: string, command: object): Promise<Reply> {
+  const response = await who.post(`/api/conversations/${id}/commands`, { command });
+  if (response.status < 400) throw new Error(`${JSON.stringify(command).slice(0, 120)} was accepted`);
+  return response;
 }
 
-/** Takes a Vitaliteitsgesprek from planning to the personnel file through the API; returns its id. */
-export async function archivedVitalityConversation(
+/** Waits until a conversation reaches `stage`, as `userId` sees it. */
+export async function reachStage(
   url: string,
-  employeeId: string,
-  managerId: string,
-): Promise<string> {
-  const id = await planVitality(url, employeeId, managerId);
-  await toAwaitingApproval(url, id, employeeId, managerId);
-  await step(as(url, employeeId), id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await step(as(url, managerId), id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await eventually(
-    async () =>
-      (await as(url, employeeId).get(`/api/conversations/${id}`)).body.conversation.stage === 'archived',
-    30_000,
-    'archiving',
+  userId: string,
+  id: string,
+  stage: string,
+  timeoutMs = 60_000,
+): Promise<Reply['body']> {
+  return eventually(
+    async () => {
+      const view = await as(url, userId).get(`/api/conversations/${id}`);
+      return view.body.conversation?.stage === stage ? view.body : undefined;
+    },
+    timeoutMs,
+    `stage ${stage}`,
   );
-  return id;
 }

@@ -1,10 +1,10 @@
+/** Domain objects for unit tests of rules; HTTP and bot suites build conversations with tests/fixtures/build-conversation.ts. */
 import {
   createConversation,
   currentFormat,
   type Conversation,
   type ConversationType,
   type Stage,
-  type Answers,
 } from '../../src/domain/index.js';
 
 let counter = 0;
@@ -28,17 +28,5 @@ export function aConversation(
   return { ...conversation, ...overrides };
 }
 
-/** Answers that satisfy every required field of the vitality preparation. */
-export const vitalityPreparation: Answers = {
-  'kwaliteit.betekenis': 'Energie hebben voor werk én thuis.',
-  'huis.gezondheid.1': 'happy',
-  'huis.werk.1': 'neutral',
-  'behoeften.verbeterpunten': 'Minder avondwerk.',
-  'werknemerschap.zelf': 'Vaker pauze nemen.',
-  'werkgeverschap.steun': 'Een vaste thuiswerkdag.',
-};
-
-export const vitalityReport: Answers = {
-  'verslag.samenvatting': 'We spraken over energie en werkdruk.',
-  'verslag.afspraken': [{ id: 'a1', text: 'Vaste thuiswerkdag op woensdag', owner: 'both' }],
-};
+/** Answer sets live with the conversation factory in tests/fixtures; re-exported for the unit suites. */
+export { vitalityPreparation, vitalityReport } from '../fixtures/build-conversation.js';
