@@ -23,6 +23,7 @@ const pages: Record<keyof typeof pageModules, Page> = {
   team: lazyPage(pageModules.team, (m) => m.TeamPage),
   archive: lazyPage(pageModules.archive, (m) => m.ArchivePage),
   archiveDocument: lazyPage(pageModules.archiveDocument, (m) => m.ArchiveDocumentPage),
+  year: lazyPage(pageModules.year, (m) => m.YearPage),
 };
 
 const DemoSwitcher = lazyPage(

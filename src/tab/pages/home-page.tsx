@@ -7,7 +7,7 @@ import { ProblemBar } from '../components/problem-bar.js';
 import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
-import { href } from '../routing/router.js';
+import { href, yearHref } from '../routing/router.js';
 import { conversationForMeeting } from '../routing/meeting.js';
 import { nextStepKey, targetHref } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
@@ -117,6 +117,9 @@ export function HomePage(_props: PageProps) {
             {i18n.t('nav.plan')}
           </Button>
         ) : null}
+        <Button as="a" href={yearHref(me.user.id)}>
+          {i18n.t('year.link')}
+        </Button>
       </div>
       <ProblemBar error={load.error} onRetry={load.reload} />
       {load.loading ? <Spinner label={i18n.t('app.loading')} /> : null}

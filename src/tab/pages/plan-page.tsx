@@ -71,7 +71,11 @@ export function PlanPage({ location }: PageProps) {
     requestId ?? '-',
   );
   const [employeeId, setEmployeeId] = useState(location.query.get('employee') ?? '');
-  const [type, setType] = useState<ConversationType>('vitaliteit');
+  // The year view links here with the type it misses (`?type=reflectie`).
+  const [type, setType] = useState<ConversationType>(() => {
+    const asked = location.query.get('type');
+    return conversationTypes.find((t) => t === asked) ?? 'vitaliteit';
+  });
   const [date, setDate] = useState(() => isoDay(new Date(Date.now() + 7 * 86_400_000)));
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState(60);

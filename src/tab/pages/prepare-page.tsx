@@ -1,6 +1,10 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import type { ConversationView } from '../api/types.js';
+import type { Autosave } from '../autosave/use-autosave.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
+import { PreviousConversation, useFollowUp } from '../components/previous-conversation.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { SectionProps } from './section-props.js';
@@ -17,18 +21,32 @@ export function PreparePage({ view, onView }: SectionProps) {
   const i18n = useI18n();
   const styles = useFormStyles();
   const format = view.format;
+  // Two autosaving parts on one page (the look back on the previous agreements, and the format): each adopts
+  // the revision the other's save returned, so neither sends on a revision that is already gone.
+  const others = useRef<{ preparation?: Autosave; followUp?: Autosave }>({});
+  const handOn = (next: ConversationView, to: Autosave | undefined) => {
+    onView(next);
+    if (to && next.conversation.revision > to.revision) to.adopt(next);
+  };
   const { autosave, fieldFor, finish, busy, error } = useConversationForm(
     view,
-    onView,
+    (next) => handOn(next, others.current.followUp),
     'preparation',
     format.preparation,
   );
+  const followUp = useFollowUp(view, (next) => handOn(next, others.current.preparation));
+  others.current = { preparation: autosave, followUp };
+  // The look back on the agreements is part of the preparation: it is on the server before sharing locks it.
+  const submit = async () => {
+    if (await followUp.flushNow()) await finish({ type: 'submit-preparation' });
+  };
   const stage = view.conversation.stage;
   const editable = view.party === 'employee' && (stage === 'planned' || stage === 'preparing');
 
   return (
     <div className={styles.stack}>
       <h2 className={styles.heading}>{i18n.t('prepare.title')}</h2>
+      <PreviousConversation view={view} followUp={editable ? followUp : undefined} />
       <Text>{i18n.text(format.intro)}</Text>
       {format.type === 'vitaliteit' ? (
         <MessageBar intent="info">
@@ -67,11 +85,7 @@ export function PreparePage({ view, onView }: SectionProps) {
             <ProblemBar error={error} />
             {editable ? (
               <div className={styles.actions}>
-                <Button
-                  appearance="primary"
-                  disabled={busy}
-                  onClick={() => void finish({ type: 'submit-preparation' })}
-                >
+                <Button appearance="primary" disabled={busy} onClick={() => void submit()}>
                   {i18n.t('prepare.submit')}
                 </Button>
               </div>

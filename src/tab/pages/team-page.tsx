@@ -19,7 +19,7 @@ import { ProblemBar } from '../components/problem-bar.js';
 import { smileyOptions } from '../components/smiley-scale.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
-import { href } from '../routing/router.js';
+import { href, yearHref } from '../routing/router.js';
 import { nextStepKey, targetHref } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 import { filterMembers, latestConversation, type TeamFilter } from './team-logic.js';
@@ -168,6 +168,14 @@ export function TeamPage(_props: PageProps) {
                     {i18n.t('team.open')}
                   </Button>
                 ) : null}
+                <Button
+                  as="a"
+                  size="small"
+                  href={yearHref(member.user.id)}
+                  aria-label={i18n.t('year.linkForLabel', { name: member.user.displayName })}
+                >
+                  {i18n.t('year.linkFor')}
+                </Button>
                 <Button
                   as="a"
                   size="small"

@@ -53,3 +53,8 @@ export function startRoute(hash: string, subPageId: string | undefined): string 
   if (!/^\/[\w\-.~%/]*(\?[\w\-.~%=&+]*)?$/.test(route) || route.startsWith('//')) return undefined;
   return route;
 }
+
+/** The year view of one employee: `#/jaar/<id>`, with `?jaar=` for another year than this one. */
+export function yearHref(employeeId: string, year?: number): string {
+  return href(`/jaar/${encodeURIComponent(employeeId)}`, year === undefined ? {} : { jaar: String(year) });
+}

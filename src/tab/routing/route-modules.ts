@@ -33,6 +33,7 @@ export const pageModules = {
   team: preloadable(() => import('../pages/team-page.js')),
   archive: preloadable(() => import('../pages/archive-page.js')),
   archiveDocument: preloadable(() => import('../pages/archive-document-page.js')),
+  year: preloadable(() => import('../pages/year-page.js')),
 };
 
 /** The sub-pages of one conversation, by their Dutch route segment. */
@@ -58,6 +59,7 @@ export const routeModules: ReadonlyArray<{ pattern: string; module: keyof typeof
   { pattern: '/team', module: 'team' },
   { pattern: '/archief', module: 'archive' },
   { pattern: '/archief/:id', module: 'archiveDocument' },
+  { pattern: '/jaar/:employeeId', module: 'year' },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { parseHash, type HashLocation } from './paths.js';
 
-export { href, matchPath, parseHash, startRoute, type HashLocation } from './paths.js';
+export { href, matchPath, parseHash, startRoute, yearHref, type HashLocation } from './paths.js';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
