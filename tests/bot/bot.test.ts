@@ -3,10 +3,17 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { commentInputId } from '../../src/cards/approval-card.js';
-import { planConversation } from '../../src/app/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { buildConversation, defaultTexts, type Round } from '../fixtures/build-conversation.js';
-import { activity, listen, loadBot, newExpress, testContext, type TestContext } from './support.js';
+import {
+  activity,
+  decideButtons,
+  listen,
+  loadBot,
+  newExpress,
+  testContext,
+  type TestContext,
+} from './support.js';
 
 const { createBot } = await loadBot();
 
@@ -31,6 +38,11 @@ const connector = setupServer(
     }),
   ),
   http.post('https://smba.test/*', async ({ request }) => {
+    outbound.push({ url: request.url, body: (await request.json()) as Json });
+    return HttpResponse.json({ id: `sent-${outbound.length}` });
+  }),
+  // Where a forged activity would have the bot post, answered too, so a post there would be seen.
+  http.post('https://evil.example/*', async ({ request }) => {
     outbound.push({ url: request.url, body: (await request.json()) as Json });
     return HttpResponse.json({ id: `sent-${outbound.length}` });
   }),
@@ -123,8 +135,6 @@ function visible(card: unknown): string {
 
 const hasNotice = (card: unknown, style: string) => ((card as Json).body as Json[])[0]?.style === style;
 
-const decideActions = (card: unknown) => JSON.stringify(card).match(/"verb":"decide"/g)?.length ?? 0;
-
 describe('messages', () => {
   it('answers "help" with the help card in the chat', async () => {
     const response = await post(activity(fatima, { type: 'message', text: 'help' }));
@@ -140,11 +150,11 @@ describe('messages', () => {
   });
 
   it('answers "mijn gesprekken" and "my conversations" with the status list', async () => {
-    await planConversation(t.ctx, 'jeroen', {
-      employeeId: 'fatima',
+    await buildConversation({
       type: 'reflectie',
+      stage: 'planned',
+      ctx: t.ctx,
       start: '2026-12-20T13:00:00Z',
-      end: '2026-12-20T14:00:00Z',
     });
     await post(activity(fatima, { type: 'message', text: '<at>Gesprekken</at> Mijn gesprekken!' }));
     const card = JSON.stringify(sentCards()[0]);
@@ -161,6 +171,16 @@ describe('messages', () => {
       'I did not understand that. Type "help" to see what I can do.',
     ]);
     expect(JSON.stringify(sentCards()[0])).toContain('What can I do for you?');
+  });
+});
+
+describe('local mode', () => {
+  it('answers only activities from its own service URL, so nobody can make it post elsewhere', async () => {
+    const response = await post(
+      activity(fatima, { type: 'message', text: 'help' }, 'https://evil.example/teams/'),
+    );
+    expect(response.status).toBeLessThan(500);
+    expect(outbound).toEqual([]);
   });
 });
 
@@ -206,7 +226,7 @@ describe('approval card actions', () => {
     expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(hasNotice(first.body.value, 'good')).toBe(true);
     expect(visible(first.body.value)).toContain('Je reactie is vastgelegd.');
-    expect(decideActions(first.body.value)).toBe(0);
+    expect(decideButtons(first.body.value)).toBe(0);
 
     const replay = await post(
       invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
@@ -239,7 +259,7 @@ describe('approval card actions', () => {
     expect(visible(missing.body.value)).toContain(
       'Bij "voor gezien" is een opmerking verplicht: die komt in het document te staan.',
     );
-    expect(decideActions(missing.body.value)).toBe(3);
+    expect(decideButtons(missing.body.value)).toBe(3);
     const given = await post(
       invoke(fatima, 'decide', {
         conversationId: id,
@@ -265,7 +285,7 @@ describe('approval card actions', () => {
     const card = visible(stale.body.value);
     expect(card).toContain('Er is een nieuwere versie (versie 2).');
     expect(card).toContain('Je reactie ging over versie 1, maar versie 2 is nu de actuele versie.');
-    expect(decideActions(stale.body.value)).toBe(0);
+    expect(decideButtons(stale.body.value)).toBe(0);
     const stored = await t.ctx.store.getConversation(id);
     expect(stored?.conversation.decisions.filter((d) => d.version === 2)).toHaveLength(0);
   });
@@ -274,8 +294,8 @@ describe('approval card actions', () => {
     const id = await awaitingApproval('vitaliteit');
     const forAuthor = await post(invoke(fatima, 'refresh', { conversationId: id, version: 1 }));
     const forManager = await post(invoke(jeroen, 'refresh', { conversationId: id, version: 1 }));
-    expect(decideActions(forAuthor.body.value)).toBe(0);
-    expect(decideActions(forManager.body.value)).toBe(2);
+    expect(decideButtons(forAuthor.body.value)).toBe(0);
+    expect(decideButtons(forManager.body.value)).toBe(2);
     // An old card or a forged action: refused with the reason, not as someone else's conversation.
     const pressed = await post(
       invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }),
@@ -284,7 +304,7 @@ describe('approval card actions', () => {
     expect(visible(pressed.body.value)).toContain(
       'Je hebt dit verslag zelf geschreven en ondertekend door het aan te bieden.',
     );
-    expect(decideActions(pressed.body.value)).toBe(0);
+    expect(decideButtons(pressed.body.value)).toBe(0);
     expect((await t.ctx.store.getConversation(id))?.conversation.decisions).toHaveLength(0);
   });
 
@@ -293,8 +313,8 @@ describe('approval card actions', () => {
     await post(invoke(fatima, 'decide', { conversationId: id, version: 1, decision: 'akkoord' }));
     const forEmployee = await post(invoke(fatima, 'refresh', { conversationId: id, version: 1 }));
     const forManager = await post(invoke(jeroen, 'refresh', { conversationId: id, version: 1 }));
-    expect(decideActions(forEmployee.body.value)).toBe(0);
-    expect(decideActions(forManager.body.value)).toBe(2);
+    expect(decideButtons(forEmployee.body.value)).toBe(0);
+    expect(decideButtons(forManager.body.value)).toBe(2);
     expect(visible(forManager.body.value)).toContain(
       'Medewerker: Fatima El Amrani: akkoord, 1 dec 2026, 09:00',
     );

@@ -29,6 +29,9 @@ const unusedArchive: Archive = {
   changeReaders: async () => {},
 };
 
+/** The Bot Connector address of the test activities, and of the bot in the test context. */
+export const testServiceUrl = 'https://smba.test/teams/';
+
 /** A context with the given environment on top of local defaults. */
 export async function testContext(
   env: Record<string, string> = {},
@@ -38,6 +41,8 @@ export async function testContext(
     NODE_ENV: 'test',
     DATA_DIR: 'memory://',
     DEMO_ORGANISATION: 'demo/organisation.json',
+    // In local mode the bot takes activities only from its own service URL: the one `activity()` sends from.
+    BOT_SERVICE_URL: testServiceUrl,
     ...env,
   });
   const store = await openStore({ dataDir: 'memory://' });
@@ -96,7 +101,7 @@ let sequence = 0;
 export function activity(
   from: { id: string; aadObjectId?: string },
   fields: Record<string, unknown>,
-  serviceUrl = 'https://smba.test/teams/',
+  serviceUrl = testServiceUrl,
 ): Record<string, unknown> {
   sequence += 1;
   return {
@@ -125,4 +130,9 @@ export async function loadBot(): Promise<typeof import('../../src/bot/bot.js')> 
   const jose = await import('jose');
   jest.mock('jose', () => jose);
   return import('../../src/bot/bot.js');
+}
+
+/** How many decide buttons a card offers (a reacting signer gets one per choice, anyone else none). */
+export function decideButtons(card: unknown): number {
+  return JSON.stringify(card).match(/"verb":"decide"/g)?.length ?? 0;
 }

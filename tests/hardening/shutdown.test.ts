@@ -16,8 +16,8 @@ import { spawnServer, type ServerProcess } from '../../bench/child.js';
 import { FakeConnector } from '../../bench/fake-connector.js';
 import { callAs, inParallel } from '../../bench/load.js';
 import { writeBenchOrganisation } from '../../bench/organisation.js';
-import { as, eventually, startTestServer } from '../support/server.js';
-import { inDays } from '../support/cycle.js';
+import { eventually, startTestServer } from '../support/server.js';
+import { buildConversation, inDays } from '../support/cycle.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -66,13 +66,7 @@ describe('graceful shutdown', () => {
       findTimes: (request) => local.findTimes(request),
     };
     const server = await startTestServer({ bot: false, overrides: { calendar } });
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start: inDays(7),
-      end: inDays(7, 10),
-    });
-    expect(planned.status).toBe(201);
+    await buildConversation({ type: 'vitaliteit', stage: 'planned', server });
     await eventually(async () => calls.started === 1, 20_000, 'the calendar job to start');
     await server.stop();
     expect(calls.finished).toBe(1);

@@ -249,13 +249,7 @@ describe('privacy, concurrency and bad input', () => {
   let id: string;
   beforeAll(async () => {
     server = await startTestServer({ workers: false });
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start: inDays(3),
-      end: inDays(3, 10),
-    });
-    id = planned.body.conversation.id;
+    id = (await buildConversation({ type: 'vitaliteit', stage: 'planned', server, start: 3 })).id;
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Messenger } from '../../src/ports/index.js';
 import { as, eventually, startTestServer } from '../support/server.js';
+import { buildConversation } from '../support/cycle.js';
 
 /** A chat service that is down. */
 const unreachable: Messenger = {
@@ -22,14 +23,14 @@ describe('outbox workers', () => {
   });
 
   it('shows the manager a message that could not be delivered after all retries', async () => {
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId: 'thomas',
+    const { id } = await buildConversation({
       type: 'vitaliteit',
-      start: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-      end: new Date(Date.now() + 5 * 86_400_000 + 3_600_000).toISOString(),
+      stage: 'planned',
+      employee: 'thomas',
+      server,
+      start: 5,
       meeting: 'outlook',
     });
-    const id = planned.body.conversation.id as string;
     // The same invitation job as the outbox writes, with no retries left, so the test need not wait for backoff.
     await server.ctx.outbox.boss.send(
       'notify',
