@@ -89,6 +89,43 @@ async function arrange(base: string): Promise<PageCase[]> {
     },
   });
   const goals = await plan(jeroen, { employeeId: 'noor', type: 'goede-gesprek', ...slot(5) });
+  // Shared: the manager sees her statements read-only and takes notes per topic.
+  const shared = await plan(jeroen, { employeeId: 'sanne', type: 'vitaliteit', ...slot(3) });
+  await run(
+    base,
+    'sanne',
+    shared.conversation.id,
+    {
+      type: 'save-preparation',
+      answers: {
+        'kwaliteit.betekenis': 'Uitgerust aan de dag beginnen.',
+        'behoeften.verbeterpunten': 'Minder avondwerk.',
+        'werknemerschap.zelf': 'Vaste tijden voor mail.',
+        'werkgeverschap.steun': 'Een rustige werkplek.',
+        'huis.gezondheid.1': 'happy',
+        'huis.gezondheid.2': 'neutral',
+        'huis.werk.1': 'sad',
+        'huis.werk.2': 'na',
+      },
+    },
+    { type: 'submit-preparation' },
+  );
+  // A final format offered to the employee: akkoord, voor gezien or niet akkoord.
+  const offeredReflection = await plan(jeroen, { employeeId: 'fatima', type: 'reflectie', ...slot(2) });
+  await run(
+    base,
+    'jeroen',
+    offeredReflection.conversation.id,
+    { type: 'complete-meeting' },
+    {
+      type: 'save-report',
+      answers: {
+        'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
+        'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
+      },
+    },
+    { type: 'submit-report' },
+  );
   const held = await plan(esther, { employeeId: 'lotte', type: 'vitaliteit', ...slot(2) });
   await run(base, 'esther', held.conversation.id, { type: 'complete-meeting' });
   const awaiting = await plan(esther, { employeeId: 'ruben', type: 'vitaliteit', ...slot(1) });
@@ -109,20 +146,22 @@ async function arrange(base: string): Promise<PageCase[]> {
     { type: 'save-report', answers: report },
     { type: 'submit-report' },
   );
-  await run(base, 'daan', done.conversation.id, {
-    type: 'decide',
-    version: 1,
-    decision: 'voor_gezien',
-    comment: 'Gezien; de werkdruk blijft een punt.',
-  });
+  // She signed by offering; the manager co-signs.
   await run(base, 'jeroen', done.conversation.id, { type: 'decide', version: 1, decision: 'akkoord' });
   await run(base, 'daan', done.conversation.id, {
     type: 'save-pop',
     pop: {
-      goals: 'Fitter worden',
-      actions: 'Wandelen',
-      support: 'Flexibele lunchtijden',
-      date: '2027-03-01',
+      items: [
+        {
+          id: 'p1',
+          goal: 'Fitter worden',
+          actions: 'Wandelen',
+          who: 'employee',
+          support: 'Flexibele lunchtijden',
+          due: '2027-03-01',
+          status: 'open',
+        },
+      ],
     },
   });
   // Wait for the outbox to archive it.
@@ -159,10 +198,16 @@ async function arrange(base: string): Promise<PageCase[]> {
       ready: 'Mijn voorstel voor doelen',
     },
     {
-      name: 'meeting',
+      name: 'meeting-not-shared',
       user: 'jeroen',
       route: `/gesprek/${id(preparing)}/gesprek`,
-      ready: 'Energie hebben voor werk en thuis.',
+      ready: /bereidt zich voor — nog niet gedeeld/,
+    },
+    {
+      name: 'meeting',
+      user: 'jeroen',
+      route: `/gesprek/${id(shared)}/gesprek`,
+      ready: 'Uitgerust aan de dag beginnen.',
     },
     {
       name: 'report',
@@ -170,13 +215,35 @@ async function arrange(base: string): Promise<PageCase[]> {
       route: `/gesprek/${id(held)}/verslag`,
       ready: 'Wat hebben we besproken?',
     },
-    { name: 'approve', user: 'ruben', route: `/gesprek/${id(awaiting)}/akkoord`, ready: 'Besluit versturen' },
-    { name: 'pop', user: 'daan', route: `/gesprek/${id(done)}/pop`, ready: 'Fitter worden' },
-    { name: 'evaluation', user: 'daan', route: `/gesprek/${id(done)}/evaluatie`, ready: 'Mijn evaluatie' },
+    {
+      name: 'approve',
+      user: 'esther',
+      route: `/gesprek/${id(awaiting)}/akkoord`,
+      ready: 'Reactie versturen',
+    },
+    {
+      name: 'approve-author',
+      user: 'ruben',
+      route: `/gesprek/${id(awaiting)}/akkoord`,
+      ready: /^Je hebt het verslag ondertekend en ter medeondertekening aangeboden/,
+    },
+    {
+      name: 'approve-reflectie',
+      user: 'fatima',
+      route: `/gesprek/${id(offeredReflection)}/akkoord`,
+      ready: 'Reactie versturen',
+    },
+    {
+      name: 'pop',
+      user: 'daan',
+      route: `/gesprek/${id(done)}/pop`,
+      ready: 'Persoonlijk ontwikkelingsplan (POP)',
+    },
+    { name: 'evaluation', user: 'daan', route: `/gesprek/${id(done)}/evaluatie`, ready: /Zelfevaluatie/ },
     { name: 'request', user: 'fatima', route: '/aanvragen', ready: 'Aanvraag versturen' },
     { name: 'plan', user: 'jeroen', route: '/plannen?employee=fatima', ready: 'Inplannen en uitnodigen' },
     { name: 'team', user: 'jeroen', route: '/team', ready: /Het teambeeld wordt niet getoond/ },
-    { name: 'archive', user: 'daan', route: '/archief', ready: /Gearchiveerd op/ },
+    { name: 'archive', user: 'daan', route: '/archief', ready: /Vertrouwelijk bewaard sinds/ },
     {
       name: 'archive-document',
       user: 'daan',
@@ -187,7 +254,7 @@ async function arrange(base: string): Promise<PageCase[]> {
       name: 'archive-hr',
       user: 'ingrid',
       route: '/archief',
-      ready: 'Gearchiveerde gesprekken (personeelsdossier)',
+      ready: /Als HR kun je de definitieve documenten/,
     },
   ];
 }
@@ -245,17 +312,19 @@ describe('every page, in every Teams theme', () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
-  it('fits the 320 px meeting side panel without sideways scrolling', async () => {
+  it('fits the 320 px meeting side panel without sideways scrolling, in every theme', async () => {
     const page = await newPage(browser, 320);
-    for (const name of ['meeting', 'prepare-vitaliteit', 'report', 'approve']) {
+    for (const name of ['meeting', 'prepare-vitaliteit', 'report', 'approve', 'approve-reflectie']) {
       const c = cases.find((x) => x.name === name) as PageCase;
-      await show(page, c, 'light', 320);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect({ name, overflow }).toEqual({ name, overflow: 0 });
-      await page.screenshot({ path: join(screenshotDir, `${name}-320.png`), fullPage: true });
+      for (const theme of themes) {
+        await show(page, c, theme, 320);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect({ name, theme, overflow }).toEqual({ name, theme, overflow: 0 });
+        await page.screenshot({ path: join(screenshotDir, `${name}-320-${theme}.png`), fullPage: true });
+      }
     }
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 
   it('speaks English when the locale is English', async () => {
     const page = await newPage(browser);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { fillByKeyboard, newPage, open, tabSuite, waitSaved } from './support.js';
+import { currentFormat, fieldsOf } from '../../src/domain/formats.js';
+import type { ConversationView } from '../../src/tab/api/types.js';
+import { apiAs, fillByKeyboard, newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
 
 const suite = tabSuite();
 
@@ -11,16 +14,21 @@ async function conversationIdFrom(page: Page): Promise<string> {
   return match[1];
 }
 
+/** Chooses a reaction on the Ondertekening page and sends it (voor gezien asks for a confirmation first). */
 async function decide(page: Page, choice: RegExp, comment?: string) {
   await page.getByRole('radio', { name: choice }).check();
-  if (comment) await page.getByLabel(/Toelichting|Opmerking/).fill(comment);
-  await page.getByRole('button', { name: 'Besluit versturen' }).click();
+  if (comment) await page.getByLabel(/Wat moet er anders\?|Jouw opmerking/).fill(comment);
+  await page.getByRole('button', { name: 'Reactie versturen' }).click();
 }
 
+/** What the vitality format asks of her: statements (one smiley group each) and text questions. */
+const vitality = fieldsOf(currentFormat('vitaliteit').preparation);
+
 /**
- * A Vitaliteitsgesprek from planning to the personnel file, through the tab only: the manager plans, the
- * employee prepares with the keyboard alone, the manager completes the format in the meeting, the employee
- * writes the report, the manager sends it back once, both approve version 2, and the archive record appears.
+ * A Vitaliteitsgesprek from planning to its confidential filing, through the tab only: the manager plans, the
+ * employee prepares with the keyboard alone and shares it, the manager sees her statements read-only and takes
+ * notes per topic, the employee writes the report and signs it by offering it, the manager sends it back once and
+ * co-signs version 2, and the filed record appears.
  */
 async function wholeCycle(width: number, employee: { id: string; name: string }) {
   const manager = await newPage(suite.browser, width);
@@ -38,26 +46,49 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await card.getByRole('link', { name: /Ga verder/ }).click();
   await staff.waitForURL(new RegExp(`#/gesprek/${id}/voorbereiden`));
   await staff.getByRole('heading', { name: 'Voorbereiden' }).waitFor();
-  const filled = await fillByKeyboard(staff, 'Voorbereiding afronden');
-  expect(filled.radios).toBe(21);
-  expect(filled.texts).toBe(13);
-  await waitSaved(staff);
-  await staff.keyboard.press('Enter');
-  await staff.getByText('Je voorbereiding is afgerond en gedeeld met je leidinggevende.').waitFor();
+  await staff
+    .getByTestId('share-info')
+    .getByText(/pas als je kiest voor ‘Voorbereiding delen’/)
+    .waitFor();
 
-  // The meeting: Jeroen sees the employee's answers and completes the same format.
+  // Before she shares, her manager sees that she prepares, never what.
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/gesprek`);
+  await manager
+    .getByText(`${employee.name} is nog niet begonnen met de voorbereiding.`, { exact: false })
+    .waitFor();
+
+  const filled = await fillByKeyboard(staff, 'Voorbereiding delen');
+  expect(filled.radios).toBe(vitality.filter((f) => f.kind === 'smiley').length);
+  expect(filled.texts).toBe(vitality.filter((f) => f.kind === 'text').length);
+  await waitSaved(staff);
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/gesprek`);
+  await manager
+    .getByText(`${employee.name} bereidt zich voor — nog niet gedeeld.`, { exact: false })
+    .waitFor();
+  expect(await manager.getByText('Antwoord 1', { exact: true }).count()).toBe(0);
+  await staff.getByRole('button', { name: 'Voorbereiding delen' }).focus();
+  await staff.keyboard.press('Enter');
+  await staff.getByText('Je hebt je voorbereiding gedeeld met je leidinggevende.').waitFor();
+
+  // The meeting: Jeroen sees her statements read-only and takes notes per topic; he rates nothing.
   await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/gesprek`);
   await manager.getByText('Antwoord 1', { exact: true }).first().waitFor();
-  await manager
-    .getByLabel('Aanvulling leidinggevende: Wat betekent vitaliteit voor jou persoonlijk?')
-    .fill('Fit blijven in een druk team.');
+  await manager.getByRole('heading', { name: `Stellingen van ${employee.name}` }).waitFor();
+  expect(await manager.getByRole('radio').count()).toBe(0);
+  const note = manager.getByLabel('Aantekeningen van de leidinggevende — 1. Inzicht in kwaliteit');
+  await note.fill('Fit blijven in een druk team.');
   await waitSaved(manager);
   // The meeting page must fit the side panel: no sideways scrolling.
   expect(
     await manager.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(1);
   await manager.getByRole('button', { name: 'Gesprek afronden' }).click();
-  await manager.getByText('Het gesprek is afgerond.').waitFor();
+  await manager
+    .getByTestId('meeting-locked')
+    .getByText(/Het gesprek is afgerond\./)
+    .waitFor();
+  // Held: what was noted stays as it was noted.
+  expect(await note.isDisabled()).toBe(true);
 
   // The employee writes the report with an agreement.
   await open(staff, suite.server.url, employee.id, `/gesprek/${id}/verslag`);
@@ -65,53 +96,73 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await staff.getByRole('button', { name: 'Afspraak toevoegen' }).click();
   await staff.getByLabel('Afspraak 1').fill('Elke dag een wandeling in de lunchpauze.');
   await waitSaved(staff);
-  await staff.getByRole('button', { name: 'Ter akkoord aanbieden' }).click();
-  await staff.getByText('Versie 1 is ter akkoord aangeboden.').waitFor();
+  await staff.getByRole('button', { name: 'Ondertekenen en ter medeondertekening aanbieden' }).click();
+  await staff.getByText('Je hebt versie 1 ondertekend en ter medeondertekening aangeboden.').waitFor();
 
-  // Employee agrees; the manager does not, with a comment.
+  // She signed by offering: no buttons for her on the Ondertekening page.
   await open(staff, suite.server.url, employee.id, `/gesprek/${id}/akkoord`);
-  await decide(staff, /^Akkoord —/);
-  await staff.getByText('Je besluit over versie 1 is vastgelegd.').waitFor();
+  await staff.getByText(/^Je hebt het verslag ondertekend en ter medeondertekening aangeboden/).waitFor();
+  expect(await staff.getByRole('radio').count()).toBe(0);
+
+  // The manager sends it back, with a comment (spaces alone are refused at the field).
   await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
+  await decide(manager, /^Niet akkoord —/, '   ');
+  await manager.getByText('Vul een toelichting in bij ‘Niet akkoord’.').waitFor();
   await decide(manager, /^Niet akkoord —/, 'Graag ook de afspraak over thuiswerken opnemen.');
-  await manager.getByText('Je besluit over versie 1 is vastgelegd.').waitFor();
+  await manager.getByText('Je reactie op versie 1 is vastgelegd.').waitFor();
 
   // Back to the employee: the comment and the changes against version 1.
   await open(staff, suite.server.url, employee.id, `/gesprek/${id}/verslag`);
-  await staff.getByText('Jeroen Bakker ging niet akkoord met versie 1').waitFor();
+  await staff
+    .getByText('Jeroen Bakker heeft versie 1 niet akkoord gegeven; jij maakt een nieuwe versie.')
+    .waitFor();
   await staff.getByText('Graag ook de afspraak over thuiswerken opnemen.').waitFor();
   await staff.getByRole('button', { name: 'Afspraak toevoegen' }).click();
   await staff.getByLabel('Afspraak 2').fill('Twee dagen per week thuiswerken.');
   await waitSaved(staff);
   await staff.getByText(/Toegevoegd: Twee dagen per week thuiswerken/).waitFor();
-  await staff.getByRole('button', { name: 'Ter akkoord aanbieden' }).click();
-  await staff.getByText('Versie 2 is ter akkoord aangeboden.').waitFor();
+  await staff.getByRole('button', { name: 'Ondertekenen en ter medeondertekening aanbieden' }).click();
+  await staff.getByText('Je hebt versie 2 ondertekend en ter medeondertekening aangeboden.').waitFor();
 
-  // Both approve version 2.
-  await open(staff, suite.server.url, employee.id, `/gesprek/${id}/akkoord`);
-  await decide(staff, /^Akkoord —/);
-  await staff.getByText('Je besluit over versie 2 is vastgelegd.').waitFor();
+  // The manager co-signs version 2.
   await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
-  await decide(manager, /^Akkoord —/);
-  await manager.getByText('Je besluit over versie 2 is vastgelegd.').waitFor();
+  await decide(manager, /^Medeondertekenen —/);
+  await manager.getByText('Je reactie op versie 2 is vastgelegd.').waitFor();
+  await manager
+    .getByTestId('signature-block')
+    .getByText(/^Je hebt medeondertekend — /)
+    .waitFor();
 
   // The outbox archives it: wait for the record on the archive page.
   const deadline = Date.now() + 60_000;
   for (;;) {
     await open(staff, suite.server.url, employee.id, '/archief');
-    await staff.getByRole('heading', { name: 'Definitief document' }).waitFor();
+    await staff.getByRole('heading', { name: 'Mijn definitieve documenten' }).waitFor();
     if (await staff.getByTestId(`archived-${id}`).count()) break;
     if (Date.now() > deadline) throw new Error('conversation was not archived within 60 s');
     await staff.waitForTimeout(1000);
   }
   await staff.getByTestId(`archived-${id}`).getByRole('link').click();
   await staff.getByRole('link', { name: 'Opgeslagen bestand openen' }).waitFor();
-  await staff.getByText(/Jeroen Bakker: akkoord op/).waitFor();
+  await staff.getByText(/^Vertrouwelijk bewaard sinds /).waitFor();
+  await staff.getByText(/^Jeroen Bakker heeft medeondertekend — /).waitFor();
+  expect(await staff.getByText(/akkoord/).count()).toBe(0);
   expect(await staff.getByText(/Twee dagen per week thuiswerken/).count()).toBeGreaterThan(0);
 
   // Without horizontal scrolling, also in the side panel.
   const overflow = await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+
+  // HR: at most a content-free record, never a link to the document.
+  const hr = await newPage(suite.browser, width);
+  await open(hr, suite.server.url, 'ingrid', '/archief');
+  await hr.getByText(/Van een Vitaliteitsgesprek zie je hooguit/).waitFor();
+  const row = hr.getByTestId(`hr-row-${id}`);
+  if (await row.count()) {
+    await row.getByText('Alleen registratie: de inhoud wordt vertrouwelijk bewaard').waitFor();
+    expect(await row.getByRole('link').count()).toBe(0);
+  }
+  await hr.context().close();
 
   await manager.context().close();
   await staff.context().close();
@@ -126,4 +177,128 @@ describe('the whole Vitaliteitsgesprek in the tab', () => {
   it('runs from planning to the archive in the meeting side panel (320 px)', async () => {
     await wholeCycle(320, { id: 'sanne', name: 'Sanne Jansen' });
   }, 240_000);
+});
+
+function slot(daysAhead: number) {
+  const start = new Date(Date.now() + daysAhead * 86_400_000);
+  start.setUTCHours(9, 0, 0, 0);
+  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
+}
+
+/** Runs commands as a user, each on the revision it just read (a calendar effect may bump it: read again). */
+async function run(user: string, id: string, ...commands: Array<Record<string, unknown>>) {
+  const call = apiAs(suite.server.url, user);
+  let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
+  for (const command of commands) {
+    const send = () =>
+      call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
+        revision: view.conversation.revision,
+        command,
+      });
+    try {
+      view = await send();
+    } catch {
+      view = await call<ConversationView>('GET', `/api/conversations/${id}`);
+      view = await send();
+    }
+  }
+  return view;
+}
+
+/** A Reflectiegesprek whose final format Jeroen offered to the employee, arranged through the API. */
+async function offeredReflection(employeeId: string): Promise<string> {
+  const planned = await apiAs(suite.server.url, 'jeroen')<ConversationView>('POST', '/api/conversations', {
+    employeeId,
+    type: 'reflectie',
+    ...slot(2),
+  });
+  const id = planned.conversation.id;
+  await run(
+    'jeroen',
+    id,
+    { type: 'complete-meeting' },
+    {
+      type: 'save-report',
+      answers: {
+        'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
+        'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
+      },
+    },
+    { type: 'submit-report' },
+  );
+  return id;
+}
+
+const remark = 'Gezien; de werkdruk in het voorjaar zie ik anders.';
+const explanation =
+  'Je geeft aan dat je het verslag hebt gezien, zonder het overal mee eens te zijn. Het document wordt daarmee definitief en gaat met jouw opmerking naar je personeelsdossier. Wil je een aanpassing? Kies dan ‘Niet akkoord’.';
+
+/**
+ * A Reflectiegesprek where the employee chooses voor gezien with a remark: she reads what it means before it is
+ * sent (a dialog at full width, inline in the side panel), and afterwards every line about her says voor gezien
+ * with her remark, never akkoord.
+ */
+async function voorGezien(employeeId: string, width: number, sidePanel: boolean) {
+  const id = await offeredReflection(employeeId);
+  const staff = await newPage(suite.browser, width);
+  const extra = sidePanel ? '&view=zijpaneel' : '';
+  await open(staff, suite.server.url, employeeId, `/gesprek/${id}/akkoord`, extra);
+  await staff.getByRole('radio', { name: /^Voor gezien —/ }).check();
+  await staff.getByLabel(/Jouw opmerking/).fill('   ');
+  await staff.getByRole('button', { name: 'Reactie versturen' }).click();
+  await staff.getByText('Vul een opmerking in bij ‘Voor gezien’.').waitFor();
+  await staff.getByLabel(/Jouw opmerking/).fill(remark);
+  await staff.getByText(`${remark.length} van 2000 tekens`).waitFor();
+  await staff.getByRole('button', { name: 'Reactie versturen' }).click();
+
+  // First the text about what voor gezien does, then the confirmation.
+  const confirmation = sidePanel ? staff.getByTestId('confirm-inline') : staff.getByRole('dialog');
+  await confirmation.getByText(explanation).waitFor();
+  expect(await staff.getByRole('dialog').count()).toBe(sidePanel ? 0 : 1);
+  await staff.screenshot({
+    path: join(screenshotDir, `voor-gezien-confirm-${sidePanel ? 'side-panel' : width}.png`),
+    fullPage: true,
+  });
+  await confirmation.getByRole('button', { name: 'Voor gezien bevestigen' }).click();
+  await staff.getByText('Je reactie op versie 1 is vastgelegd.').waitFor();
+  await staff.getByText('We wachten nog op de reactie van Jeroen Bakker.').waitFor();
+
+  // Jeroen agrees: the version is final, and the approval page says what each chose.
+  const manager = await newPage(suite.browser, width);
+  await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`, extra);
+  const employeeName = await manager.getByTestId('signature-block').innerText();
+  expect(employeeName).toMatch(/: voor gezien — /);
+  await manager.getByRole('radio', { name: /^Akkoord —/ }).check();
+  await manager.getByRole('button', { name: 'Reactie versturen' }).click();
+  await manager.getByText('Je reactie op versie 1 is vastgelegd.').waitFor();
+
+  await open(staff, suite.server.url, employeeId, `/gesprek/${id}/akkoord`, extra);
+  const block = staff.getByTestId('signature-block');
+  await block.getByTestId('signature-headline').waitFor();
+  expect(await block.getByTestId('signature-headline').innerText()).toBe(
+    `Versie 1 is definitief. Medewerker: voor gezien, met opmerking: “${remark}”. Leidinggevende: akkoord.`,
+  );
+  const text = await block.innerText();
+  expect(text).toMatch(/Jouw reactie: voor gezien — /);
+  expect(text).toContain('Je hebt voor gezien gekozen');
+  expect(text).not.toMatch(/beiden akkoord|Jouw reactie: akkoord|Medewerker: akkoord/);
+  expect(
+    await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(1);
+  await staff.screenshot({
+    path: join(screenshotDir, `voor-gezien-done-${sidePanel ? 'side-panel' : width}.png`),
+    fullPage: true,
+  });
+  await staff.context().close();
+  await manager.context().close();
+}
+
+describe('voor gezien in a Reflectiegesprek', () => {
+  it('is explained in a dialog at desktop width, then shown as voor gezien with her remark', async () => {
+    await voorGezien('thomas', 1280, false);
+  }, 180_000);
+
+  it('is explained inline in the 320 px meeting side panel, never in a modal dialog', async () => {
+    await voorGezien('noor', 320, true);
+  }, 180_000);
 });

@@ -228,21 +228,24 @@ export function ApprovePage({ view, onView }: SectionProps) {
       ) : (
         <ProblemBar error={error} />
       )}
-      {/* At full width a Fluent dialog asks for the confirmation; never in the side panel (see above). */}
-      <Dialog
-        open={confirming && !host.sidePanel}
-        onOpenChange={(_e, data) => {
-          if (!data.open) setConfirming(false);
-        }}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{i18n.t('approve.confirmTitle')}</DialogTitle>
-            <DialogContent>{confirmText}</DialogContent>
-            <DialogActions>{confirmActions}</DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {/* At full width a Fluent dialog asks for the confirmation; never in the side panel (see above). Mounted
+          only while open: a closed dialog still leaves focus sentinels that screen readers are told to skip. */}
+      {confirming && !host.sidePanel ? (
+        <Dialog
+          open
+          onOpenChange={(_e, data) => {
+            if (!data.open) setConfirming(false);
+          }}
+        >
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{i18n.t('approve.confirmTitle')}</DialogTitle>
+              <DialogContent>{confirmText}</DialogContent>
+              <DialogActions>{confirmActions}</DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

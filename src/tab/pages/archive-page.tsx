@@ -47,7 +47,14 @@ const useStyles = makeStyles({
  * A row of HR's list. For a Vitaliteitsgesprek the server may list a content-free record (type, date, signed,
  * Controlecode): the tab never links it, whatever else the row carries.
  */
-type ArchiveRow = ArchiveItem & { signed?: boolean; hash?: string };
+type ArchiveRow = Omit<ArchiveItem, 'archivedAt'> & {
+  archivedAt?: string;
+  filing?: 'personnel-file' | 'confidential';
+  /** The meeting date of a content-free record. */
+  date?: string;
+  signed?: boolean;
+  hash?: string;
+};
 
 /** Archief: my final documents; for HR also the personnel file's list, with what HR can and cannot see. */
 export function ArchivePage(_props: PageProps) {
@@ -120,13 +127,14 @@ export function ArchivePage(_props: PageProps) {
                 </tr>
               </thead>
               <tbody>
-                {(hr.data.items as ArchiveRow[]).map((item) => {
-                  const recordOnly = item.type === 'vitaliteit';
+                {(hr.data.items as unknown as ArchiveRow[]).map((item) => {
+                  const recordOnly = item.type === 'vitaliteit' || item.filing === 'confidential';
+                  const date = item.archivedAt ?? item.date;
                   return (
                     <tr key={item.conversationId} data-testid={`hr-row-${item.conversationId}`}>
                       <td className={styles.cell}>{item.employee.displayName}</td>
                       <td className={styles.cell}>{i18n.t(`type.${item.type}`)}</td>
-                      <td className={styles.cell}>{item.archivedAt ? i18n.date(item.archivedAt) : ''}</td>
+                      <td className={styles.cell}>{date ? i18n.date(date) : ''}</td>
                       <td className={styles.cell}>
                         {i18n.t(item.signed === false ? 'archive.no' : 'archive.yes')}
                       </td>

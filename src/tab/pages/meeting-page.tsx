@@ -5,7 +5,6 @@ import type { ConversationView } from '../api/types.js';
 import { AnswerView, FieldEditor } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
-import { PreviousConversation } from '../components/previous-conversation.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
@@ -37,6 +36,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusLarge,
+    // A line around it too: in high contrast the background alone does not set her words apart.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: 'anywhere',
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalM },
   },
@@ -172,7 +173,6 @@ export function MeetingPage({ view, onView }: SectionProps) {
   return (
     <div className={formStyles.stack}>
       <h2 className={formStyles.heading}>{i18n.t('meeting.title')}</h2>
-      <PreviousConversation view={view} />
       {!shared ? (
         // That she prepares, never what: her draft is hers until she shares it.
         <MessageBar intent="info" layout="multiline" data-testid="preparation-status">
