@@ -1,7 +1,9 @@
 // Azure resources for Gesprekscyclus: one App Service (Node 22 LTS) that serves the bot, the API, the Teams tab
 // and the Outlook task pane; Azure Database for PostgreSQL flexible server; Key Vault for every secret; a
-// user-assigned managed identity that reads those secrets; and the Azure Bot registration for Teams.
-// Deployed by `arm/deploy` in teamsapp.yml; outputs are written to env/.env.<env>.
+// user-assigned managed identity that reads those secrets and is the bot's identity (no bot secret); and the Azure
+// Bot registration for Teams. Deployed by `arm/deploy` in teamsapp.yml; outputs are written to env/.env.<env>.
+// The app settings below are exactly names of the server's configuration schema (src/server/config.ts);
+// tests/manifest/app-settings.test.ts holds them to it.
 
 @minLength(4)
 @maxLength(20)
@@ -23,13 +25,8 @@ param aadAppClientId string
 param aadAppTenantId string = tenant().tenantId
 
 @secure()
+@description('Secret of that Entra app: app-only Graph calls and the on-behalf-of exchange.')
 param aadAppClientSecret string
-
-@description('Client id of the bot Entra app (botAadApp/create).')
-param botAadAppClientId string
-
-@secure()
-param botAadAppClientSecret string
 
 param postgresAdminLogin string = 'gesprekadmin'
 
@@ -42,8 +39,18 @@ param postgresVersion string = '16'
 
 param teamsAppId string
 param organisationName string
-param personnelSiteUrl string = ''
-param personnelLibraryName string = 'Personeelsdossiers'
+
+@description('The SharePoint site that holds both libraries, e.g. https://contoso.sharepoint.com/sites/Personeelsdossiers.')
+param sharePointSiteUrl string
+
+@description('The personnel library in that site (resolved to its drive id at start).')
+param sharePointLibraryName string = 'Personeelsdossiers'
+
+@description('The confidential library for Vitaliteitsgesprekken in the same site, with unique permissions.')
+param sharePointConfidentialLibraryName string = 'Vitaliteitsgesprekken'
+
+@description('Object id of the Entra group whose members are HR.')
+param hrGroupId string
 
 var databaseName = 'gesprekscyclus'
 var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
@@ -108,12 +115,6 @@ resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@202
   properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
 }
 
-resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: keyVault
-  name: 'bot-password'
-  properties: { value: botAadAppClientSecret }
-}
-
 resource entraSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: keyVault
   name: 'entra-client-secret'
@@ -167,27 +168,30 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         // The package is read-only when run from a zip; /home is the App Service's persistent storage.
         { name: 'DATA_DIR', value: '/home/data' }
         { name: 'AUTH_MODE', value: 'entra' }
+        { name: 'MICROSOFT_365', value: 'graph' }
         { name: 'ENTRA_TENANT_ID', value: aadAppTenantId }
         { name: 'ENTRA_CLIENT_ID', value: aadAppClientId }
         { name: 'ENTRA_API_AUDIENCE', value: 'api://${hostName}/${aadAppClientId}' }
-        { name: 'ENTRA_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${entraSecret.properties.secretUri})' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecret.properties.secretUri})' }
-        { name: 'BOT_ID', value: botAadAppClientId }
-        { name: 'BOT_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})' }
-        { name: 'BOT_TENANT_ID', value: aadAppTenantId }
+        // Microsoft Graph as the Entra app (its application permissions), and as the user on behalf of the tab.
+        { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${entraSecret.properties.secretUri})' }
+        { name: 'SHAREPOINT_SITE_URL', value: sharePointSiteUrl }
+        { name: 'SHAREPOINT_LIBRARY_NAME', value: sharePointLibraryName }
+        { name: 'SHAREPOINT_CONFIDENTIAL_LIBRARY_NAME', value: sharePointConfidentialLibraryName }
+        { name: 'HR_GROUP_ID', value: hrGroupId }
+        // The bot signs in as the user-assigned managed identity: BOT_ID is its client id, and there is no secret.
+        { name: 'BOT_ID', value: identity.properties.clientId }
+        { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'ORGANISATION_NAME', value: organisationName }
-        { name: 'PERSONNEL_SITE_URL', value: personnelSiteUrl }
-        { name: 'PERSONNEL_LIBRARY_NAME', value: personnelLibraryName }
-        // Lets DefaultAzureCredential pick the user-assigned identity.
-        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
       ]
     }
   }
   dependsOn: [secretsUser, database, allowAzure]
 }
 
-// The bot registration: Teams sends activities to the App Service's /api/messages.
+// The bot registration: Teams sends activities to the App Service's /api/messages. Its identity is the
+// user-assigned managed identity (as in the Agents Toolkit templates): no app registration, no secret to rotate.
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   name: resourceBaseName
   location: 'global'
@@ -196,9 +200,10 @@ resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   properties: {
     displayName: botDisplayName
     endpoint: 'https://${hostName}/api/messages'
-    msaAppId: botAadAppClientId
-    msaAppTenantId: aadAppTenantId
-    msaAppType: 'SingleTenant'
+    msaAppId: identity.properties.clientId
+    msaAppTenantId: identity.properties.tenantId
+    msaAppMSIResourceId: identity.id
+    msaAppType: 'UserAssignedMSI'
   }
 }
 
@@ -218,6 +223,8 @@ resource m365Channel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+// The bot's id in the Teams manifest (bots[0].botId) is the managed identity's client id.
+output BOT_ID string = identity.properties.clientId
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output AZURE_KEY_VAULT_NAME string = keyVault.name

@@ -53,4 +53,11 @@ export interface Config {
   /** Which outbox queues this process works off (`all`, or a comma list), so workers can be split out. */
   workerQueues: 'all' | string[];
   logLevel: string;
+  /** Per-person request budgets of the API, counted in the database (so they hold across instances). */
+  rateLimits: { requestsPerMinute: number; exportsPerHour: number };
+  /**
+   * The Microsoft Graph and SharePoint settings as given (`GRAPH_*`, `SHAREPOINT_*`, `HR_GROUP_ID`, …), checked in
+   * full by the Graph adapters at start-up when `microsoft365` is `graph`.
+   */
+  graphSettings: Readonly<Record<string, string>>;
 }

@@ -5,7 +5,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Calendar, Directory, Meeting, MeetingRequest, TimeSlot } from '../ports/index.js';
 import { parseDateTimeTimeZone, toGraphDateTime, type DateTimeTimeZone } from './date-time.js';
 import { freeSlots, dutchOfficeHours, type Interval, type WorkingHours } from './free-slots.js';
-import { GraphCallError, isNotFound } from './graph-errors.js';
+import { GraphCallError, isNotFound, statusOf } from './graph-errors.js';
 
 /** Ask Graph to answer in UTC, so every dateTime we read is UTC. */
 const preferUtc = { Prefer: 'outlook.timezone="UTC"' };
@@ -109,7 +109,15 @@ export class GraphCalendar implements Calendar {
     if (request.attendeeIds.length === 0) return [];
     const delegated = this.options.delegatedClient?.();
     const emails = await this.emails(request.attendeeIds);
-    if (delegated) return this.findMeetingTimes(delegated, emails, request);
+    if (delegated) {
+      try {
+        return await this.findMeetingTimes(delegated, emails, request);
+      } catch (error) {
+        // Graph refused the delegated call (no consent for the calendar yet): plan from free/busy as the app.
+        const status = statusOf(error);
+        if (status !== 401 && status !== 403) throw error;
+      }
+    }
     const busy = await this.busy(request.attendeeIds[0]!, emails, request.from, request.until);
     return freeSlots({
       busy,

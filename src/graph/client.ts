@@ -24,6 +24,7 @@ import {
   type TokenCredential,
 } from '@azure/identity';
 import { ConfidentialClientApplication, type Configuration, type OnBehalfOfRequest } from '@azure/msal-node';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { GraphConfig } from './config.js';
 import { RetryDelayScaler, TimeoutHandler } from './middleware.js';
 
@@ -64,8 +65,14 @@ export function createGraphClient(options: GraphClientOptions): Client {
   return Client.initWithMiddleware({ middleware });
 }
 
+/** The settings that choose the app's own credential. */
+export type GraphCredentialConfig = Pick<
+  GraphConfig,
+  'tenantId' | 'clientId' | 'clientSecret' | 'certificatePath' | 'managedIdentityClientId'
+>;
+
 /** The app's own credential, chosen by configuration: secret, certificate or managed identity. */
-export function appCredential(config: GraphConfig): TokenCredential {
+export function appCredential(config: GraphCredentialConfig): TokenCredential {
   if (config.clientSecret)
     return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret);
   if (config.certificatePath)
@@ -75,20 +82,14 @@ export function appCredential(config: GraphConfig): TokenCredential {
     : new ManagedIdentityCredential();
 }
 
-/** An auth provider handing out app-only Graph tokens from a credential (the credential caches them). */
+/** The SDK's auth provider for an Azure credential: app-only Graph tokens, cached by the credential. */
 export function credentialAuthProvider(credential: TokenCredential): AuthenticationProvider {
-  return {
-    async getAccessToken() {
-      const token = await credential.getToken(graphScope);
-      if (!token) throw new Error('No app-only token for Microsoft Graph');
-      return token.token;
-    },
-  };
+  return new TokenCredentialAuthenticationProvider(credential, { scopes: [graphScope] });
 }
 
 /** The app-only client every adapter uses by default. */
 export function createAppGraphClient(
-  config: GraphConfig,
+  config: GraphCredentialConfig & Pick<GraphConfig, 'requestTimeoutMs' | 'maxRetries'>,
   overrides: Partial<GraphClientOptions> = {},
 ): Client {
   return createGraphClient({

@@ -1,7 +1,8 @@
 /**
- * Collection paging: Graph returns `@odata.nextLink` until the last page.
+ * Collection paging: Graph returns `@odata.nextLink` until the last page. The SDK's `PageIterator` follows the links;
+ * these two helpers give it the shapes the adapters need (every item, or the first that matches).
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { PageIterator, type Client, type PageCollection } from '@microsoft/microsoft-graph-client';
 
 /** One page of a Graph collection. */
 export interface GraphPage<T> {
@@ -9,21 +10,28 @@ export interface GraphPage<T> {
   '@odata.nextLink'?: string;
 }
 
-/** Follows `@odata.nextLink` from a first request and returns every item; `maxPages` guards against loops. */
+/** More items than any collection of ours holds: a server answering with a looping nextLink is stopped here. */
+const defaultMaxItems = 100_000;
+
+/** Follows `@odata.nextLink` from a first request and returns every item; `maxItems` guards against loops. */
 export async function collectPages<T>(
   client: Client,
   first: () => Promise<GraphPage<T>>,
-  maxPages = 1000,
+  maxItems = defaultMaxItems,
 ): Promise<T[]> {
   const items: T[] = [];
-  let page = await first();
-  for (let pages = 1; ; pages++) {
-    items.push(...page.value);
-    const next = page['@odata.nextLink'];
-    if (!next) return items;
-    if (pages >= maxPages) throw new Error(`Stopped paging after ${maxPages} pages`);
-    page = (await client.api(next).get()) as GraphPage<T>;
-  }
+  let overflow = false;
+  const iterator = new PageIterator(client, (await first()) as PageCollection, (item: T) => {
+    if (items.length >= maxItems) {
+      overflow = true;
+      return false;
+    }
+    items.push(item);
+    return true;
+  });
+  await iterator.iterate();
+  if (overflow) throw new Error(`Stopped paging after ${maxItems} items`);
+  return items;
 }
 
 /** Finds the first item matching `predicate`, stopping at the page that holds it. */
@@ -32,12 +40,12 @@ export async function findInPages<T>(
   first: () => Promise<GraphPage<T>>,
   predicate: (item: T) => boolean,
 ): Promise<T | undefined> {
-  let page = await first();
-  for (;;) {
-    const found = page.value.find(predicate);
-    if (found) return found;
-    const next = page['@odata.nextLink'];
-    if (!next) return undefined;
-    page = (await client.api(next).get()) as GraphPage<T>;
-  }
+  let found: T | undefined;
+  const iterator = new PageIterator(client, (await first()) as PageCollection, (item: T) => {
+    if (!predicate(item)) return true;
+    found = item;
+    return false;
+  });
+  await iterator.iterate();
+  return found;
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type express from 'express';
+import type { JWTVerifyGetKey } from 'jose';
 import { LocalArchive } from '../adapters/local/archive.js';
 import { LocalCalendar } from '../adapters/local/calendar.js';
 import { LocalDirectory, readDemoOrganisation } from '../adapters/local/directory.js';
@@ -9,6 +10,7 @@ import { LocalMessenger } from '../bot/local-messenger.js';
 import { PdfRenderer } from '../documents/pdf-renderer.js';
 import { WorkerPdfRenderer } from '../documents/worker-renderer.js';
 import { openStore } from '../store/index.js';
+import type { Database } from '../store/database.js';
 import { inBackground } from '../store/priority.js';
 import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
@@ -33,13 +35,18 @@ export interface StartOptions {
   workers?: boolean;
   /** Registers the bot's route on the shared Express app before the API. */
   mountBot?: (ctx: AppContext, app: express.Express) => Promise<void>;
+  /** The keys Entra tokens are checked against; the tenant's published key set otherwise. */
+  keys?: JWTVerifyGetKey;
 }
 
 const defaultTabDir = fileURLToPath(new URL('../../dist/tab/', import.meta.url));
 const defaultOutlookDir = fileURLToPath(new URL('../../dist/outlook/', import.meta.url));
 
 /** Builds the context from configuration: local adapters by default, overridable per port. */
-export async function buildContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+export async function buildContext(
+  config: Config,
+  overrides: ContextOverrides = {},
+): Promise<AppContext & { store: { db: Database } }> {
   const store = await openStore({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
@@ -48,8 +55,12 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
   const outbox = await inBackground(() =>
     Outbox.start(store.db, { archiveHeartbeatSeconds: config.archiveHeartbeatSeconds }),
   );
-  const demo = readDemoOrganisation(config.demoOrganisationPath);
-  const directory = overrides.directory ?? new LocalDirectory(demo);
+  // The demo organisation is read only where it is used: a tenant deployment carries no demo files.
+  const demo =
+    overrides.directory && (overrides.organisationName ?? config.organisationName)
+      ? undefined
+      : readDemoOrganisation(config.demoOrganisationPath);
+  const directory = overrides.directory ?? new LocalDirectory(demo!);
   return {
     config,
     store,
@@ -63,7 +74,7 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
       (config.pdfWorkers > 0 ? new WorkerPdfRenderer(config.pdfWorkers) : new PdfRenderer()),
     messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
     ...(overrides.appInstaller ? { appInstaller: overrides.appInstaller } : {}),
-    organisationName: overrides.organisationName ?? config.organisationName ?? demo.organisation.name,
+    organisationName: overrides.organisationName ?? config.organisationName ?? demo!.organisation.name,
     now: overrides.now ?? (() => new Date()),
   };
 }
@@ -71,10 +82,10 @@ export async function buildContext(config: Config, overrides: ContextOverrides =
 /** Starts the whole app: API, tab, bot and outbox workers on one HTTP server. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const ctx = await buildContext(config, options.overrides);
-  const verify = config.authMode === 'entra' ? entraAuthenticator(config) : undefined;
+  const verify = config.authMode === 'entra' ? entraAuthenticator(config, options.keys) : undefined;
   const http = createHttpApp(ctx, { tabDir: defaultTabDir, outlookDir: defaultOutlookDir });
   if (options.mountBot) await options.mountBot(ctx, http);
-  finishHttpApp(http, ctx, verify);
+  finishHttpApp(http, ctx, verify, { db: ctx.store.db });
   if (options.workers !== false) await inBackground(() => startWorkers(ctx));
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(config.port, config.host, () => resolve(s));

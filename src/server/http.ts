@@ -24,6 +24,8 @@ import {
 import { StaleRevisionError } from '../store/index.js';
 import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
+import { rateLimit } from './rate-limit.js';
+import type { Database } from '../store/database.js';
 import {
   commandRequestSchema,
   delegationSchema,
@@ -96,9 +98,37 @@ function requireJson(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
+/** Keys that would reach an object's prototype when copied (`{ ...answers }`, `target[key] = value`). */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first prototype key anywhere in a parsed JSON body, if any. */
+export function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
+  if (value === null || typeof value !== 'object' || depth > 64) return undefined;
+  for (const key of Object.keys(value)) {
+    if (prototypeKeys.has(key)) return key;
+    const found = prototypeKeyIn((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What the API needs besides the context: the database that counts requests for the rate limits. */
+export interface ApiOptions {
+  db?: Pick<Database, 'query'>;
+}
+
 /** The JSON API under /api (the bot's /api/messages is registered separately by the bot). */
-export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<Principal>): express.Router {
+export function apiRouter(
+  ctx: AppContext,
+  verify?: (token: string) => Promise<Principal>,
+  options: ApiOptions = {},
+): express.Router {
   const api = express.Router();
+  // Conversations, documents and exports are personal: no browser, proxy or shared cache keeps any answer.
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -135,8 +165,18 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   }
 
   api.use(authenticate(ctx.config, ctx.directory, verify));
+  const limits = ctx.config.rateLimits;
+  if (options.db)
+    api.use(
+      rateLimit(options.db, { bucket: 'api', limit: limits.requestsPerMinute, windowSeconds: 60 }, ctx.now),
+    );
   api.use(requireJson);
   api.use(express.json({ limit: '256kb', strict: true }));
+  // JSON.parse keeps `__proto__` as an own key; copied into an object it would set the prototype instead.
+  api.use((req, _res, next) => {
+    const key = prototypeKeyIn(req.body);
+    next(key ? problems.forbiddenKey(key) : undefined);
+  });
   // One guard for every free-text field: text the database cannot keep is refused before any route sees it.
   api.use((req, _res, next) => next(isStorableText(req.body) ? undefined : errors.unstorableText()));
 
@@ -149,8 +189,9 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
         ctx.directory.directReports(userId),
         ctx.directory.isHr(userId),
       ]);
+      if (!user) throw problems.notInDirectory();
       return {
-        user: user ?? { id: userId, displayName: userId, email: '' },
+        user,
         manager: manager ?? null,
         reports,
         isHr,
@@ -160,6 +201,15 @@ export function apiRouter(ctx: AppContext, verify?: (token: string) => Promise<P
   );
   api.get(
     '/me/export',
+    ...(options.db
+      ? [
+          rateLimit(
+            options.db,
+            { bucket: 'export', limit: limits.exportsPerHour, windowSeconds: 3600 },
+            ctx.now,
+          ),
+        ]
+      : []),
     route(async (_req, res, { userId }) => {
       const { zip, fileName } = await exportOwnData(ctx, userId);
       res
@@ -296,7 +346,8 @@ export function finishHttpApp(
   app: express.Express,
   ctx: AppContext,
   verify?: (token: string) => Promise<Principal>,
+  options: ApiOptions = {},
 ): void {
-  app.use('/api', apiRouter(ctx, verify));
+  app.use('/api', apiRouter(ctx, verify, options));
   app.use(problemHandler((error) => console.error(error)));
 }

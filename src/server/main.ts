@@ -1,15 +1,11 @@
 import { loadConfig } from './config.js';
-import { startApp } from './app.js';
-import { mountBot } from './bot-mount.js';
-import { graphAdapters, graphConfigFromEnv } from './microsoft365.js';
+import { startServer } from './start.js';
 import { demoStartUser, seedDemoIfEmpty } from './demo-seed.js';
 
 /** Entry point: `npm start`. Fails fast on invalid configuration; drains jobs on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Microsoft Graph behind every port in a tenant; the local implementations otherwise.
-  const overrides = config.microsoft365 === 'graph' ? graphAdapters(graphConfigFromEnv()) : {};
-  const app = await startApp(config, { overrides, mountBot });
+  const app = await startServer(config);
   if (await seedDemoIfEmpty(app.ctx, config.demoSeed)) {
     console.log('Demo-organisatie gevuld met een jaar aan gesprekken (DEMO_SEED=off start leeg).');
   }

@@ -1,11 +1,17 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphCalendar } from '../graph/calendar.js';
 import {
+  OnBehalfOfTokenProvider,
   createAppGraphClient,
+  createUserGraphClient,
   parseGraphConfig,
   type GraphClientOptions,
   type GraphConfig,
+  type OnBehalfOfClient,
 } from '../graph/client.js';
+import { driveIdByName, siteIdFromUrl } from '../graph/sharepoint-site.js';
+import { currentUserToken } from './auth.js';
+import type { Config } from './config.js';
 import { GraphDirectory } from '../graph/directory.js';
 import { SharePointArchive } from '../graph/sharepoint-archive.js';
 import { GraphTasks } from '../graph/tasks.js';
@@ -70,11 +76,90 @@ const envNames: Record<string, string> = {
   hrGroupId: 'HR_GROUP_ID',
 };
 
+/** What a Graph start may be handed instead of reaching Microsoft 365 (tests: the fake Graph). */
+export interface Microsoft365Options {
+  /** The app-only client; built from the configured credential otherwise. */
+  client?: Client;
+  /** The on-behalf-of exchange; MSAL's confidential client otherwise. */
+  onBehalfOf?: OnBehalfOfClient;
+}
+
+/**
+ * The app-only client for the configured credential, before the full configuration is known: the site and
+ * libraries given by URL and name are looked up with it.
+ */
+function clientFromSettings(env: Record<string, string | undefined>): Client {
+  const secret = env.GRAPH_CLIENT_SECRET;
+  const certificate = env.GRAPH_CERTIFICATE_PATH;
+  return createAppGraphClient({
+    tenantId: env.GRAPH_TENANT_ID ?? env.ENTRA_TENANT_ID ?? '',
+    clientId: env.GRAPH_CLIENT_ID ?? env.ENTRA_CLIENT_ID ?? '',
+    ...(secret ? { clientSecret: secret } : {}),
+    ...(certificate ? { certificatePath: certificate } : {}),
+    ...(env.GRAPH_MANAGED_IDENTITY_CLIENT_ID
+      ? { managedIdentityClientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID }
+      : {}),
+    requestTimeoutMs: int(env.GRAPH_TIMEOUT_MS) ?? 30_000,
+    maxRetries: 5,
+  });
+}
+
+/**
+ * Fills in `SHAREPOINT_SITE_ID`, `SHAREPOINT_DRIVE_ID` and `SHAREPOINT_CONFIDENTIAL_DRIVE_ID` from
+ * `SHAREPOINT_SITE_URL` and the libraries' names, where only those were given. Ids given directly win.
+ */
+export async function resolveSharePointSettings(
+  client: Client,
+  env: Record<string, string | undefined>,
+): Promise<Record<string, string | undefined>> {
+  const resolved = { ...env };
+  if (!resolved.SHAREPOINT_SITE_ID && resolved.SHAREPOINT_SITE_URL)
+    resolved.SHAREPOINT_SITE_ID = await siteIdFromUrl(client, resolved.SHAREPOINT_SITE_URL);
+  const siteId = resolved.SHAREPOINT_SITE_ID;
+  if (siteId && !resolved.SHAREPOINT_DRIVE_ID && resolved.SHAREPOINT_LIBRARY_NAME)
+    resolved.SHAREPOINT_DRIVE_ID = await driveIdByName(client, siteId, resolved.SHAREPOINT_LIBRARY_NAME);
+  if (siteId && !resolved.SHAREPOINT_CONFIDENTIAL_DRIVE_ID && resolved.SHAREPOINT_CONFIDENTIAL_LIBRARY_NAME)
+    resolved.SHAREPOINT_CONFIDENTIAL_DRIVE_ID = await driveIdByName(
+      client,
+      siteId,
+      resolved.SHAREPOINT_CONFIDENTIAL_LIBRARY_NAME,
+    );
+  return resolved;
+}
+
+/**
+ * Microsoft Graph behind every Microsoft 365 port, from the server's configuration: resolves the SharePoint site
+ * and libraries, checks the complete Graph configuration, and lets the calendar plan as the signed-in user
+ * (on-behalf-of) while an API request with that user's token is being handled.
+ */
+export async function microsoft365Adapters(
+  config: Config,
+  options: Microsoft365Options = {},
+): Promise<ReturnType<typeof graphAdapters>> {
+  const env: Record<string, string | undefined> = {
+    ...config.graphSettings,
+    ENTRA_TENANT_ID: config.entra.tenantId,
+    ENTRA_CLIENT_ID: config.entra.clientId,
+    TEAMS_APP_ID: config.teamsAppId,
+  };
+  const client = options.client ?? clientFromSettings(env);
+  const graphConfig = graphConfigFromEnv(await resolveSharePointSettings(client, env));
+  const onBehalfOf = new OnBehalfOfTokenProvider(graphConfig, options.onBehalfOf);
+  return graphAdapters(graphConfig, client, {
+    delegatedClient: () => {
+      const token = currentUserToken();
+      return token ? createUserGraphClient(graphConfig, onBehalfOf, token) : undefined;
+    },
+  });
+}
+
 /** The Graph implementations of every Microsoft 365 port but the messenger (which the bot provides). */
 export function graphAdapters(
   config: GraphConfig,
   client: Client = createAppGraphClient(config),
-): Required<Pick<ContextOverrides, 'directory' | 'calendar' | 'tasks' | 'archive'>> {
+  calendarOptions: { delegatedClient?: () => Client | undefined } = {},
+): Required<Pick<ContextOverrides, 'directory' | 'calendar' | 'tasks' | 'archive'>> &
+  Pick<ContextOverrides, 'appInstaller'> {
   const directory = new GraphDirectory({
     client,
     hrGroupId: config.hrGroupId,
@@ -85,7 +170,7 @@ export function graphAdapters(
     ...(config.teamsAppId
       ? { appInstaller: new TeamsAppInstaller({ client, teamsAppId: config.teamsAppId }) }
       : {}),
-    calendar: new GraphCalendar({ client, directory }),
+    calendar: new GraphCalendar({ client, directory, ...calendarOptions }),
     tasks: new GraphTasks({ client, listName: config.taskListName }),
     archive: new SharePointArchive({
       client,

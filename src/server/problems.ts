@@ -24,15 +24,46 @@ export class HttpProblem extends Error {
 }
 
 export const problems = {
-  unauthenticated: (reason: string) =>
+  /** The same answer for every failed check: which one failed is logged, never told to the caller. */
+  unauthenticated: () =>
+    new HttpProblem(401, 'unauthenticated', {
+      nl: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan.',
+      en: 'You are not signed in (any more). Please sign in again.',
+    }),
+  guest: () =>
+    new HttpProblem(403, 'guest_account', {
+      nl: 'Gesprekscyclus is er alleen voor medewerkers van de organisatie. Met een gastaccount kun je het niet gebruiken.',
+      en: "Gesprekscyclus is only for the organisation's own staff. It cannot be used with a guest account.",
+    }),
+  notInDirectory: () =>
+    new HttpProblem(403, 'not_in_directory', {
+      nl: 'Je account staat niet in de medewerkerslijst van de organisatie. Vraag je beheerder of HR om je toe te voegen.',
+      en: "Your account is not in the organisation's staff directory. Ask your administrator or HR to add you.",
+    }),
+  malformedPath: () =>
+    new HttpProblem(400, 'malformed_path', {
+      nl: 'Dit adres is niet geldig.',
+      en: 'This address is not valid.',
+    }),
+  forbiddenKey: (key: string) =>
     new HttpProblem(
-      401,
-      'unauthenticated',
+      400,
+      'forbidden_key',
       {
-        nl: 'Je bent niet (meer) aangemeld. Meld je opnieuw aan.',
-        en: 'You are not signed in (any more). Please sign in again.',
+        nl: 'De gegevens bevatten een veldnaam die niet is toegestaan.',
+        en: 'The data contains a field name that is not allowed.',
       },
-      { reason },
+      { key },
+    ),
+  rateLimited: (retryAfterSeconds: number) =>
+    new HttpProblem(
+      429,
+      'rate_limited',
+      {
+        nl: 'Dit waren te veel verzoeken kort na elkaar. Wacht even en probeer het dan opnieuw.',
+        en: 'Too many requests in a short time. Wait a moment and try again.',
+      },
+      { retryAfterSeconds },
     ),
   validation: (error: z.ZodError) =>
     new HttpProblem(
@@ -87,7 +118,15 @@ export function problemHandler(log: (error: unknown) => void) {
       return;
     }
     if (error instanceof HttpProblem) {
+      if (error.status === 429 && typeof error.extra.retryAfterSeconds === 'number')
+        res.setHeader('Retry-After', String(error.extra.retryAfterSeconds));
       send(error.status, error.code, error.text, error.extra);
+      return;
+    }
+    // Express decodes path parameters with decodeURIComponent: a malformed escape (`%E0%A4%A`) is the caller's.
+    if (error instanceof URIError) {
+      const problem = problems.malformedPath();
+      send(problem.status, problem.code, problem.text);
       return;
     }
     const bodyError = error as BodyParserError;

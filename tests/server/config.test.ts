@@ -22,7 +22,6 @@ describe('configuration', () => {
   it('needs a tenant and client id for Entra ID, and derives issuers and the key set', () => {
     expect(() => loadConfig({ AUTH_MODE: 'entra' })).toThrow(/ENTRA_TENANT_ID.*\n.*ENTRA_CLIENT_ID/);
     const config = loadConfig({
-      NODE_ENV: 'production',
       AUTH_MODE: 'entra',
       ENTRA_TENANT_ID: 'tid',
       ENTRA_CLIENT_ID: 'cid',
