@@ -5,6 +5,7 @@ import type { ConversationView } from '../api/types.js';
 import { AnswerView, FieldEditor } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
 import { FormatForm } from '../components/format-form.js';
+import { PreviousConversation } from '../components/previous-conversation.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
@@ -173,6 +174,7 @@ export function MeetingPage({ view, onView }: SectionProps) {
   return (
     <div className={formStyles.stack}>
       <h2 className={formStyles.heading}>{i18n.t('meeting.title')}</h2>
+      <PreviousConversation view={view} />
       {!shared ? (
         // That she prepares, never what: her draft is hers until she shares it.
         <MessageBar intent="info" layout="multiline" data-testid="preparation-status">
