@@ -3,11 +3,16 @@
  *
  *   npm run package [env]        (env: dev by default; also local)
  *
+ * and stages the server for App Service's zip deploy (what `teamsapp.yml` uploads):
+ *
+ *   npm run package:server       (appPackage/build/server: sources, dist/, production dependencies only)
+ *
  * Reads env/.env.<env> (and env/.env.<env>.user when present), fills every ${{VAR}} placeholder in the manifest
  * and its localization file, validates both against the JSON schemas bundled with @microsoft/app-manifest,
  * checks the icons and writes appPackage/build/appPackage.<env>.zip with everything at the root of the zip.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -320,7 +325,87 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
   return { zipPath, files: Object.keys(zip.files).sort(), manifest, localization };
 }
 
+/** What the server needs at run time besides its dependencies: it runs its TypeScript sources with tsx. */
+export const serverFiles = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'src',
+  'dist',
+  'demo',
+] as const;
+/** Browser sources: already built into dist/. */
+const browserSources = ['src/tab', 'src/outlook'];
+
+/** The packages `npm ci --omit=dev` installs, as top-level `node_modules/…` paths from the lock file. */
+export function productionPackages(lockText: string): string[] {
+  const lock = JSON.parse(lockText) as { packages: Record<string, { dev?: boolean; link?: boolean }> };
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && !entry.dev && !entry.link)
+    .map(([path]) => path);
+}
+
+export interface StageOptions {
+  root?: string;
+  outDir?: string;
+  /**
+   * `npm`: `npm ci --omit=dev` in the staged folder (what deploy runs). `link`: hard links (copies where that
+   * fails) of the production packages already in the checkout's node_modules, for a fast, offline check.
+   */
+  install?: 'npm' | 'link';
+}
+
+/**
+ * Stages the server as it runs in App Service and the container: its sources, the built tab and task pane,
+ * the demo organisation, and production dependencies only. Refuses to stage for deployment without the bundles.
+ */
+export function stageServer(options: StageOptions = {}): string {
+  const root = options.root ?? repoRoot;
+  const outDir = options.outDir ?? join(root, 'appPackage', 'build', 'server');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const file of serverFiles) {
+    const from = join(root, file);
+    if (!existsSync(from)) {
+      // A deployment without the bundles would serve a blank tab; the offline check needs only the server.
+      if (file === 'dist' && options.install !== 'link')
+        throw new PackageError('Build the tab and the task pane first.', ['npm run build']);
+      continue;
+    }
+    cpSync(from, join(outDir, file), {
+      recursive: true,
+      filter: (source) => !browserSources.some((dir) => source === join(root, dir)),
+    });
+  }
+  if ((options.install ?? 'npm') === 'npm') {
+    execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: outDir, stdio: 'inherit' });
+    return outDir;
+  }
+  const packages = productionPackages(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  for (const path of packages) {
+    const from = join(root, path);
+    if (!existsSync(from)) continue; // an optional package for another platform
+    const to = join(outDir, path);
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      execFileSync('cp', ['-al', from, to]);
+    } catch {
+      cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+    }
+  }
+  return outDir;
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'server') {
+    try {
+      console.log(`Staged the server in ${stageServer()}`);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    }
+    return;
+  }
   const env = process.argv[2] ?? 'dev';
   const overrides = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k)),
