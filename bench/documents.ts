@@ -27,6 +27,7 @@ export async function benchSharePoint(
   fake.listen();
   try {
     fake.addDrive('personnel', [...archiveColumns]);
+    fake.addDrive('confidential', [...archiveColumns]);
     const client = createGraphClient({
       authProvider: { getAccessToken: async () => 'app-token' },
       retryDelayScale: 0.01,
@@ -41,6 +42,7 @@ export async function benchSharePoint(
       hrGroupId: 'hr-group',
       access: { hrGroup: true, employee: true },
       retentionLabel: 'Personeelsdossier 7 jaar',
+      confidential: { driveId: 'confidential', rootFolder: 'Vitaliteitsgesprekken' },
     });
     return await benchArchive(documents, {
       archive,

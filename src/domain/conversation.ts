@@ -224,6 +224,17 @@ export const transitions: Record<CommandType, { parties: readonly Party[]; from:
 /** Stages from which nothing but follow-up (POP, evaluation) happens. */
 export const finalStages: readonly Stage[] = ['approved', 'archived', 'cancelled'];
 
+/**
+ * The open conversation of a type an employee already has, if any: one of each type runs at a time, so a second
+ * plan is refused with a pointer to the first (a vitality request is planned from the request itself).
+ */
+export function openConversationOf<C extends Pick<Conversation, 'type' | 'stage'>>(
+  conversations: readonly C[],
+  type: ConversationType,
+): C | undefined {
+  return conversations.find((c) => c.type === type && !finalStages.includes(c.stage));
+}
+
 export interface NewConversation {
   id: string;
   type: ConversationType;
@@ -239,15 +250,19 @@ export interface NewConversation {
   now: string;
 }
 
-function assertSchedule(schedule: Schedule): void {
+/** How far in the past a start may lie and still be planned: the minutes it takes to fill in the form. */
+const startGraceMs = 15 * 60_000;
+
+function assertSchedule(schedule: Schedule, now: string): void {
   const start = Date.parse(schedule.start);
   const end = Date.parse(schedule.end);
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw errors.invalidSchedule();
+  if (start < Date.parse(now) - startGraceMs) throw errors.startInPast();
 }
 
 /** Starts a conversation: planned by the manager, or requested by the employee (then the manager plans it). */
 export function createConversation(input: NewConversation): TransitionResult {
-  if (input.schedule) assertSchedule(input.schedule);
+  if (input.schedule) assertSchedule(input.schedule, input.now);
   const stage: Stage = input.requestedBy === 'employee' && !input.schedule ? 'requested' : 'planned';
   const preparation: Answers = {};
   if (input.type === 'reflectie' && input.earlierGoals) {
@@ -338,14 +353,14 @@ export function transition(
 
   switch (command.type) {
     case 'plan': {
-      assertSchedule(command.schedule);
+      assertSchedule(command.schedule, now);
       return {
         conversation: { ...next, stage: 'planned', schedule: command.schedule },
         events: [{ type: 'planned', schedule: command.schedule }],
       };
     }
     case 'reschedule': {
-      assertSchedule(command.schedule);
+      assertSchedule(command.schedule, now);
       // The Teams meeting stays the same meeting: keep its link and event id.
       const schedule: Schedule = {
         ...conversation.schedule,

@@ -119,6 +119,26 @@ export const errors = {
       nl: 'De tekst bevat onleesbare tekens (bijvoorbeeld een half emoji-teken of een nul-teken). Plak de tekst opnieuw of typ hem over.',
       en: 'The text contains unreadable characters (for example half an emoji or a null character). Paste or type the text again.',
     }),
+  startInPast: () =>
+    new DomainError('invalid', 'start_in_past', {
+      nl: 'Dit tijdstip ligt in het verleden. Kies een begintijd vanaf nu.',
+      en: 'This time is in the past. Choose a start from now on.',
+    }),
+  alreadyOpen: (conversationId: string, stage: string, requested: boolean) =>
+    new DomainError(
+      'conflict',
+      'already_open',
+      requested
+        ? {
+            nl: 'Deze medewerker heeft zelf al om dit gesprek gevraagd. Plan het gesprek vanuit die aanvraag.',
+            en: 'This employee has already asked for this conversation. Plan it from that request.',
+          }
+        : {
+            nl: 'Er loopt al een gesprek van deze soort met deze medewerker. Rond dat eerst af of annuleer het.',
+            en: 'A conversation of this type with this employee is already open. Finish or cancel it first.',
+          },
+      { conversationId, stage },
+    ),
   authorSigned: () =>
     new DomainError('forbidden', 'author_signed', {
       nl: 'Je hebt dit verslag zelf geschreven en ondertekend door het aan te bieden. Je leidinggevende ondertekent mee.',

@@ -51,6 +51,8 @@ export const planSchema = z.object({
   /** `outlook` when the conversation is planned from an Outlook appointment, which then is the meeting. */
   meeting: z.enum(['app', 'outlook']).default('app'),
   earlierGoals: z.partialRecord(z.enum(goalParts), z.array(goalSchema).max(limits.listItems)).optional(),
+  /** The employee's request this plan answers (the request card, the team row and the request page carry it). */
+  requestId: z.string().max(200).optional(),
 });
 
 export const requestSchema = z.object({

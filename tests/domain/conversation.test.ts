@@ -375,6 +375,45 @@ describe('preparation and report content', () => {
   });
 });
 
+describe('planning', () => {
+  it('refuses a start in the past, and lets a few minutes of filling in the form pass', () => {
+    const c = aConversation();
+    expect(() =>
+      transition(
+        c,
+        {
+          type: 'reschedule',
+          schedule: { start: '2026-11-23T09:00:00.000Z', end: '2026-11-23T10:00:00.000Z' },
+        },
+        manager,
+        now,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'start_in_past' }));
+    const moved = transition(
+      c,
+      {
+        type: 'reschedule',
+        schedule: { start: '2026-11-23T09:50:00.000Z', end: '2026-11-23T10:50:00.000Z' },
+      },
+      manager,
+      now,
+    );
+    expect(moved.conversation.schedule?.start).toBe('2026-11-23T09:50:00.000Z');
+  });
+
+  it('finds the open conversation of a type, never a finished one', async () => {
+    const { openConversationOf } = await import('../../src/domain/index.js');
+    const list = [
+      aConversation({ id: 'done', stage: 'archived' }),
+      aConversation({ id: 'gone', stage: 'cancelled' }),
+      aConversation({ id: 'other', type: 'reflectie', stage: 'planned' }),
+    ];
+    expect(openConversationOf(list, 'vitaliteit')).toBeUndefined();
+    const open = aConversation({ id: 'open', stage: 'requested' });
+    expect(openConversationOf([...list, open], 'vitaliteit')?.id).toBe('open');
+  });
+});
+
 describe('next step', () => {
   it('tells each party what is expected of them', () => {
     expect(nextStepFor(aConversation({ stage: 'planned' }), 'employee')).toBe('prepare');

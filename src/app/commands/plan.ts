@@ -7,6 +7,7 @@ import {
   DomainError,
   errors,
   goalParts,
+  openConversationOf,
   previousTypesFor,
   relationOf,
   requireText,
@@ -19,6 +20,7 @@ import { accessFactsFor, loadViewer } from '../access.js';
 import type { AppContext } from '../context.js';
 import { present, type ConversationView } from '../views/present.js';
 import { commit } from './commit.js';
+import { runCommand } from './run-command.js';
 
 /** The latest signed conversation of a type for an employee. */
 async function latestFinal(
@@ -64,6 +66,8 @@ export interface PlanInput {
   previousId?: string;
   meeting?: 'app' | 'outlook';
   earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
+  /** The employee's request this plan answers: it is planned itself, so the request closes. */
+  requestId?: string;
 }
 
 /** A manager (or their delegate) plans a conversation with a direct report. */
@@ -80,6 +84,12 @@ export async function planConversation(
   const relation = relationOf(viewer, probe, facts);
   if (relation !== 'manager' && relation !== 'delegate') throw errors.notYourReport(input.employeeId);
   const managerId = facts.currentManagerId as string;
+
+  const theirs = (await ctx.store.conversationsOf(input.employeeId)).map((s) => s.conversation);
+  if (input.requestId) return planRequest(ctx, viewerId, input, theirs);
+  // One conversation of each type at a time; a vitality request is planned from the request, never beside it.
+  const open = openConversationOf(theirs, input.type);
+  if (open) throw errors.alreadyOpen(open.id, open.stage, open.stage === 'requested');
 
   let previous = input.previousId
     ? (await ctx.store.getConversation(input.previousId))?.conversation
@@ -114,6 +124,29 @@ export async function planConversation(
   return present(ctx, saved, relation);
 }
 
+/** Plans the conversation an employee asked for: the request itself moves on to planned, with its meeting. */
+async function planRequest(
+  ctx: AppContext,
+  viewerId: string,
+  input: PlanInput,
+  theirs: readonly Conversation[],
+): Promise<ConversationView> {
+  const request = theirs.find((c) => c.id === input.requestId);
+  // Another employee's request, or one already planned or withdrawn, is not this plan's to take.
+  if (!request) throw errors.notFound();
+  if (request.stage !== 'requested' || request.type !== input.type) {
+    throw errors.illegalTransition('plan', request.stage);
+  }
+  return runCommand(ctx, viewerId, request.id, {
+    type: 'plan',
+    schedule: {
+      start: input.start,
+      end: input.end,
+      ...(input.meeting === 'outlook' ? { source: 'outlook' as const } : {}),
+    },
+  });
+}
+
 /** An employee asks their manager for a Vitaliteitsgesprek. */
 export async function requestConversation(
   ctx: AppContext,
@@ -127,6 +160,11 @@ export async function requestConversation(
       en: 'We cannot find your manager in the directory. Please contact HR.',
     });
   }
+  const open = openConversationOf(
+    (await ctx.store.conversationsOf(viewerId)).map((s) => s.conversation),
+    input.type,
+  );
+  if (open) throw errors.alreadyOpen(open.id, open.stage, open.stage === 'requested');
   const previous = await previousFor(ctx, viewerId, input.type);
   const result = createConversation({
     id: randomUUID(),
