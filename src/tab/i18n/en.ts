@@ -25,7 +25,7 @@ export const en: Messages = {
 
   'demo.badge': 'Demo environment',
   'demo.switchUser': 'Signed in as (demo)',
-  'demo.explain': 'This is a demo environment without real sign-in. Choose who you are below.',
+  'demo.explain': 'Demo without real sign-in: choose who you are, for example an employee or HR.',
 
   'error.title': 'Something went wrong',
   'error.network': 'No connection to the server. Check your network and try again.',
@@ -331,7 +331,8 @@ export const en: Messages = {
   'prev.introEmployee':
     'Closing the circle: look back on what you agreed last time and say for each agreement how it went.',
   'prev.introManager': 'What you agreed last time, and how it went according to the employee.',
-  'prev.notFinal': 'The previous conversation never became final; there are no signed agreements to look back on.',
+  'prev.notFinal':
+    'The previous conversation never became final; there are no signed agreements to look back on.',
   'prev.signedOffered': '{party}: signed and offered',
   'prev.signedDecided': '{party}: {decision}',
   'prev.signedRemark': '{party}: {decision}, with the remark ‘{comment}’',
@@ -341,7 +342,8 @@ export const en: Messages = {
   'prev.agreementMeta': '{owner}, by {date}',
   'prev.status': 'How did it go?',
   'prev.note': 'Note',
-  'prev.notShared': 'Not shared yet: you will see how the agreements went once the employee has shared the preparation.',
+  'prev.notShared':
+    'Not shared yet: you will see how the agreements went once the employee has shared the preparation.',
   'prev.noStatus': 'No status given',
   'prev.followUpDone':
     '{count, plural, one {You said how # agreement went.} other {You said how # agreements went.}}',
@@ -368,7 +370,8 @@ export const en: Messages = {
   'year.goede-gesprek': 'Het Goede Gesprek',
   'year.reflectie': 'Reflectiegesprek (second half of the year)',
   'year.vitaliteit': 'Vitality conversations',
-  'year.vitalityCount': '{count, plural, =0 {No vitality conversation yet} one {# vitality conversation} other {# vitality conversations}}',
+  'year.vitalityCount':
+    '{count, plural, =0 {No vitality conversation yet} one {# vitality conversation} other {# vitality conversations}}',
   'year.notPlanned': 'Not planned yet',
   'year.noVitality': 'No vitality conversation this year yet.',
   'year.plan': 'Plan conversation',

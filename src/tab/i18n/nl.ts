@@ -23,7 +23,7 @@ export const nl = {
 
   'demo.badge': 'Demo-omgeving',
   'demo.switchUser': 'Ingelogd als (demo)',
-  'demo.explain': 'Dit is een demo-omgeving zonder echte aanmelding. Kies hieronder wie je bent.',
+  'demo.explain': 'Demo zonder echte aanmelding: kies wie je bent, bijvoorbeeld een medewerker of HR.',
 
   'error.title': 'Er ging iets mis',
   'error.network': 'Geen verbinding met de server. Controleer je netwerk en probeer het opnieuw.',
@@ -311,7 +311,8 @@ export const nl = {
   'pop.notYet': 'Je maakt je POP zodra het verslag definitief is.',
   'pop.error.goal': 'Vul je doel in; alleen spaties worden niet bewaard.',
   'pop.error.actions': 'Schrijf op wat je gaat doen; alleen spaties worden niet bewaard.',
-  'pop.error.support': 'Alleen spaties worden niet bewaard: beschrijf de ondersteuning of laat het veld leeg.',
+  'pop.error.support':
+    'Alleen spaties worden niet bewaard: beschrijf de ondersteuning of laat het veld leeg.',
   'pop.error.due': 'Kies een geldige datum of laat het veld leeg.',
   'pop.error.empty': 'Voeg minstens één onderdeel toe aan je persoonlijk ontwikkelingsplan.',
   'pop.error.invalid': 'Dit onderdeel is niet volledig: geef een doel, wat je gaat doen, wie en een stand.',
@@ -331,7 +332,8 @@ export const nl = {
   'prev.introEmployee':
     'Zo is de cirkel rond: kijk terug op wat jullie de vorige keer hebben afgesproken en geef per afspraak aan hoe het ging.',
   'prev.introManager': 'Wat jullie de vorige keer hebben afgesproken, en hoe het volgens de medewerker ging.',
-  'prev.notFinal': 'Het vorige gesprek is niet definitief geworden; er zijn geen ondertekende afspraken om op terug te kijken.',
+  'prev.notFinal':
+    'Het vorige gesprek is niet definitief geworden; er zijn geen ondertekende afspraken om op terug te kijken.',
   'prev.signedOffered': '{party}: ondertekend en aangeboden',
   'prev.signedDecided': '{party}: {decision}',
   'prev.signedRemark': '{party}: {decision}, met opmerking ‘{comment}’',
@@ -341,7 +343,8 @@ export const nl = {
   'prev.agreementMeta': '{owner}, uiterlijk {date}',
   'prev.status': 'Hoe ging het?',
   'prev.note': 'Toelichting',
-  'prev.notShared': 'Nog niet gedeeld: je ziet hoe het met de afspraken ging zodra de medewerker de voorbereiding heeft gedeeld.',
+  'prev.notShared':
+    'Nog niet gedeeld: je ziet hoe het met de afspraken ging zodra de medewerker de voorbereiding heeft gedeeld.',
   'prev.noStatus': 'Geen stand gegeven',
   'prev.followUpDone':
     '{count, plural, one {Je hebt bij # afspraak aangegeven hoe het ging.} other {Je hebt bij # afspraken aangegeven hoe het ging.}}',
@@ -368,7 +371,8 @@ export const nl = {
   'year.goede-gesprek': 'Het Goede Gesprek',
   'year.reflectie': 'Reflectiegesprek (tweede helft van het jaar)',
   'year.vitaliteit': 'Vitaliteitsgesprekken',
-  'year.vitalityCount': '{count, plural, =0 {Nog geen vitaliteitsgesprek} one {# vitaliteitsgesprek} other {# vitaliteitsgesprekken}}',
+  'year.vitalityCount':
+    '{count, plural, =0 {Nog geen vitaliteitsgesprek} one {# vitaliteitsgesprek} other {# vitaliteitsgesprekken}}',
   'year.notPlanned': 'Nog niet gepland',
   'year.noVitality': 'Dit jaar nog geen vitaliteitsgesprek.',
   'year.plan': 'Gesprek plannen',
