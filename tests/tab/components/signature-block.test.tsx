@@ -104,7 +104,9 @@ describe('who chose what, in the tab', () => {
   it('vitality sent back: the comment, in the second person for the manager', () => {
     const texts = textsOf(all.vitalityReturned, 'jeroen');
     expect(texts.headline).toBe('Versie 1 is teruggestuurd; er volgt een nieuwe versie.');
-    expect(texts.lines[1]).toContain(`Je hebt niet akkoord gegeven, met toelichting: “${remarks.nietAkkoord}”`);
+    expect(texts.lines[1]).toContain(
+      `Je hebt niet akkoord gegeven, met toelichting: “${remarks.nietAkkoord}”`,
+    );
   });
 
   it('speaks English with the catalogue’s words', () => {

@@ -50,7 +50,12 @@ function show(view: ConversationView, userId: string, sidePanel = false) {
   const action = jest.fn(async (..._args: unknown[]) => view);
   const services = {
     api: { action },
-    me: { user: { id: userId, displayName: names[userId] ?? '' }, reports: [], isHr: false, isManager: false },
+    me: {
+      user: { id: userId, displayName: names[userId] ?? '' },
+      reports: [],
+      isHr: false,
+      isManager: false,
+    },
     host: { sidePanel },
   } as unknown as AppServices;
   render(
