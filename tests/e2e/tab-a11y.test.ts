@@ -69,15 +69,6 @@ async function arrange(base: string): Promise<PageCase[]> {
   const plan = (as: typeof jeroen, body: Record<string, unknown>) =>
     as<ConversationView>('POST', '/api/conversations', body);
 
-  const preparing = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(3) });
-  await run(base, 'daan', preparing.conversation.id, {
-    type: 'save-preparation',
-    answers: {
-      'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
-      'huis.gezondheid.1': 'happy',
-      'huis.werk.1': 'sad',
-    },
-  });
   const reflection = await plan(jeroen, {
     employeeId: 'thomas',
     type: 'reflectie',
@@ -175,6 +166,17 @@ async function arrange(base: string): Promise<PageCase[]> {
     if (Date.now() > deadline) throw new Error('not archived in time');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+
+  // His next one, once the first is signed: one open conversation of a type at a time.
+  const preparing = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(3) });
+  await run(base, 'daan', preparing.conversation.id, {
+    type: 'save-preparation',
+    answers: {
+      'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
+      'huis.gezondheid.1': 'happy',
+      'huis.werk.1': 'sad',
+    },
+  });
 
   const id = (v: ConversationView) => v.conversation.id;
   return [
