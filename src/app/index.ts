@@ -10,7 +10,7 @@ export { conversationAudit, getConversationView } from './queries/conversation.j
 export { listConversations } from './queries/list.js';
 export { teamOverview, teamVitality, type TeamMember } from './queries/team.js';
 export { employeeYear, type EmployeeYear } from './queries/year.js';
-export { archivedDocument, archiveIndex } from './queries/archive.js';
+export { archivedDocument, archiveIndex, type ArchiveIndexEntry } from './queries/archive.js';
 export { freeSlots } from './queries/free-slots.js';
 export type { ConversationView } from './views/present.js';
 export type { ConversationSummary } from './views/summarize.js';

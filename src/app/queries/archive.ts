@@ -9,8 +9,11 @@ import {
   filingOf,
   isReadOfOthers,
   relationOf,
+  signatureSummary,
   type ConversationType,
+  type DecisionKind,
   type Relation,
+  type SignatureOutcome,
 } from '../../domain/index.js';
 import type { DirectoryUser } from '../../ports/index.js';
 import { accessFactsFor, loadViewer, mustGet } from '../access.js';
@@ -58,6 +61,9 @@ export interface PersonnelFileEntry {
   archivedAt: string | undefined;
   location: string | undefined;
   url: string | undefined;
+  /** Who chose what on the filed version, so the list never reads "voor gezien" as agreement. */
+  outcome: SignatureOutcome | undefined;
+  choices: { employee?: DecisionKind; manager?: DecisionKind };
 }
 
 /**
@@ -103,9 +109,16 @@ export async function archiveIndex(ctx: AppContext, viewerId: string): Promise<A
           hash: record.hash,
         };
       }
+      const version = conversation.versions.at(-1);
+      const summary = version ? signatureSummary(conversation, version) : undefined;
+      const choices: PersonnelFileEntry['choices'] = {};
+      for (const line of summary?.lines ?? [])
+        if (line.kind === 'decided') choices[line.party] = line.decision;
       return {
         filing: 'personnel-file',
         conversationId: conversation.id,
+        outcome: summary?.outcome,
+        choices,
         employee,
         type: conversation.type,
         archivedAt: conversation.archive?.archivedAt,

@@ -69,6 +69,7 @@ export interface Me {
  */
 import type { ConversationView } from '../../app/index.js';
 export type {
+  ArchiveIndexEntry,
   ConversationSummary,
   ConversationView,
   EmployeeYear,
@@ -76,14 +77,8 @@ export type {
   TeamMember,
 } from '../../app/index.js';
 
-export interface ArchiveItem {
-  conversationId: string;
-  employee: DirectoryUser;
-  type: ConversationType;
-  archivedAt: string;
-  location: string;
-  url: string;
-}
+/** A row of HR's list: a personnel-file document, or a Vitaliteitsgesprek's content-free record. */
+export type { ArchiveIndexEntry as ArchiveItem } from '../../app/index.js';
 
 /** Body of `POST /api/conversations`. */
 export interface PlanRequest {

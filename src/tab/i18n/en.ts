@@ -451,6 +451,8 @@ export const en: Messages = {
   'archive.document': 'My final documents',
   'archive.notArchived': 'This document has not been filed in the personnel file yet.',
   'archive.employee': 'Employee',
+  'archive.manager': 'Manager',
+  'archive.choice': '{party}: {decision}',
   'archive.type': 'Type',
   'archive.date': 'Date',
 

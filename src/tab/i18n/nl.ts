@@ -453,6 +453,8 @@ export const nl = {
   'archive.document': 'Mijn definitieve documenten',
   'archive.notArchived': 'Dit document is nog niet opgenomen in het personeelsdossier.',
   'archive.employee': 'Medewerker',
+  'archive.manager': 'Leidinggevende',
+  'archive.choice': '{party}: {decision}',
   'archive.type': 'Soort',
   'archive.date': 'Datum',
 

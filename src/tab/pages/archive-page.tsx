@@ -1,4 +1,6 @@
 import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { decisionLabels } from '../../domain/audit.js';
+import type { DecisionKind } from '../../domain/conversation.js';
 import type { ArchiveItem } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { ControlCode } from '../components/version-report.js';
@@ -43,18 +45,21 @@ const useStyles = makeStyles({
   },
 });
 
-/**
- * A row of HR's list. For a Vitaliteitsgesprek the server may list a content-free record (type, date, signed,
- * Controlecode): the tab never links it, whatever else the row carries.
- */
-type ArchiveRow = Omit<ArchiveItem, 'archivedAt'> & {
-  archivedAt?: string;
-  filing?: 'personnel-file' | 'confidential';
-  /** The meeting date of a content-free record. */
-  date?: string;
-  signed?: boolean;
-  hash?: string;
-};
+/** Who chose what on a filed document, in words: voor gezien is never shown as agreement. */
+function whoChose(
+  choices: { employee?: DecisionKind; manager?: DecisionKind },
+  i18n: ReturnType<typeof useI18n>,
+): string {
+  return (['employee', 'manager'] as const)
+    .filter((party) => choices[party])
+    .map((party) =>
+      i18n.t('archive.choice', {
+        party: i18n.t(party === 'employee' ? 'archive.employee' : 'archive.manager'),
+        decision: decisionLabels[choices[party] as DecisionKind][i18n.locale],
+      }),
+    )
+    .join(' · ');
+}
 
 /** Archief: my final documents; for HR also the personnel file's list, with what HR can and cannot see. */
 export function ArchivePage(_props: PageProps) {
@@ -127,29 +132,34 @@ export function ArchivePage(_props: PageProps) {
                 </tr>
               </thead>
               <tbody>
-                {(hr.data.items as unknown as ArchiveRow[]).map((item) => {
+                {hr.data.items.map((item: ArchiveItem) => {
+                  // A Vitaliteitsgesprek is a content-free record: the tab never links it, whatever the row says.
                   const recordOnly = item.type === 'vitaliteit' || item.filing === 'confidential';
-                  const date = item.archivedAt ?? item.date;
+                  const date = item.filing === 'confidential' ? item.date : item.archivedAt;
                   return (
                     <tr key={item.conversationId} data-testid={`hr-row-${item.conversationId}`}>
                       <td className={styles.cell}>{item.employee.displayName}</td>
                       <td className={styles.cell}>{i18n.t(`type.${item.type}`)}</td>
                       <td className={styles.cell}>{date ? i18n.date(date) : ''}</td>
                       <td className={styles.cell}>
-                        {i18n.t(item.signed === false ? 'archive.no' : 'archive.yes')}
+                        {item.filing === 'confidential'
+                          ? i18n.t(item.signed ? 'archive.yes' : 'archive.no')
+                          : whoChose(item.choices, i18n)}
                       </td>
                       <td className={styles.cell}>
                         {recordOnly ? (
                           // Content-free: HR may know that it took place and was signed, never open it.
                           <>
                             <Text block>{i18n.t('archive.recordOnly')}</Text>
-                            {item.hash ? <ControlCode hash={item.hash} /> : null}
+                            {item.filing === 'confidential' && item.hash ? (
+                              <ControlCode hash={item.hash} />
+                            ) : null}
                           </>
-                        ) : (
+                        ) : item.filing === 'personnel-file' && item.url ? (
                           <Link href={item.url} target="_blank" rel="noreferrer">
                             {item.location}
                           </Link>
-                        )}
+                        ) : null}
                       </td>
                     </tr>
                   );
