@@ -89,7 +89,7 @@ export class TeamsMessenger implements Messenger {
     const { store, connector } = this.options;
     const earlier = await store.sentMessage(message.idempotencyKey);
     if (earlier) return { activityId: earlier };
-    const chat = await this.chatOf(message.recipientId);
+    const { chat, fresh } = await this.chatOf(message.recipientId);
     // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
     const created = await withRetry(async () => {
       await this.limiter.acquire(chat.conversationId);
@@ -99,6 +99,9 @@ export class TeamsMessenger implements Messenger {
         cardActivity(message.card, message.summary),
       );
     }, this.options.retry);
+    // A chat the bot just opened is kept only once a post to it worked: a reference that fails (the app not yet
+    // installed, a chat Teams refuses) would otherwise be reused by every retry until the person writes to us.
+    if (fresh) await store.saveChatReference(chat);
     await promptly(() => store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id));
     return { activityId: created.id };
   }
@@ -117,10 +120,11 @@ export class TeamsMessenger implements Messenger {
     }, this.options.retry);
   }
 
-  private async chatOf(userId: string): Promise<ChatReference> {
+  /** The stored chat, or a newly opened one (`fresh`: not stored until a post to it succeeds). */
+  private async chatOf(userId: string): Promise<{ chat: ChatReference; fresh: boolean }> {
     const { store, connector, serviceUrl, tenantId } = this.options;
     const known = await store.chatReference(userId);
-    if (known) return known;
+    if (known) return { chat: known, fresh: false };
     // Teams only lets the bot open a chat with someone who has the app installed: install it for them first.
     if (this.options.installer) await this.options.installer.ensureInstalled(userId);
     const created = await withRetry(
@@ -133,7 +137,6 @@ export class TeamsMessenger implements Messenger {
       serviceUrl,
       ...(tenantId ? { tenantId } : {}),
     };
-    await store.saveChatReference(reference);
-    return reference;
+    return { chat: reference, fresh: true };
   }
 }

@@ -11,6 +11,7 @@ const { sdkConnector, TeamsMessenger } = await import('../../src/bot/teams-messe
 type Json = Record<string, unknown>;
 const calls: Array<{ method: string; url: string; body: Json }> = [];
 let throttleNext = 0;
+let refuseNext = 0;
 
 const connector = setupServer(
   http.post('https://smba.test/teams/v3/conversations', async ({ request }) => {
@@ -19,6 +20,10 @@ const connector = setupServer(
   }),
   http.post('https://smba.test/teams/v3/conversations/:id/activities', async ({ request }) => {
     calls.push({ method: 'POST', url: request.url, body: (await request.json()) as Json });
+    if (refuseNext > 0) {
+      refuseNext -= 1;
+      return HttpResponse.json({ error: { code: 'Forbidden' } }, { status: 403 });
+    }
     if (throttleNext > 0) {
       throttleNext -= 1;
       return new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } });
@@ -113,6 +118,24 @@ describe('TeamsMessenger', () => {
     await m.send({ recipientId: 'aad-daan', card, summary: 'x', idempotencyKey: 'k-install-1' });
     await m.send({ recipientId: 'aad-daan', card, summary: 'y', idempotencyKey: 'k-install-2' });
     expect(installed).toEqual(['aad-daan']);
+  });
+
+  it('keeps a chat it opened only after a post to it succeeded, so a retry opens it afresh', async () => {
+    const store = memoryStore();
+    const m = messenger(store);
+    refuseNext = 1;
+    await expect(
+      m.send({ recipientId: 'aad-sanne', card, summary: 'x', idempotencyKey: 'k-refused' }),
+    ).rejects.toThrow();
+    expect(await store.chatReference('aad-sanne')).toBeUndefined();
+    await m.send({ recipientId: 'aad-sanne', card, summary: 'x', idempotencyKey: 'k-refused' });
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+      'POST /teams/v3/conversations',
+      'POST /teams/v3/conversations/a:new-chat/activities',
+      'POST /teams/v3/conversations',
+      'POST /teams/v3/conversations/a:new-chat/activities',
+    ]);
+    expect(await store.chatReference('aad-sanne')).toMatchObject({ conversationId: 'a:new-chat' });
   });
 
   it('retries a throttled send and posts exactly one message', async () => {
