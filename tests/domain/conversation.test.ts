@@ -150,6 +150,9 @@ describe.each(['vitaliteit', 'reflectie'] as const)(
           act();
         } catch (e) {
           expect(['forbidden', 'illegal-transition']).toContain((e as DomainError).kind);
+          // The system is refused by the table itself, before any rule of the command runs.
+          if (party === 'system' && !table[commandType].system)
+            expect((e as DomainError).code).toBe('forbidden');
         }
       }
     });
