@@ -2,8 +2,8 @@
  * Documents: PDF render time per final document (`benchRender`) and archive throughput through the
  * SharePoint archive against the fake Graph (`benchArchive`).
  */
-import { benchRender } from '../src/documents/bench.js';
-import { benchArchive, type BenchResult } from '../src/graph/bench.js';
+import { benchRender } from './render-document.js';
+import { benchArchive, type BenchResult } from './archive-throughput.js';
 import { createGraphClient } from '../src/graph/client.js';
 import { archiveColumns, SharePointArchive } from '../src/graph/sharepoint-archive.js';
 import { reflectionDocumentInput, vitalityDocumentInput } from '../tests/fixtures/documents.js';

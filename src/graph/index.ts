@@ -3,7 +3,6 @@
  */
 export * from './app-installer.js';
 export * from './batch.js';
-export * from './bench.js';
 export * from './calendar.js';
 export * from './client.js';
 export * from './directory.js';

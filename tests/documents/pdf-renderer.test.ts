@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchRender } from '../../src/documents/bench.js';
+import { benchRender } from '../../bench/render-document.js';
 import { PdfRenderer } from '../../src/documents/pdf-renderer.js';
 import {
   reflectionDocumentInput,

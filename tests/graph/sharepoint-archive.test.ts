@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SharePointArchive, archiveColumns, suffixed } from '../../src/graph/sharepoint-archive.js';
-import { benchArchive, benchItem, pdfLike } from '../../src/graph/bench.js';
+import { benchArchive, benchItem, pdfLike } from '../../bench/archive-throughput.js';
 import { filingOf, type ConversationType } from '../../src/domain/index.js';
 import type { ArchiveItem } from '../../src/ports/index.js';
 import { FakeGraph } from '../support/fake-graph.js';

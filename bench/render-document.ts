@@ -2,8 +2,8 @@
  * Rendering benchmark for `npm run bench`: how long one final document takes, on realistic content.
  */
 import { performance } from 'node:perf_hooks';
-import type { FinalDocumentInput } from '../ports/documents.js';
-import { PdfRenderer } from './pdf-renderer.js';
+import type { FinalDocumentInput } from '../src/ports/documents.js';
+import { PdfRenderer } from '../src/documents/pdf-renderer.js';
 
 /**
  * Renders `iterations` documents (taking `inputs` in turn, e.g. a Vitaliteitsgesprek and a Reflectiegesprek

@@ -3,8 +3,8 @@
  * `npm run bench` runs it against the fake Graph; pointed at a test tenant it measures the real thing.
  */
 import { createHash } from 'node:crypto';
-import { createConversation, currentFormat, filingOf, type Conversation } from '../domain/index.js';
-import type { Archive, ArchiveItem } from '../ports/index.js';
+import { createConversation, currentFormat, filingOf, type Conversation } from '../src/domain/index.js';
+import type { Archive, ArchiveItem } from '../src/ports/index.js';
 
 /** Result of a benchmark run. */
 export interface BenchResult {
