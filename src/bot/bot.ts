@@ -17,6 +17,7 @@ import {
   approvalVerbs,
   commentInputId,
   helpCard,
+  linksFor,
   plain,
   statusCard,
   welcomeCard,
@@ -123,7 +124,7 @@ export async function createBot(
       return;
     }
     if (!helpCommands.has(command)) await turn.send(plain('unknownCommand', locale));
-    await turn.send(helpCard({ links: ctx.config, locale }).card);
+    await turn.send(helpCard({ links: linksFor(ctx.config, userId), locale }).card);
   });
 
   app.on('card.action', async (turn) => handleCardAction(ctx, turn));
@@ -219,7 +220,7 @@ async function sendWelcome(ctx: AppContext, turn: Turn, userId: string): Promise
   if (!(await ctx.store.claimMessage(key, userId))) return;
   try {
     const locale = await userLocale(ctx, userId, turn.activity.locale);
-    const sent = await turn.send(welcomeCard({ links: ctx.config, locale }).card);
+    const sent = await turn.send(welcomeCard({ links: linksFor(ctx.config, userId), locale }).card);
     await ctx.store.recordSentMessage(key, userId, sent.id);
   } catch (error) {
     await ctx.store.releaseMessage(key);
@@ -240,7 +241,7 @@ async function statusCardFor(ctx: AppContext, userId: string, locale: Locale): P
     ...(s.schedule?.start ? { start: s.schedule.start } : {}),
   }));
   const isManager = (await ctx.directory.directReports(userId)).length > 0;
-  return statusCard({ items, isManager, links: ctx.config, locale }).card;
+  return statusCard({ items, isManager, links: linksFor(ctx.config, userId), locale }).card;
 }
 
 type CardActionTurn = IActivityContext<IAdaptiveCardActionInvokeActivity>;
@@ -295,7 +296,7 @@ export async function handleCardAction(
       version,
       viewer: { id: userId, party: view.party },
       names: await namesFor(ctx, conversation, [userId]),
-      links: ctx.config,
+      links: linksFor(ctx.config, userId),
       locale,
       refreshUserIds: [conversation.employeeId, conversation.managerId],
       wayOut: ctx.config.wayOut[locale],

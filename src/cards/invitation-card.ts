@@ -17,7 +17,7 @@ import {
   type BuiltCard,
 } from './elements.js';
 import { plain, text, type Locale } from './i18n.js';
-import { tabDeepLink, type LinkConfig } from './links.js';
+import { meetingLink, tabDeepLink, type LinkConfig } from './links.js';
 
 export interface InvitationCardInput {
   conversation: Conversation;
@@ -65,7 +65,8 @@ export function invitationCard(input: InvitationCardInput): BuiltCard {
     ),
   ];
   const meetingUrl = conversation.schedule?.meetingUrl;
-  if (isWebUrl(meetingUrl)) actions.push(openUrl(plain('joinMeeting', locale), meetingUrl));
+  if (isWebUrl(meetingUrl))
+    actions.push(openUrl(plain('joinMeeting', locale), meetingLink(links, meetingUrl)));
   const summary = plain('invitationSummary', locale, {
     type,
     date: start ? formatShortDateTime(start, locale) : plain('notPlanned', locale),

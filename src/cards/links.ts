@@ -10,10 +10,26 @@ export interface LinkConfig {
   publicUrl: string;
   /** The Teams app id from the manifest. */
   teamsAppId: string;
+  /**
+   * Who the link is for. Local mode names them in the link (`?user=`, which the tab's demo switcher follows), so a
+   * link in Fatima's card opens as Fatima; in Teams the tab opens as the signed-in user and this is not used.
+   */
+  recipientId?: string;
+}
+
+/** The link configuration for one recipient's cards. */
+export function linksFor<T extends LinkConfig>(config: T, recipientId: string): LinkConfig {
+  return {
+    authMode: config.authMode,
+    publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
+    recipientId,
+  };
 }
 
 /** The tab's pages that cards open. */
-export type TabPage = 'home' | 'gesprek' | 'voorbereiden' | 'verslag' | 'akkoord' | 'plannen' | 'team';
+export type TabPage =
+  'home' | 'gesprek' | 'voorbereiden' | 'verslag' | 'akkoord' | 'plannen' | 'team' | 'archief';
 
 export interface TabLinkParams {
   conversationId?: string;
@@ -44,12 +60,15 @@ export function tabRoute(page: TabPage, params: TabLinkParams = {}): string {
     case 'plannen': {
       const query = new URLSearchParams();
       if (params.employeeId) query.set('employee', params.employeeId);
-      if (params.conversationId) query.set('gesprek', params.conversationId);
+      // The plan page takes the request it plans from `request`: planning then closes that request.
+      if (params.conversationId) query.set('request', params.conversationId);
       const search = query.toString();
       return search ? `/plannen?${search}` : '/plannen';
     }
     case 'team':
       return '/team';
+    case 'archief':
+      return params.conversationId ? `/archief/${encodeURIComponent(params.conversationId)}` : '/archief';
     default:
       return '/';
   }
@@ -59,8 +78,37 @@ export function tabRoute(page: TabPage, params: TabLinkParams = {}): string {
 export function tabDeepLink(config: LinkConfig, page: TabPage, params: TabLinkParams = {}): string {
   const route = tabRoute(page, params);
   const base = config.publicUrl.replace(/\/+$/, '');
-  if (config.authMode === 'local') return `${base}/tabs/home/#${route}`;
+  if (config.authMode === 'local') return `${base}/tabs/home/${demoUserQuery(config)}#${route}`;
   const context = encodeURIComponent(JSON.stringify({ subEntityId: route }));
   const webUrl = encodeURIComponent(`${base}/tabs/home/#${route}`);
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.teamsAppId)}/${tabEntityId}?webUrl=${webUrl}&context=${context}`;
+}
+
+function demoUserQuery(config: LinkConfig): string {
+  return config.recipientId ? `?user=${encodeURIComponent(config.recipientId)}` : '';
+}
+
+/**
+ * The "Deelnemen aan Teams-vergadering" link: the meeting's join URL as the calendar gave it. In local mode the
+ * local calendar's join link (`<publicUrl>/meeting/<event>`) names the recipient too, so the local meeting page
+ * opens as them; a Teams join URL is never changed.
+ */
+export function meetingLink(config: LinkConfig, joinUrl: string): string {
+  const base = config.publicUrl.replace(/\/+$/, '');
+  if (config.authMode !== 'local' || !config.recipientId || !joinUrl.startsWith(`${base}/meeting/`))
+    return joinUrl;
+  const url = new URL(joinUrl);
+  url.searchParams.set('user', config.recipientId);
+  return url.toString();
+}
+
+/** The tab route that stands in for a Teams meeting locally: `/vergadering/<event>`. */
+export function localMeetingRoute(eventId: string): string {
+  return `/vergadering/${encodeURIComponent(eventId)}`;
+}
+
+/** Where the local calendar's join link leads: the tab's local meeting page, as the user the link names. */
+export function localMeetingPage(eventId: string, userId?: string): string {
+  const query = userId ? `?user=${encodeURIComponent(userId)}` : '';
+  return `/tabs/home/${query}#${localMeetingRoute(eventId)}`;
 }

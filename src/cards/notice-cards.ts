@@ -26,7 +26,7 @@ import {
   type BuiltCard,
 } from './elements.js';
 import { plain, text, type Locale } from './i18n.js';
-import { tabDeepLink, type LinkConfig } from './links.js';
+import { meetingLink, tabDeepLink, type LinkConfig } from './links.js';
 import { filingLine, signatureSection, viewerLine, wayOutSection, type SignatureView } from './signatures.js';
 
 interface NoticeBase {
@@ -154,7 +154,8 @@ export function rescheduledCard(input: NoticeBase & { otherName: string; previou
     ),
   ];
   const meetingUrl = conversation.schedule?.meetingUrl;
-  if (isWebUrl(meetingUrl)) actions.push(openUrl(plain('joinMeeting', locale), meetingUrl));
+  if (isWebUrl(meetingUrl))
+    actions.push(openUrl(plain('joinMeeting', locale), meetingLink(links, meetingUrl)));
   const summary = plain('rescheduledSummary', locale, {
     date: start ? formatShortDateTime(start, locale) : plain('notPlanned', locale),
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalMessenger } from '../../src/bot/local-messenger.js';
-import { deliverNotification } from '../../src/app/jobs/notify.js';
+import { deliverNotification, momentPassed } from '../../src/app/jobs/notify.js';
 import { refreshApprovalCards } from '../../src/app/jobs/refresh-cards.js';
 import { runCommand } from '../../src/app/index.js';
 import { buildConversation } from '../fixtures/build-conversation.js';
@@ -110,6 +110,80 @@ describe('deliverNotification', () => {
     expect(text(t.messenger.sentTo('daan').at(-1)!.card)).toContain(
       'Jeroen Bakker heeft niet akkoord gegeven, met toelichting.',
     );
+  });
+});
+
+describe('a notice whose moment has passed', () => {
+  const at = (iso: string) => ({ ...t.ctx, now: () => new Date(iso) });
+
+  it('drops "Voorbereiding gedeeld … lees die voor het gesprek" once the meeting was held, and sends it while there is still time', async () => {
+    const { id } = await buildConversation({
+      type: 'reflectie',
+      stage: 'prepared',
+      employee: 'fatima',
+      ctx: t.ctx,
+      start: '2026-12-17T09:00:00Z',
+    });
+    const job = {
+      kind: 'prepared' as const,
+      conversationId: id,
+      recipientId: 'jeroen',
+      key: `${id}:prepared`,
+    };
+    const before = t.messenger.sentTo('jeroen').length;
+    // Eleven minutes after the start: too late to read it before the conversation.
+    await deliverNotification(at('2026-12-17T09:11:00Z'), job);
+    expect(t.messenger.sentTo('jeroen')).toHaveLength(before);
+    await deliverNotification(at('2026-12-17T08:00:00Z'), job);
+    expect(t.messenger.sentTo('jeroen')).toHaveLength(before + 1);
+    expect(text(t.messenger.sentTo('jeroen').at(-1)!.card)).toContain('Lees die voor het gesprek');
+  });
+
+  it('drops a prepare reminder and an invitation after the start, but never an approval reminder', async () => {
+    const { id } = await buildConversation({
+      type: 'reflectie',
+      stage: 'planned',
+      employee: 'thomas',
+      ctx: t.ctx,
+      start: '2026-12-18T09:00:00Z',
+    });
+    const before = t.messenger.sentTo('thomas').length;
+    const late = at('2026-12-18T09:30:00Z');
+    await deliverNotification(late, {
+      kind: 'reminder',
+      conversationId: id,
+      recipientId: 'thomas',
+      key: `${id}:r`,
+    });
+    await deliverNotification(late, {
+      kind: 'invitation',
+      conversationId: id,
+      recipientId: 'thomas',
+      key: `${id}:i`,
+    });
+    expect(t.messenger.sentTo('thomas')).toHaveLength(before);
+    const stored = (await t.ctx.store.getConversation(id))!.conversation;
+    expect(momentPassed('reminder', stored, new Date('2026-12-18T08:59:00Z'))).toBe(false);
+    const awaiting = { ...stored, stage: 'awaiting_approval' as const };
+    expect(momentPassed('reminder', awaiting, new Date('2027-01-10T09:00:00Z'))).toBe(false);
+    expect(momentPassed('approval', awaiting, new Date('2027-01-10T09:00:00Z'))).toBe(false);
+  });
+
+  it('drops a new date for a meeting that was cancelled, and a request that has been planned', async () => {
+    const { id } = await buildConversation({
+      type: 'reflectie',
+      stage: 'planned',
+      employee: 'thomas',
+      ctx: t.ctx,
+      start: '2026-12-19T09:00:00Z',
+    });
+    const stored = (await t.ctx.store.getConversation(id))!.conversation;
+    const now = new Date('2026-12-02T09:00:00Z');
+    expect(momentPassed('rescheduled', stored, now)).toBe(false);
+    expect(momentPassed('rescheduled', { ...stored, stage: 'cancelled' }, now)).toBe(true);
+    expect(momentPassed('request', stored, now)).toBe(true);
+    expect(momentPassed('request', { ...stored, stage: 'requested' }, now)).toBe(false);
+    expect(momentPassed('cancelled', { ...stored, stage: 'cancelled' }, new Date('2027-02-01'))).toBe(false);
   });
 });
 

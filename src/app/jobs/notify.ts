@@ -19,7 +19,8 @@ import {
   toCardJson,
   type BuiltCard,
 } from '../../cards/index.js';
-import { currentVersion, type Conversation, type Schedule } from '../../domain/index.js';
+import { linksFor } from '../../cards/links.js';
+import { currentVersion, type Conversation, type Schedule, type Stage } from '../../domain/index.js';
 import { promptly } from '../../store/priority.js';
 import type { AppContext } from '../context.js';
 import { localeOf, namesFor } from '../views/people.js';
@@ -62,6 +63,32 @@ export function refreshUserIds(conversation: Conversation, recipientId: string):
   return [...new Set([conversation.employeeId, conversation.managerId, recipientId])];
 }
 
+const beforeMeeting: readonly Stage[] = ['planned', 'preparing', 'prepared'];
+
+/**
+ * Whether a notice's moment has passed, at `now`: it is then dropped rather than sent late. An invitation, a new
+ * date or "Voorbereiding ontvangen … lees die voor het gesprek" is about a meeting still to come: once it has
+ * started, was held or was cancelled, it is too late. A prepare reminder after the start, likewise; a request the
+ * manager has already planned (or that was cancelled) needs no notice any more. Approval cards, reminders to react,
+ * revisions, cancellations and the archived notice have no such moment (their own checks are in `notificationCard`).
+ */
+export function momentPassed(kind: NotificationKind, conversation: Conversation, now: Date): boolean {
+  const start = conversation.schedule ? Date.parse(conversation.schedule.start) : Number.NaN;
+  const started = Number.isFinite(start) && now.getTime() >= start;
+  switch (kind) {
+    case 'invitation':
+    case 'rescheduled':
+    case 'prepared':
+      return !beforeMeeting.includes(conversation.stage) || started;
+    case 'reminder':
+      return conversation.stage !== 'awaiting_approval' && started;
+    case 'request':
+      return conversation.stage !== 'requested';
+    default:
+      return false;
+  }
+}
+
 async function previousSchedule(ctx: AppContext, conversationId: string): Promise<Schedule | undefined> {
   const entries = await ctx.store.auditOf(conversationId);
   const last = entries.filter((e) => e.action === 'conversation.rescheduled').at(-1);
@@ -84,7 +111,7 @@ export async function notificationCard(
 ): Promise<BuiltCard | undefined> {
   const locale = await localeOf(ctx, job.recipientId);
   const names = await namesFor(ctx, conversation, [job.recipientId]);
-  const links = ctx.config;
+  const links = linksFor(ctx.config, job.recipientId);
   const party = partyOf(conversation, job.recipientId);
   const other = party === 'employee' ? conversation.managerId : conversation.employeeId;
   const latest = currentVersion(conversation)?.number;
@@ -173,6 +200,7 @@ export async function deliverNotification(ctx: AppContext, job: NotificationJob)
   const stored = await ctx.store.getConversation(job.conversationId);
   if (!stored) return;
   const conversation = stored.conversation;
+  if (momentPassed(job.kind, conversation, ctx.now())) return;
   const built = await notificationCard(ctx, job, conversation);
   if (!built) return;
   const sent = await ctx.messenger.send({

@@ -1,6 +1,7 @@
 /** The `refresh-cards` queue: brings every sent copy of a conversation's approval card up to date. */
 import { z } from 'zod';
 import { approvalCard, toCardJson } from '../../cards/index.js';
+import { linksFor } from '../../cards/links.js';
 import { currentVersion } from '../../domain/index.js';
 import type { AppContext } from '../context.js';
 import { localeOf, namesFor } from '../views/people.js';
@@ -32,7 +33,7 @@ export async function refreshApprovalCards(ctx: AppContext, job: RefreshCardsJob
       version,
       viewer: { id: copy.recipientId, party: partyOf(conversation, copy.recipientId) },
       names,
-      links: ctx.config,
+      links: linksFor(ctx.config, copy.recipientId),
       locale,
       refreshUserIds: refreshUserIds(conversation, copy.recipientId),
       wayOut: ctx.config.wayOut[locale],

@@ -1,6 +1,6 @@
 /** The `task` queue: creates an approver's To Do task, or completes it once they decided. */
 import { z } from 'zod';
-import { tabDeepLink } from '../../cards/links.js';
+import { linksFor, tabDeepLink } from '../../cards/links.js';
 import { currentVersion, decisionOf, formatOf, localize } from '../../domain/index.js';
 import { promptly } from '../../store/priority.js';
 import type { AppContext } from '../context.js';
@@ -41,7 +41,7 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
         /\s+/g,
         ' ',
       ),
-    link: tabDeepLink(ctx.config, 'akkoord', { conversationId: conversation.id }),
+    link: tabDeepLink(linksFor(ctx.config, job.assigneeId), 'akkoord', { conversationId: conversation.id }),
     idempotencyKey: job.key,
   });
   await promptly(() =>
