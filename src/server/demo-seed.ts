@@ -153,6 +153,44 @@ async function vitalityToOffered(
   return id;
 }
 
+/** A Reflectiegesprek from planning to the moment the manager offers the final format. */
+async function reflectionToOffered(
+  story: Story,
+  employee: string,
+  manager: string,
+  on: number,
+  answers: { preparation: Answers; report: Answers },
+): Promise<string> {
+  const { conversation } = await plan(story, on - 10, manager, {
+    employeeId: employee,
+    type: 'reflectie',
+    on,
+  });
+  const id = conversation.id;
+  await act(
+    story,
+    on - 3,
+    employee,
+    id,
+    { type: 'save-preparation', answers: answers.preparation },
+    {
+      type: 'submit-preparation',
+    },
+  );
+  await act(
+    story,
+    on,
+    manager,
+    id,
+    { type: 'complete-meeting' },
+    { type: 'save-report', answers: answers.report },
+    {
+      type: 'submit-report',
+    },
+  );
+  return id;
+}
+
 /** The demo year: a team lead's team in every stage, HR's personnel file with documents. */
 export async function seedDemoYear(ctx: AppContext): Promise<{ conversations: number }> {
   const today = ctx.now();
@@ -266,37 +304,17 @@ export async function seedDemoYear(ctx: AppContext): Promise<{ conversations: nu
 
   // Thomas (English): a Reflectiegesprek sent back once, now a new version waiting for his response.
   {
-    const { conversation } = await plan(story, -40, 'jeroen', {
-      employeeId: 'thomas',
-      type: 'reflectie',
-      on: -30,
+    const id = await reflectionToOffered(story, 'thomas', 'jeroen', -30, {
+      preparation: {
+        'deel.resultaat.reflectie': 'The new appointment system took longer to learn than expected.',
+      },
+      report: {
+        'resultaat.facilitering': 'Extra training in het afsprakensysteem.',
+        'resultaat.inrichting': 'Geen andere inrichting van het werk nodig.',
+        'resultaat.bijstellingen': 'De doelen blijven zoals ze zijn.',
+        'resultaat.afspraken': [agreement('a-training', 'Training afsprakensysteem in januari', 'manager')],
+      },
     });
-    const id = conversation.id;
-    await act(
-      story,
-      -33,
-      'thomas',
-      id,
-      {
-        type: 'save-preparation',
-        answers: {
-          'deel.resultaat.reflectie': 'The new appointment system took longer to learn than expected.',
-        },
-      },
-      { type: 'submit-preparation' },
-    );
-    await act(
-      story,
-      -30,
-      'jeroen',
-      id,
-      { type: 'complete-meeting' },
-      {
-        type: 'save-report',
-        answers: { 'resultaat.facilitering': 'Extra training in het afsprakensysteem.' },
-      },
-      { type: 'submit-report' },
-    );
     await act(story, -28, 'thomas', id, {
       type: 'decide',
       version: 1,
@@ -379,39 +397,19 @@ export async function seedDemoYear(ctx: AppContext): Promise<{ conversations: nu
 
   // Esther's team: Ruben's Reflectiegesprek filed with his "voor gezien"; Lotte's Goede Gesprek planned.
   {
-    const { conversation } = await plan(story, -60, 'esther', {
-      employeeId: 'ruben',
-      type: 'reflectie',
-      on: -50,
+    const id = await reflectionToOffered(story, 'ruben', 'esther', -50, {
+      preparation: {
+        'deel.kennis-competenties.reflectie': 'De cursus Excel voor gevorderden heeft me veel opgeleverd.',
+      },
+      report: {
+        'resultaat.facilitering': 'Geen extra ondersteuning nodig.',
+        'resultaat.inrichting': 'Tijdens de jaarafsluiting geen nieuwe dossiers.',
+        'resultaat.bijstellingen': 'Het doel voor de maandafsluiting schuift naar het tweede kwartaal.',
+        'resultaat.afspraken': [
+          agreement('a-afsluiting', 'Maandafsluiting binnen vijf werkdagen', 'employee'),
+        ],
+      },
     });
-    const id = conversation.id;
-    await act(
-      story,
-      -52,
-      'ruben',
-      id,
-      {
-        type: 'save-preparation',
-        answers: {
-          'deel.kennis-competenties.reflectie': 'De cursus Excel voor gevorderden heeft me veel opgeleverd.',
-        },
-      },
-      { type: 'submit-preparation' },
-    );
-    await act(
-      story,
-      -50,
-      'esther',
-      id,
-      { type: 'complete-meeting' },
-      {
-        type: 'save-report',
-        answers: {
-          'resultaat.bijstellingen': 'Het doel voor de maandafsluiting schuift naar het tweede kwartaal.',
-        },
-      },
-      { type: 'submit-report' },
-    );
     await act(story, -48, 'ruben', id, {
       type: 'decide',
       version: 1,
