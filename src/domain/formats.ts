@@ -41,6 +41,11 @@ export interface SectionDef {
   title: LocalizedText;
   intro?: LocalizedText;
   fields: FieldDef[];
+  /**
+   * May not be offered empty: each text field is filled, or explicitly "niet van toepassing" (`outcomeGaps` in
+   * required.ts, asked by the tab before it offers). The outcome of a Reflectiegesprek.
+   */
+  notEmpty?: boolean;
 }
 
 /** Who writes the report (or the final format) that both must approve. */
@@ -171,130 +176,188 @@ const futurePrompts: LocalizedText[] = [
   ),
 ];
 
-const vitaliteitV1: FormatDef = {
-  type: 'vitaliteit',
-  version: 1,
-  title: t('Vitaliteitsgesprek', 'Vitality conversation'),
-  intro: t(
-    'Een gesprek over jouw vitaliteit: een dialoog, gericht op de toekomst. Jij staat centraal, je leidinggevende begeleidt. Het gaat om feedback, niet om beoordelen: wat je hier invult wordt nooit gebruikt bij een beoordeling.',
-    'A conversation about your vitality: a dialogue, focused on the future. You are central; your manager guides. It is about feedback, not assessment: nothing you enter here is ever used in an appraisal.',
-  ),
-  preparation: [
-    {
-      id: 'kwaliteit',
-      title: t('1. Inzicht in kwaliteit', '1. What vitality means to you'),
-      fields: [
-        {
-          id: 'kwaliteit.betekenis',
-          kind: 'text',
-          required: true,
-          label: t(
-            'Wat betekent vitaliteit voor jou persoonlijk?',
-            'What does vitality mean to you personally?',
-          ),
-        },
-      ],
-    },
-    ...floors.map((floor): SectionDef => ({
-      id: `huis.${floor}`,
-      title: floorTitles[floor],
-      intro: t(
-        'Hoe is de situatie nu? Kies bij elke stelling een smiley.',
-        'How are things now? Choose a smiley for each statement.',
-      ),
-      fields: statements[floor].map((label, index) => ({
-        id: `huis.${floor}.${index + 1}`,
-        kind: 'smiley' as const,
-        floor,
-        label,
-      })),
-    })),
-    {
-      id: 'behoeften',
-      title: t('2. Inventarisatie van behoeften', '2. What could improve'),
-      fields: [
-        {
-          id: 'behoeften.verbeterpunten',
-          kind: 'text',
-          required: true,
-          label: t(
-            'Op welke punten kan jouw vitaliteit worden verbeterd?',
-            'Where can your vitality be improved?',
-          ),
-        },
-      ],
-    },
-    {
-      id: 'werknemerschap',
-      title: t('3. Ontwikkeling van goed werknemerschap', '3. What I can do myself'),
-      fields: [
-        {
-          id: 'werknemerschap.zelf',
-          kind: 'text',
-          required: true,
-          label: t('Wat kun en ga je hier zelf aan doen?', 'What can and will you do about it yourself?'),
-        },
-      ],
-    },
-    {
-      id: 'werkgeverschap',
-      title: t('4. Goed werkgeverschap mogelijk maken', '4. How my employer can support me'),
-      fields: [
-        {
-          id: 'werkgeverschap.steun',
-          kind: 'text',
-          required: true,
-          label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?'),
-        },
-      ],
-    },
-    {
-      id: 'toekomst',
-      title: t('Toekomstige situatie', 'Future situation'),
-      intro: t(
-        'Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.',
-        'Look ahead. Complete what applies to you; nothing is required.',
-      ),
-      fields: futurePrompts.map((label, index) => ({
-        id: `toekomst.${index + 1}`,
-        kind: 'text' as const,
-        label,
-      })),
-    },
-  ],
-  report: {
-    author: 'employee',
-    title: t('Gespreksverslag', 'Conversation report'),
-    sections: [
+/** The seed's four topics, with its own titles; shared by the preparation and the manager's notes. */
+const vitalityTopics = {
+  kwaliteit: t('1. Inzicht in kwaliteit', '1. What vitality means to you'),
+  behoeften: t('2. Inventarisatie van behoeften', '2. What could improve'),
+  werknemerschap: t('3. Ontwikkeling van goed werknemerschap', '3. What I can do myself'),
+  werkgeverschap: t('4. Goed werkgeverschap mogelijk maken', '4. How my employer can support me'),
+} as const;
+
+/**
+ * The Vitaliteitsgesprek's format. Versions differ in their statements (and floor titles); from version 2 the
+ * manager has his own meeting fields (notes per topic and the agreements) and never rates her statements, where in
+ * version 1 he completed the same format.
+ */
+function vitalityFormat(
+  version: number,
+  options: {
+    statements: Record<Floor, LocalizedText[]>;
+    floorTitles: Record<Floor, LocalizedText>;
+    meeting?: boolean;
+  },
+): FormatDef {
+  return {
+    type: 'vitaliteit',
+    version,
+    title: t('Vitaliteitsgesprek', 'Vitality conversation'),
+    intro: t(
+      `Een gesprek over jouw vitaliteit: een dialoog, gericht op de toekomst. Jij staat centraal, je leidinggevende begeleidt. ${neverInAssessment.nl}`,
+      `A conversation about your vitality: a dialogue, focused on the future. You are central; your manager guides. ${neverInAssessment.en}`,
+    ),
+    preparation: [
       {
-        id: 'verslag',
-        title: t('Verslag', 'Report'),
-        intro: t(
-          'Jij schrijft het verslag; je leidinggevende ondertekent mee.',
-          'You write the report; your manager co-signs.',
-        ),
+        id: 'kwaliteit',
+        title: vitalityTopics.kwaliteit,
         fields: [
           {
-            id: 'verslag.samenvatting',
+            id: 'kwaliteit.betekenis',
             kind: 'text',
             required: true,
-            label: t('Wat hebben we besproken?', 'What did we discuss?'),
-          },
-          {
-            id: 'verslag.afspraken',
-            kind: 'agreements',
-            required: true,
-            label: t('Concrete afspraken', 'Concrete agreements'),
-            help: t(
-              'Afspraken die je werkvermogen vergroten, op elke verdieping van het Huis van werkvermogen.',
-              'Agreements that raise your work ability, on any floor of the House of Work Ability.',
+            label: t(
+              'Wat betekent vitaliteit voor jou persoonlijk?',
+              'What does vitality mean to you personally?',
             ),
           },
         ],
       },
+      ...floors.map((floor): SectionDef => ({
+        id: `huis.${floor}`,
+        title: options.floorTitles[floor],
+        // Only from version 2 does the manager not rate her statements; version 1 must not claim otherwise.
+        intro: options.meeting
+          ? t(
+              'Hoe is de situatie nu? Kies bij elke stelling wat voor jou klopt. Alleen jij geeft hier antwoord.',
+              'How are things now? For each statement, choose what is true for you. Only you answer here.',
+            )
+          : t(
+              'Hoe is de situatie nu? Kies bij elke stelling wat voor jou klopt.',
+              'How are things now? For each statement, choose what is true for you.',
+            ),
+        fields: options.statements[floor].map((label, index) => ({
+          id: `huis.${floor}.${index + 1}`,
+          kind: 'smiley' as const,
+          floor,
+          label,
+        })),
+      })),
+      {
+        id: 'behoeften',
+        title: vitalityTopics.behoeften,
+        fields: [
+          {
+            id: 'behoeften.verbeterpunten',
+            kind: 'text',
+            required: true,
+            label: t(
+              'Op welke punten kan jouw vitaliteit worden verbeterd?',
+              'Where can your vitality be improved?',
+            ),
+          },
+        ],
+      },
+      {
+        id: 'werknemerschap',
+        title: vitalityTopics.werknemerschap,
+        fields: [
+          {
+            id: 'werknemerschap.zelf',
+            kind: 'text',
+            required: true,
+            label: t('Wat kun/ga je hier zelf aan doen?', 'What can or will you do about it yourself?'),
+          },
+        ],
+      },
+      {
+        id: 'werkgeverschap',
+        title: vitalityTopics.werkgeverschap,
+        fields: [
+          {
+            id: 'werkgeverschap.steun',
+            kind: 'text',
+            required: true,
+            label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?'),
+          },
+        ],
+      },
+      {
+        id: 'toekomst',
+        title: t('Toekomstige situatie', 'Looking ahead'),
+        intro: t(
+          'Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.',
+          'Look ahead. Complete what applies to you; nothing is required.',
+        ),
+        fields: futurePrompts.map((label, index) => ({
+          id: `toekomst.${index + 1}`,
+          kind: 'text' as const,
+          label,
+        })),
+      },
     ],
+    ...(options.meeting ? { meeting: vitalityMeeting } : {}),
+    report: vitalityReport,
+  };
+}
+
+/** The manager's meeting fields in a Vitaliteitsgesprek (version 2 on). */
+const vitalityMeeting: SectionDef[] = [
+  ...(Object.keys(vitalityTopics) as (keyof typeof vitalityTopics)[]).map((topic): SectionDef => ({
+    id: `gesprek.${topic}`,
+    title: vitalityTopics[topic],
+    fields: [
+      {
+        id: `gesprek.${topic}`,
+        kind: 'text',
+        label: t('Aantekeningen van de leidinggevende', 'Notes by the manager'),
+      },
+    ],
+  })),
+  {
+    id: 'gesprek.afspraken',
+    title: t('Afspraken', 'Agreements'),
+    intro: t(
+      'Concrete afspraken die het werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
+      'Concrete agreements that raise work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
+    ),
+    fields: [{ id: 'gesprek.afspraken', kind: 'agreements', label: t('Afspraken', 'Agreements') }],
   },
+];
+
+/** The vitality report: written by the employee, who signs it by offering it; the manager co-signs. */
+const vitalityReport: FormatDef['report'] = {
+  author: 'employee',
+  title: t('Gespreksverslag', 'Conversation report'),
+  sections: [
+    {
+      id: 'verslag',
+      title: t('Verslag', 'Report'),
+      intro: t(
+        'Jij schrijft het verslag en ondertekent het door het aan te bieden; je leidinggevende ondertekent mee.',
+        'You write the report and sign it by offering it; your manager co-signs.',
+      ),
+      fields: [
+        {
+          id: 'verslag.samenvatting',
+          kind: 'text',
+          required: true,
+          label: t('Wat hebben we besproken?', 'What did we discuss?'),
+        },
+        {
+          id: 'verslag.afspraken',
+          kind: 'agreements',
+          required: true,
+          label: t('Concrete afspraken', 'Concrete agreements'),
+          help: t(
+            'Afspraken die je werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
+            'Agreements that raise your work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
+          ),
+        },
+      ],
+    },
+  ],
 };
+
+const vitaliteitV1: FormatDef = vitalityFormat(1, { statements, floorTitles });
 
 const resultFields: FieldDef[] = [
   {
@@ -363,6 +426,7 @@ const reflectieV1: FormatDef = {
       {
         id: 'resultaat',
         title: t('Resultaat van het gesprek', 'Outcome of the conversation'),
+        notEmpty: true,
         intro: t(
           'Duidelijkheid over ondersteuning, de inrichting van het werk en bijgestelde doelen, zodat de medewerker de komende periode verder kan.',
           'Clarity on support, the organisation of the work and adjusted goals, so the employee can work on them next period.',
@@ -469,160 +533,11 @@ const floorTitlesV2: Record<Floor, LocalizedText> = {
   ),
 };
 
-/** The seed's four topics, with its own titles; shared by the preparation and the manager's notes. */
-const vitalityTopics = {
-  kwaliteit: t('1. Inzicht in kwaliteit', '1. What vitality means to you'),
-  behoeften: t('2. Inventarisatie van behoeften', '2. What could improve'),
-  werknemerschap: t('3. Ontwikkeling van goed werknemerschap', '3. What I can do myself'),
-  werkgeverschap: t('4. Goed werkgeverschap mogelijk maken', '4. How my employer can support me'),
-} as const;
-
-const vitaliteitV2: FormatDef = {
-  type: 'vitaliteit',
-  version: 2,
-  title: t('Vitaliteitsgesprek', 'Vitality conversation'),
-  intro: t(
-    `Een gesprek over jouw vitaliteit: een dialoog, gericht op de toekomst. Jij staat centraal, je leidinggevende begeleidt. ${neverInAssessment.nl}`,
-    `A conversation about your vitality: a dialogue, focused on the future. You are central; your manager guides. ${neverInAssessment.en}`,
-  ),
-  preparation: [
-    {
-      id: 'kwaliteit',
-      title: vitalityTopics.kwaliteit,
-      fields: [
-        {
-          id: 'kwaliteit.betekenis',
-          kind: 'text',
-          required: true,
-          label: t(
-            'Wat betekent vitaliteit voor jou persoonlijk?',
-            'What does vitality mean to you personally?',
-          ),
-        },
-      ],
-    },
-    ...floors.map((floor): SectionDef => ({
-      id: `huis.${floor}`,
-      title: floorTitlesV2[floor],
-      intro: t(
-        'Hoe is de situatie nu? Kies bij elke stelling wat voor jou klopt. Alleen jij geeft hier antwoord.',
-        'How are things now? For each statement, choose what is true for you. Only you answer here.',
-      ),
-      fields: statementsV2[floor].map((label, index) => ({
-        id: `huis.${floor}.${index + 1}`,
-        kind: 'smiley' as const,
-        floor,
-        label,
-      })),
-    })),
-    {
-      id: 'behoeften',
-      title: vitalityTopics.behoeften,
-      fields: [
-        {
-          id: 'behoeften.verbeterpunten',
-          kind: 'text',
-          required: true,
-          label: t(
-            'Op welke punten kan jouw vitaliteit worden verbeterd?',
-            'Where can your vitality be improved?',
-          ),
-        },
-      ],
-    },
-    {
-      id: 'werknemerschap',
-      title: vitalityTopics.werknemerschap,
-      fields: [
-        {
-          id: 'werknemerschap.zelf',
-          kind: 'text',
-          required: true,
-          label: t('Wat kun/ga je hier zelf aan doen?', 'What can or will you do about it yourself?'),
-        },
-      ],
-    },
-    {
-      id: 'werkgeverschap',
-      title: vitalityTopics.werkgeverschap,
-      fields: [
-        {
-          id: 'werkgeverschap.steun',
-          kind: 'text',
-          required: true,
-          label: t('Waarbij kan het management je ondersteunen?', 'Where can management support you?'),
-        },
-      ],
-    },
-    {
-      id: 'toekomst',
-      title: t('Toekomstige situatie', 'Looking ahead'),
-      intro: t(
-        'Kijk vooruit. Vul aan wat voor jou van toepassing is; niets is verplicht.',
-        'Look ahead. Complete what applies to you; nothing is required.',
-      ),
-      fields: futurePrompts.map((label, index) => ({
-        id: `toekomst.${index + 1}`,
-        kind: 'text' as const,
-        label,
-      })),
-    },
-  ],
-  meeting: [
-    ...(Object.keys(vitalityTopics) as (keyof typeof vitalityTopics)[]).map((topic): SectionDef => ({
-      id: `gesprek.${topic}`,
-      title: vitalityTopics[topic],
-      fields: [
-        {
-          id: `gesprek.${topic}`,
-          kind: 'text',
-          label: t('Aantekeningen van de leidinggevende', 'Notes by the manager'),
-        },
-      ],
-    })),
-    {
-      id: 'gesprek.afspraken',
-      title: t('Afspraken', 'Agreements'),
-      intro: t(
-        'Concrete afspraken die het werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
-        'Concrete agreements that raise work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
-      ),
-      fields: [{ id: 'gesprek.afspraken', kind: 'agreements', label: t('Afspraken', 'Agreements') }],
-    },
-  ],
-  report: {
-    author: 'employee',
-    title: t('Gespreksverslag', 'Conversation report'),
-    sections: [
-      {
-        id: 'verslag',
-        title: t('Verslag', 'Report'),
-        intro: t(
-          'Jij schrijft het verslag en ondertekent het door het aan te bieden; je leidinggevende ondertekent mee.',
-          'You write the report and sign it by offering it; your manager co-signs.',
-        ),
-        fields: [
-          {
-            id: 'verslag.samenvatting',
-            kind: 'text',
-            required: true,
-            label: t('Wat hebben we besproken?', 'What did we discuss?'),
-          },
-          {
-            id: 'verslag.afspraken',
-            kind: 'agreements',
-            required: true,
-            label: t('Concrete afspraken', 'Concrete agreements'),
-            help: t(
-              'Afspraken die je werkvermogen vergroten. Ze kunnen over elke verdieping van het Huis van werkvermogen gaan, bijvoorbeeld je werk-privébalans, zingeving of het ontwikkelen van je talenten.',
-              'Agreements that raise your work ability. They can concern any floor of the House of Work Ability, for example work–life balance, meaningful work or developing talents.',
-            ),
-          },
-        ],
-      },
-    ],
-  },
-};
+const vitaliteitV2: FormatDef = vitalityFormat(2, {
+  statements: statementsV2,
+  floorTitles: floorTitlesV2,
+  meeting: true,
+});
 
 /** Every format version ever published. Add new versions; never edit or remove a published one. */
 export const formatRegistry: readonly FormatDef[] = [vitaliteitV1, vitaliteitV2, reflectieV1, goedeGesprekV1];
