@@ -16,6 +16,7 @@ import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
 import { Outbox, startWorkers, type AppContext } from '../app/index.js';
 import { createHttpApp, finishHttpApp } from './http.js';
+import { stopLive } from './live.js';
 
 /** Parts a caller may replace (tests, the Graph/Teams wiring). */
 export type ContextOverrides = Partial<Omit<AppContext, 'config' | 'store' | 'outbox'>>;
@@ -101,6 +102,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     url,
     stop: () =>
       (stopping ??= (async () => {
+        // Open event streams would keep the server from closing.
+        stopLive(ctx);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
         await ctx.outbox.stop();

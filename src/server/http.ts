@@ -25,6 +25,7 @@ import { StaleRevisionError } from '../store/index.js';
 import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import { rateLimit } from './rate-limit.js';
+import { conversationEvents } from './live.js';
 import type { Database } from '../store/database.js';
 import {
   commandRequestSchema,
@@ -252,6 +253,8 @@ export function apiRouter(
     '/conversations/:id',
     route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))),
   );
+  // Live updates for an open page: revision and fingerprint only, authorised like the view (src/server/live.ts).
+  api.get('/conversations/:id/events', conversationEvents(ctx));
   api.post(
     '/conversations/:id/commands',
     route(async (req, _res, { userId }) => {

@@ -159,6 +159,29 @@ export function createApiClient(options: ClientOptions) {
         'GET',
         `/api/people/${encodeURIComponent(employeeId)}/year?year=${encodeURIComponent(String(year))}`,
       ),
+    /**
+     * The conversation's live event stream (fetch, not EventSource, so it carries the same auth header as every
+     * request); the caller reads the body and aborts with `signal`.
+     */
+    events: async (id: string, signal: AbortSignal): Promise<Response> => {
+      const headers = {
+        Accept: 'text/event-stream',
+        'Accept-Language': options.locale,
+        ...(await options.authHeaders()),
+      };
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/api/conversations/${encodeURIComponent(id)}/events`, {
+          headers,
+          signal,
+          cache: 'no-store',
+        });
+      } catch (error) {
+        throw new NetworkError(error);
+      }
+      if (!response.ok) throw new ApiError(await readProblem(response));
+      return response;
+    },
     /** The archived PDF as a blob (a plain link would not carry the auth header). */
     document: async (id: string): Promise<Blob> => {
       const headers = { 'Accept-Language': options.locale, ...(await options.authHeaders()) };

@@ -187,6 +187,34 @@ export class AutosaveController {
     this.notify();
   }
 
+  /**
+   * A newer state saved elsewhere (the other party, another device) arrived while this form is open: what this
+   * device has not sent stays on top, a field both changed becomes a conflict to choose, the rest is taken over.
+   * While a send is under way it is left alone: that send comes back stale and merges the same way.
+   */
+  receive(state: ServerState): void {
+    if (this.inflight || state.revision <= this.revision) return;
+    if (!this.hasPending) {
+      this.revision = state.revision;
+      this.server = state.values;
+      this.notify();
+      return;
+    }
+    const conflicts = findConflicts(this.pending, this.base, state.values);
+    for (const field of Object.keys(this.pending)) {
+      if (sameValue(this.pending[field], state.values[field])) {
+        delete this.pending[field];
+        delete this.base[field];
+      } else this.base[field] = state.values[field];
+    }
+    this.revision = state.revision;
+    this.server = state.values;
+    this.persist();
+    if (conflicts.length > 0) this.setStatus({ kind: 'conflict', conflicts });
+    else if (!this.hasPending) this.setStatus({ kind: 'saved', at: this.opts.now() });
+    else this.notify();
+  }
+
   /** Applies the person's choice per conflicting field, then saves. */
   resolve(choices: Record<string, 'mine' | 'theirs'>): void {
     if (this.statusValue.kind !== 'conflict') return;

@@ -104,6 +104,13 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
     return () => controller.dispose();
   }, [controller]);
 
+  // A newer view saved elsewhere (live updates) merges into the form, never over what is being typed.
+  const viewRevision = options.view.conversation.revision;
+  useEffect(() => {
+    const { view, extract } = optionsRef.current;
+    controller.receive({ revision: viewRevision, values: extract(view) });
+  }, [controller, viewRevision]);
+
   const edit = useCallback((field: string, value: unknown) => controller.edit(field, value), [controller]);
   const resolve = useCallback(
     (choices: Record<string, 'mine' | 'theirs'>) => controller.resolve(choices),

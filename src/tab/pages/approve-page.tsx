@@ -26,6 +26,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { commentLength } from './comment-limits.js';
 import { useFormStyles } from './prepare-page.js';
 import type { SectionProps } from './section-props.js';
+import { useLiveView } from '../live/use-live-view.js';
 
 const useStyles = makeStyles({
   document: {
@@ -71,6 +72,7 @@ export function commentProblem(
  * before it is sent.
  */
 export function ApprovePage({ view, onView }: SectionProps) {
+  useLiveView(view, onView);
   const { api, me, host } = useApp();
   const i18n = useI18n();
   const styles = useStyles();

@@ -10,6 +10,7 @@ import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
 import type { SectionProps } from './section-props.js';
+import { useLiveView } from '../live/use-live-view.js';
 import { useConversationForm } from './use-conversation-form.js';
 
 const useStyles = makeStyles({
@@ -97,6 +98,7 @@ function SharedPreparation({
  * Gesprek: he completes the same format beside her answers. Once the meeting is held, the fields are read-only.
  */
 export function MeetingPage({ view, onView }: SectionProps) {
+  useLiveView(view, onView);
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();

@@ -8,6 +8,7 @@ import { PreviousConversation, useFollowUp } from '../components/previous-conver
 import { ProblemBar } from '../components/problem-bar.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { SectionProps } from './section-props.js';
+import { useLiveView } from '../live/use-live-view.js';
 import { useConversationForm } from './use-conversation-form.js';
 
 export const useFormStyles = makeStyles({
@@ -18,6 +19,7 @@ export const useFormStyles = makeStyles({
 
 /** Voorbereiden: the employee fills in the format of this conversation type; every keystroke is kept. */
 export function PreparePage({ view, onView }: SectionProps) {
+  useLiveView(view, onView);
   const i18n = useI18n();
   const styles = useFormStyles();
   const format = view.format;

@@ -22,6 +22,7 @@ import { SignatureBlock, WayOut } from '../components/signature-block.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useFormStyles } from './prepare-page.js';
 import type { SectionProps } from './section-props.js';
+import { useLiveView } from '../live/use-live-view.js';
 import { useConversationForm } from './use-conversation-form.js';
 
 const useStyles = makeStyles({
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
  * After "niet akkoord" it shows the comment and what changed since the rejected version.
  */
 export function ReportPage({ view, onView }: SectionProps) {
+  useLiveView(view, onView);
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();
