@@ -236,6 +236,8 @@ async function statusCardFor(ctx: AppContext, userId: string, locale: Locale): P
     stage: s.stage,
     party: s.party,
     employeeName: s.employee.displayName,
+    employeeId: s.employee.id,
+    ...(s.currentVersion !== undefined ? { currentVersion: s.currentVersion } : {}),
     ...(s.manager ? { managerName: s.manager.displayName } : {}),
     nextStep: s.nextStep,
     ...(s.schedule?.start ? { start: s.schedule.start } : {}),

@@ -23,6 +23,7 @@ export function helpCard(input: HelpCardInput): BuiltCard {
     heading(text('helpTitle', locale)),
     paragraph(text('helpIntro', locale)),
     commands(locale),
+    paragraph(text('helpInChat', locale)),
     paragraph(text('helpPrivacy', locale), { subtle: true }),
   ];
   const summary = plain('helpSummary', locale);
@@ -34,7 +35,7 @@ export function helpCard(input: HelpCardInput): BuiltCard {
   };
 }
 
-/** The first message after installing: what arrives here, privacy, and how to start. */
+/** The first message after installing: what the app does for you and one first step (the commands are in help). */
 export function welcomeCard(input: HelpCardInput & { appName?: string }): BuiltCard {
   const { links, locale } = input;
   const app = input.appName ?? plain('appName', locale);
@@ -42,13 +43,13 @@ export function welcomeCard(input: HelpCardInput & { appName?: string }): BuiltC
     heading(text('welcomeTitle', locale, { app })),
     paragraph(text('welcomeIntro', locale)),
     paragraph(text('welcomeRequest', locale)),
-    commands(locale),
-    paragraph(text('helpPrivacy', locale), { subtle: true }),
+    paragraph(text('welcomePrivacy', locale), { subtle: true }),
+    paragraph(text('welcomeFirstStep', locale), { bold: true }),
   ];
   const summary = plain('welcomeSummary', locale);
   return {
     card: adaptiveCard(locale, summary, body, [
-      openUrl(plain('openApp', locale), tabDeepLink(links, 'home'), 'positive'),
+      openUrl(plain('welcomeOpen', locale), tabDeepLink(links, 'home'), 'positive'),
     ]),
     summary,
   };

@@ -427,6 +427,19 @@ const table = {
     en: 'Would you like a vitality conversation yourself? Request one in the app.',
   },
   welcomeSummary: { nl: 'Welkom', en: 'Welcome' },
+  welcomePrivacy: {
+    nl: 'Wat je voorbereidt, ziet je leidinggevende pas als je het deelt.',
+    en: 'Your manager sees what you prepare only once you share it.',
+  },
+  welcomeFirstStep: {
+    nl: 'Begin hier: bekijk je gesprekken en wat er nu van je verwacht wordt.',
+    en: 'Start here: see your conversations and what is expected of you now.',
+  },
+  welcomeOpen: { nl: 'Mijn gesprekken bekijken', en: 'See my conversations' },
+  helpInChat: {
+    nl: 'In de chat reageer je op het verslag met de knoppen op de kaart. Plannen, voorbereiden en het verslag schrijven doe je in de app.',
+    en: 'In the chat you respond to the report with the buttons on its card. Planning, preparing and writing the report happen in the app.',
+  },
 
   // Status list
   statusTitle: { nl: 'Mijn gesprekken', en: 'My conversations' },
@@ -438,6 +451,12 @@ const table = {
     en: '{count, plural, one {And # more conversation in the app.} other {And # more conversations in the app.}}',
   },
   statusOpenTeam: { nl: 'Teamoverzicht openen', en: 'Open team overview' },
+  statusReactHere: { nl: 'Hier reageren', en: 'Respond here' },
+  statusStepPlan: { nl: 'Gesprek plannen', en: 'Schedule conversation' },
+  statusStepPrepare: { nl: 'Voorbereiden', en: 'Prepare' },
+  statusStepWriteReport: { nl: 'Verslag schrijven', en: 'Write report' },
+  statusStepDecide: { nl: 'Verslag bekijken', en: 'Review report' },
+  statusStepWritePop: { nl: 'POP invullen', en: 'Fill in the POP' },
   statusSummary: { nl: 'Je gesprekken', en: 'Your conversations' },
   unknownCommand: {
     nl: 'Dat begrijp ik niet. Typ "help" voor wat ik kan.',

@@ -29,7 +29,7 @@ export function linksFor<T extends LinkConfig>(config: T, recipientId: string): 
 
 /** The tab's pages that cards open. */
 export type TabPage =
-  'home' | 'gesprek' | 'voorbereiden' | 'verslag' | 'akkoord' | 'plannen' | 'team' | 'archief';
+  'home' | 'gesprek' | 'voorbereiden' | 'verslag' | 'akkoord' | 'pop' | 'plannen' | 'team' | 'archief';
 
 export interface TabLinkParams {
   conversationId?: string;
@@ -44,6 +44,7 @@ const conversationPages: Partial<Record<TabPage, string>> = {
   voorbereiden: '/voorbereiden',
   verslag: '/verslag',
   akkoord: '/akkoord',
+  pop: '/pop',
 };
 
 /**

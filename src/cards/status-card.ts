@@ -1,5 +1,11 @@
 /** "Mijn gesprekken": the viewer's conversations with their stage and next step. */
-import type { ActionArray, CardElementArray, IContainer } from '@microsoft/teams.cards';
+import type {
+  ActionArray,
+  CardElementArray,
+  IContainer,
+  IExecuteAction,
+  IOpenUrlAction,
+} from '@microsoft/teams.cards';
 import type { ConversationType, NextStep, Stage } from '../domain/index.js';
 import { escapeCardText } from './escape.js';
 import {
@@ -13,8 +19,9 @@ import {
   typeName,
   type BuiltCard,
 } from './elements.js';
-import { plain, text, type Locale } from './i18n.js';
-import { tabDeepLink, type LinkConfig } from './links.js';
+import { plain, text, type Locale, type MessageKey } from './i18n.js';
+import { approvalVerbs } from './approval-card.js';
+import { tabDeepLink, type LinkConfig, type TabLinkParams, type TabPage } from './links.js';
 
 /** One conversation in the list (a `ConversationSummary` with names resolved). */
 export interface StatusItem {
@@ -24,7 +31,11 @@ export interface StatusItem {
   /** The viewer's side in this conversation. */
   party: 'employee' | 'manager';
   employeeName: string;
+  /** The employee's id: planning from a request needs it. */
+  employeeId?: string;
   managerName?: string;
+  /** The version on the table, when there is one: a reaction to it can be given right here in the chat. */
+  currentVersion?: number;
   nextStep: NextStep;
   start?: string;
 }
@@ -39,7 +50,11 @@ export interface StatusCardInput {
   limit?: number;
 }
 
-/** A compact list; each item opens the conversation in the tab. Items needing action come first. */
+/**
+ * A compact list, items needing action first. Each item offers its next step: a reaction to the report right here
+ * in the chat (the approval card with its buttons replaces this card), anything else on the tab page where it is
+ * done.
+ */
 export function statusCard(input: StatusCardInput): BuiltCard {
   const { links, locale } = input;
   const limit = input.limit ?? 8;
@@ -62,6 +77,58 @@ function rank(item: StatusItem): number {
   return item.nextStep === 'wait' ? 1 : 0;
 }
 
+/** The tab page of an item's next step (or, when nothing waits, the page that shows where it stands). */
+export function statusTarget(item: StatusItem): { page: TabPage; params: TabLinkParams } {
+  const conversation = { conversationId: item.id };
+  switch (item.nextStep) {
+    case 'plan':
+      return {
+        page: 'plannen',
+        params: { ...(item.employeeId ? { employeeId: item.employeeId } : {}), conversationId: item.id },
+      };
+    case 'prepare':
+      return { page: 'voorbereiden', params: conversation };
+    case 'write-report':
+      return { page: 'verslag', params: conversation };
+    case 'decide':
+      return { page: 'akkoord', params: conversation };
+    case 'write-pop':
+      return { page: 'pop', params: conversation };
+    default:
+      if (item.stage === 'archived') return { page: 'archief', params: conversation };
+      if (item.stage === 'awaiting_approval') return { page: 'akkoord', params: conversation };
+      return { page: 'gesprek', params: conversation };
+  }
+}
+
+/** The button for the next step: in the chat when it can be done there, else the page where it is done. */
+function nextStepAction(
+  item: StatusItem,
+  links: LinkConfig,
+  locale: Locale,
+): IExecuteAction | IOpenUrlAction {
+  if (item.nextStep === 'decide' && item.currentVersion !== undefined)
+    return {
+      type: 'Action.Execute',
+      title: plain('statusReactHere', locale),
+      verb: approvalVerbs.refresh,
+      data: { conversationId: item.id, version: item.currentVersion },
+    };
+  const { page, params } = statusTarget(item);
+  return openUrl(
+    plain(stepButtons[item.nextStep] ?? 'openConversation', locale),
+    tabDeepLink(links, page, params),
+  );
+}
+
+const stepButtons: Partial<Record<NextStep, MessageKey>> = {
+  plan: 'statusStepPlan',
+  prepare: 'statusStepPrepare',
+  'write-report': 'statusStepWriteReport',
+  decide: 'statusStepDecide',
+  'write-pop': 'statusStepWritePop',
+};
+
 function itemContainer(item: StatusItem, links: LinkConfig, locale: Locale): IContainer {
   const type = typeName(item.type, locale);
   const title =
@@ -75,12 +142,13 @@ function itemContainer(item: StatusItem, links: LinkConfig, locale: Locale): ICo
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   const needsAction = item.nextStep !== 'wait' && item.nextStep !== 'none';
+  const { page, params } = statusTarget(item);
   return {
     type: 'Container',
     separator: true,
     selectAction: {
       type: 'Action.OpenUrl',
-      url: tabDeepLink(links, 'gesprek', { conversationId: item.id }),
+      url: tabDeepLink(links, page, params),
       title: plain('openConversation', locale),
     },
     items: [
@@ -92,6 +160,7 @@ function itemContainer(item: StatusItem, links: LinkConfig, locale: Locale): ICo
         }),
         { spacing: 'None', ...(needsAction ? { color: 'Accent' as const } : {}) },
       ),
+      { type: 'ActionSet', spacing: 'Small', actions: [nextStepAction(item, links, locale)] },
     ],
   };
 }
