@@ -2,7 +2,7 @@
  * `npm run bench`: measures autosave, card actions, the invitation fan-out, PDF rendering, archiving and the
  * tab bundle, prints the figures and writes them to bench/results.md. Every loop is bounded in count and time.
  *
- * Knobs: BENCH_ONLY (comma list of autosave,card,fanout,pdf,archive,tab), BENCH_LEVELS (editors, default
+ * Knobs: BENCH_ONLY (comma list of autosave,card,fanout,pdf,archive,tab,live), BENCH_LIVE (live samples, default 40), BENCH_LEVELS (editors, default
  * 1,50,200,500), BENCH_THINK_MS (pause of the paced autosave run, default 2000), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
  * BENCH_APPROVALS (default 200), BENCH_CARD_SPREAD_MS (window of the spread card actions, default 10000), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
  * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres).
@@ -17,13 +17,14 @@ import { benchCardAction, type CardActionRow } from './card-action.js';
 import { benchPdf, benchSharePoint } from './documents.js';
 import { benchFanout } from './fanout.js';
 import { benchOutboxFanout } from './outbox-fanout.js';
+import { benchLive } from './live.js';
 import { writeBenchOrganisation } from './organisation.js';
 import type { BenchBackend } from './scenario.js';
 
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
 const only = new Set(
-  (env.BENCH_ONLY ?? 'autosave,card,fanout,pdf,archive,tab').split(',').map((s) => s.trim()),
+  (env.BENCH_ONLY ?? 'autosave,card,fanout,pdf,archive,tab,live').split(',').map((s) => s.trim()),
 );
 const levels = (env.BENCH_LEVELS ?? '1,50,200,500')
   .split(',')
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
   out();
 
   let postgres: { url: string; stateFile: string } | undefined;
-  const needsPostgres = backends.includes('postgres') && (only.has('autosave') || only.has('card'));
+  const needsPostgres =
+    backends.includes('postgres') && (only.has('autosave') || only.has('card') || only.has('live'));
   if (needsPostgres && !env.TEST_DATABASE_URL) {
     postgres = await startPostgresServer({ maxConnections: 300 });
     env.TEST_DATABASE_URL = postgres.url;
@@ -172,6 +174,29 @@ async function main(): Promise<void> {
       out(
         `| ${o.planned} | ${o.delivered} | ${o.seconds.toFixed(1)} | ${o.perSecond.toFixed(2)} | ${((o.perSecond / 50) * 100).toFixed(1)}% | ${o.duplicates} |`,
       );
+      out();
+    }
+    if (only.has('live')) {
+      const samples = number('BENCH_LIVE', 40);
+      out(
+        '## Live updates (`benchLive`: she shares her preparation → his event stream → his view re-read; PostgreSQL: writer and reader on two instances)',
+      );
+      out();
+      out(
+        '| backend | instances | samples | event p50 ms | event p99 ms | visible p50 ms | visible p99 ms |',
+      );
+      out('| --- | --- | --- | --- | --- | --- | --- |');
+      for (const backend of backends) {
+        const row = await benchLive(
+          backend,
+          organisation,
+          samples,
+          backend === 'postgres' ? await freshPostgresUrl() : undefined,
+        );
+        out(
+          `| ${row.backend} | ${row.instances} | ${row.samples} | ${ms(row.eventP50)} | ${ms(row.eventP99)} | ${ms(row.visibleP50)} | ${ms(row.visibleP99)} |`,
+        );
+      }
       out();
     }
     if (only.has('pdf')) {
