@@ -170,7 +170,7 @@ const median = (values: number[]): number =>
 
 /** One cold load of `url` in a fresh context (empty cache, like a first open in Teams). */
 async function coldLoadOnce(browser: Browser, url: string): Promise<{ inPage: number; polled: number }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   try {
     await context.addInitScript({ content: watchFirstRadio });
     const page = await context.newPage();

@@ -28,7 +28,7 @@ try {
   });
   const { conversation } = (await response.json()) as { conversation: { id: string } };
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL' });
   await page.goto(`${app.url}/tabs/home/?user=fatima#/gesprek/${conversation.id}/voorbereiden`);
   await page.getByText('Wat betekent vitaliteit voor jou persoonlijk?').waitFor();
   await page

@@ -4,7 +4,7 @@
  */
 import { prefetch } from './api/prefetch.js';
 import { wantedDemoUser } from './demo-user.js';
-import { hostOfThisPage } from './host/host.js';
+import { browserLocale, hostOfThisPage } from './host/host.js';
 import { parseHash } from './routing/paths.js';
 import { configureModule, preloadRoute } from './routing/route-modules.js';
 
@@ -20,7 +20,13 @@ else {
 
 /** Asks for the first data at once; with a demo user (plain browser, local mode) also the user's own data. */
 function startPrefetch(path: string): void {
-  const locale = params.get('lang')?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  // The same language the app will speak (host.ts), so what is fetched now is already in it.
+  const lang = params.get('lang');
+  const locale = lang
+    ? lang.toLowerCase().startsWith('en')
+      ? 'en'
+      : 'nl'
+    : browserLocale(navigator.languages ?? []);
   // Public, the same for everyone: worth asking early inside Teams too.
   prefetch('/api/config', '', locale);
   if (window.self !== window.top) return;

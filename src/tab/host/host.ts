@@ -54,8 +54,44 @@ function isInIframe(): boolean {
   }
 }
 
-function prefersDark(): boolean {
-  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+/**
+ * The language of a plain browser: the first of the browser's languages the app speaks, so an en-GB browser
+ * gets English and a nl-BE one Dutch; Dutch when it lists neither.
+ */
+export function browserLocale(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('nl')) return 'nl';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'nl';
+}
+
+function navigatorLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
+const darkQuery = '(prefers-color-scheme: dark)';
+// Windows high contrast (forced colours) wins over a dark preference: the contrast theme is built for it.
+const contrastQuery = '(forced-colors: active)';
+
+function matches(query: string): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+}
+
+/** The theme a plain browser asks for: high contrast, dark or light. */
+export function browserTheme(): ThemeName {
+  if (matches(contrastQuery)) return 'contrast';
+  return matches(darkQuery) ? 'dark' : 'light';
+}
+
+/** Follows the browser's colour preferences while the page is open, as Teams' theme handler does inside Teams. */
+function onBrowserThemeChange(handler: (theme: ThemeName) => void): void {
+  if (typeof window.matchMedia !== 'function') return;
+  for (const query of [darkQuery, contrastQuery]) {
+    window.matchMedia(query).addEventListener?.('change', () => handler(browserTheme()));
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -78,11 +114,13 @@ function localHost(): HostInfo {
   const overrides = readOverrides(window.location.search);
   return {
     inTeams: false,
-    // Dutch unless asked otherwise: the organisation works in Dutch, whatever the browser says.
-    locale: overrides.locale ?? 'nl',
-    theme: overrides.theme ?? (prefersDark() ? 'dark' : 'light'),
+    // An address parameter first (tests, links), then the browser's own languages and colour preferences.
+    locale: overrides.locale ?? browserLocale(navigatorLanguages()),
+    theme: overrides.theme ?? browserTheme(),
     sidePanel: isSidePanelView(window.location.search),
-    onThemeChange: () => undefined,
+    onThemeChange: (handler) => {
+      if (!overrides.theme) onBrowserThemeChange(handler);
+    },
     notifySuccess: () => undefined,
     notifyFailure: () => undefined,
   };
