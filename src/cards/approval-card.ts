@@ -29,6 +29,7 @@ import {
   type FieldDef,
   type LocalizedText,
   type Smiley,
+  versionOf,
 } from '../domain/index.js';
 import { escapeCardText, type CardText } from './escape.js';
 import {
@@ -109,7 +110,7 @@ export interface ApprovalCardInput {
 /** The approval card for one version as one viewer should see it now. */
 export function approvalCard(input: ApprovalCardInput): BuiltCard {
   const { conversation, version, viewer, names, links, locale } = input;
-  const cardVersion = conversation.versions.find((v) => v.number === version);
+  const cardVersion = versionOf(conversation, version);
   if (!cardVersion) throw new Error(`Conversation ${conversation.id} has no version ${version}`);
   const latest = currentVersion(conversation);
   const stale = latest !== undefined && latest.number > version;
@@ -325,7 +326,7 @@ function decisionActions(
 }
 
 function summarySection(conversation: Conversation, version: number, locale: Locale): IContainer {
-  const content = conversation.versions.find((v) => v.number === version)?.content.report ?? {};
+  const content = versionOf(conversation, version)?.content.report ?? {};
   const fields = fieldsOf(formatOf(conversation).report.sections);
   const items: CardElementArray = [paragraph(text('approvalSummaryHeading', locale), { bold: true })];
   for (const field of fields) {

@@ -7,6 +7,7 @@ import {
   signatureSummary,
   type Conversation,
   type Schedule,
+  versionOf,
 } from '../domain/index.js';
 import { escapeCardText } from './escape.js';
 import {
@@ -231,7 +232,7 @@ export function revisionCard(
 }
 
 function returnedLine(conversation: Conversation, version: number) {
-  const found = conversation.versions.find((v) => v.number === version);
+  const found = versionOf(conversation, version);
   if (!found) return undefined;
   return signatureSummary(conversation, found).lines.find(
     (l): l is Extract<typeof l, { kind: 'decided' }> => l.kind === 'decided' && l.decision === 'niet_akkoord',

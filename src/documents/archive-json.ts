@@ -10,7 +10,13 @@ import { createHash } from 'node:crypto';
 import type { AnswerValue } from '../domain/answers.js';
 import { peopleLog } from '../domain/audit.js';
 import { contentFreeRecordOf, filingOf } from '../domain/confidentiality.js';
-import { formatOf, type Conversation, type Decision, type ReportVersion } from '../domain/conversation.js';
+import {
+  formatOf,
+  versionOf,
+  type Conversation,
+  type Decision,
+  type ReportVersion,
+} from '../domain/conversation.js';
 import type { FieldKind } from '../domain/formats.js';
 import { signatureSummary } from '../domain/signing.js';
 import type { LocalizedText } from '../domain/text.js';
@@ -55,7 +61,7 @@ export function contentHash(content: ReportVersion['content']): string {
 
 /** The report version a document is about; the live fields of the conversation are never used. */
 export function approvedVersion(conversation: Conversation, version: number): ReportVersion {
-  const found = conversation.versions.find((v) => v.number === version);
+  const found = versionOf(conversation, version);
   if (!found) throw new Error(`Conversation ${conversation.id} has no report version ${version}`);
   return found;
 }

@@ -1,4 +1,5 @@
-import type { Conversation } from './conversation.js';
+/** Retention: what is removed from a conversation once it is filed or cancelled, and what stays. */
+import { versionOf, type Conversation } from './conversation.js';
 
 /** What a retention run removed from one conversation, for the audit trail. */
 export interface PurgeSummary {
@@ -25,7 +26,7 @@ export function purgeWorkingCopies(
       v.number !== approvedNumber &&
       size(v.content.report) + size(v.content.preparation) + size(v.content.completion) > 0,
   );
-  const approved = conversation.versions.find((v) => v.number === approvedNumber);
+  const approved = approvedNumber === undefined ? undefined : versionOf(conversation, approvedNumber);
   const summary: PurgeSummary = {
     preparationFields: size(conversation.preparation) + (approved ? size(approved.content.preparation) : 0),
     completionFields: size(conversation.completion) + (approved ? size(approved.content.completion) : 0),

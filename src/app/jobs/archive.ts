@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { buildArchiveJson, fileNameFor } from '../../documents/archive-json.js';
-import { filingOf } from '../../domain/index.js';
+import { filingOf, versionOf } from '../../domain/index.js';
 import type { ArchiveReaders } from '../../ports/index.js';
 import { runSystemCommand } from '../commands/system.js';
 import type { AppContext } from '../context.js';
@@ -25,7 +25,7 @@ export async function handleArchive(ctx: AppContext, job: ArchiveJob): Promise<v
   if (!conversation || conversation.stage === 'archived') return;
   if (conversation.stage !== 'approved')
     throw new Error(`Conversation ${conversation.id} is ${conversation.stage}, not approved`);
-  const version = conversation.versions.find((v) => v.number === job.version);
+  const version = versionOf(conversation, job.version);
   if (!version) throw new Error(`Conversation ${conversation.id} has no version ${job.version}`);
   const filing = filingOf(conversation.type);
   const manager = await ctx.directory.managerOf(conversation.employeeId);
