@@ -1,3 +1,4 @@
+/** Who is asking: Entra ID access tokens in a tenant, the X-Demo-User header in local mode. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';

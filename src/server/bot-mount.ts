@@ -1,3 +1,4 @@
+/** Mounts the Teams bot on the shared Express app, so bot, API and tab share one server. */
 import type express from 'express';
 import { createBot } from '../bot/bot.js';
 import type { AppContext } from '../app/index.js';

@@ -1,3 +1,4 @@
+/** Entry point of `npm start` and of the container: configuration, start-up, the demo year, shutdown. */
 import { loadConfig } from './config.js';
 import { startServer } from './start.js';
 import { demoStartUser, seedDemoIfEmpty } from './demo-seed.js';

@@ -1,3 +1,4 @@
+/** Microsoft Graph behind every port in a tenant: the adapters and their configuration. */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphCalendar } from '../graph/calendar.js';
 import {

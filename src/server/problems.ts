@@ -1,3 +1,4 @@
+/** HTTP problems (application/problem+json): domain refusals and bad requests as 4xx a person can act on. */
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainError, toLocale, type LocalizedText } from '../domain/index.js';

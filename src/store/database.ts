@@ -1,3 +1,4 @@
+/** The two ways to reach PostgreSQL: embedded PGlite (default) or a server via DATABASE_URL. */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';

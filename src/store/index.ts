@@ -1,3 +1,4 @@
+/** The store: conversations, audit, delegations and outbox on PGlite or PostgreSQL, one set of migrations. */
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from './database.js';
 import { createSqlStore } from './sql-store.js';

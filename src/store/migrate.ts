@@ -1,3 +1,4 @@
+/** Applies the SQL migrations in order, once each, on PGlite and PostgreSQL alike. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';

@@ -1,3 +1,4 @@
+/** The Store on SQL: conversations with revisions, audit entries, delegations, card copies and tasks. */
 import type { Conversation, Delegation } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
 import type { Database } from './database.js';

@@ -1,3 +1,4 @@
+/** What every page of the tab may use: the API client, the signed-in person, the host and the demo session. */
 import { createContext, useContext } from 'react';
 import type { ApiClient } from './api/client.js';
 import type { DirectoryUser, Me, PublicConfig } from './api/types.js';

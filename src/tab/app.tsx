@@ -1,3 +1,4 @@
+/** The tab once signed in: the shell and the page for the current route. */
 import { createRoot } from 'react-dom/client';
 import type { HostInfo } from './host/host.js';
 import { Root, type RootView } from './root.js';

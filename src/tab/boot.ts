@@ -1,3 +1,4 @@
+/** The loading indicator's two texts, shown before the app code and catalogues have arrived. */
 import type { Locale } from '../domain/text.js';
 
 /**

@@ -1,3 +1,4 @@
+/** The whole tab: theme and language from the host, then sign-in, then the pages. */
 import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client.js';

@@ -1,3 +1,4 @@
+/** How this tab talks to the API: configuration, the way to sign in and, in local mode, the demo users. */
 import { createApiClient } from './api/client.js';
 import { wantedDemoUser } from './demo-user.js';
 import type { DirectoryUser, Me, PublicConfig } from './api/types.js';

@@ -1,3 +1,4 @@
+/** The demo organisation as the Directory port: people, managers, HR and absences from a JSON file. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Directory, DirectoryUser, OutOfOffice } from '../../ports/index.js';

@@ -1,3 +1,4 @@
+/** To Do tasks kept in memory, as the Tasks port for local runs and tests. */
 import { randomUUID } from 'node:crypto';
 import type { TaskRequest, Tasks } from '../../ports/index.js';
 

@@ -1,3 +1,4 @@
+/** Form parts the circle pages share (POP, self-evaluation): fields with their messages. */
 import {
   Button,
   Input,

@@ -1,3 +1,4 @@
+/** The demo identity switcher of local mode, loaded only outside Teams. */
 import { Badge, Field, Select, makeStyles } from '@fluentui/react-components';
 import type { DemoSession } from '../app-context.js';
 import { useI18n } from '../i18n/i18n.js';

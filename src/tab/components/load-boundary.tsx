@@ -1,3 +1,4 @@
+/** What shows while on-demand code loads, and a retry when it cannot be fetched. */
 import { Component, Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { ProblemBar } from './problem-bar.js';

@@ -1,3 +1,4 @@
+/** The merge of two edits saved at the same time: field by field, keep this text or the other. */
 import {
   Button,
   Dialog,

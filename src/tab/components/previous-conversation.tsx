@@ -1,3 +1,4 @@
+/** The previous conversation at the top of the next one: its agreements with their status, goals, POP and evaluation. */
 import { Field, Link, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { decisionLabels } from '../../domain/audit.js';

@@ -1,3 +1,4 @@
+/** The smiley faces drawn as inline SVG in the text colour, never as emoji. */
 import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { Smiley } from '../../domain/answers.js';
 

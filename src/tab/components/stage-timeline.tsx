@@ -1,3 +1,4 @@
+/** Where a conversation stands, as a timeline of its stages. */
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Filing } from '../../domain/confidentiality.js';
 import type { Stage } from '../../domain/conversation.js';

@@ -1,3 +1,4 @@
+/** Loading data for a page: the answer, the error and a reload, with a prefetched answer taken as it is. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Loaded<T> {

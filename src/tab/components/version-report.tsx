@@ -1,3 +1,4 @@
+/** One offered version's report as signed, with its Controlecode on request. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { ReportVersion } from '../../domain/conversation.js';

@@ -1,3 +1,4 @@
+/** Where the tab runs (Teams or a plain browser) and the person's language, theme and context there. */
 import type { Locale } from '../../domain/text.js';
 import { toLocale } from '../../domain/text.js';
 

@@ -1,3 +1,4 @@
+/** Dates and times in Dutch and English without Intl on the first screen. */
 import type { Locale } from '../../domain/text.js';
 
 /**

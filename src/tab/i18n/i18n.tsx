@@ -1,3 +1,4 @@
+/** The tab's texts in Dutch and English: the catalogues, placeholders and plurals. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { localize, type LocalizedText, type Locale } from '../../domain/text.js';
 import { formatDate, formatDateTime, formatTime, parseIso } from './dates.js';

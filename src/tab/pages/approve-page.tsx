@@ -1,3 +1,4 @@
+/** Jouw reactie: the signing page, with who chose what and the choices the viewer has now. */
 import {
   Button,
   Dialog,

@@ -1,3 +1,4 @@
+/** The meeting tab's configuration page, which Teams shows before the tab exists. */
 import { Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { sidePanelView, type HostInfo } from '../host/host.js';

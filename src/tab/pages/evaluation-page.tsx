@@ -1,3 +1,4 @@
+/** The self-evaluation: per POP item a status and a look back, and an overall text. */
 import {
   Field,
   Link,

@@ -1,3 +1,4 @@
+/** Mijn gesprekken: every conversation with where it stands and what is expected of me. */
 import { Button, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { ConversationSummary } from '../api/types.js';

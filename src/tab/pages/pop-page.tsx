@@ -1,3 +1,4 @@
+/** The persoonlijk ontwikkelingsplan (POP), item by item, made from the report's agreements. */
 import {
   Button,
   Field,

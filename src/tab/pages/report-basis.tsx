@@ -1,3 +1,4 @@
+/** The signed report with its agreements: what the POP and the self-evaluation build on. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { fieldsOf } from '../../domain/formats.js';

@@ -1,3 +1,4 @@
+/** What each sub-page of a conversation receives from the conversation page. */
 import type { ConversationView } from '../api/types.js';
 
 /** What each sub-page of a conversation receives from the conversation page. */

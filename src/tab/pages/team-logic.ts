@@ -1,3 +1,4 @@
+/** The team overview's rules: which conversation says most about a member, and what to show. */
 import type { ConversationType } from '../../domain/formats.js';
 import type { ConversationSummary, TeamMember } from '../api/types.js';
 

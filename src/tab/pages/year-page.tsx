@@ -1,3 +1,4 @@
+/** An employee's year: Het Goede Gesprek, the Reflectiegesprek and the vitality conversations. */
 import { Button, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConversationType, Stage, YearEntry } from '../api/types.js';
 import { useApp } from '../app-context.js';

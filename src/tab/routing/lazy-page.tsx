@@ -1,3 +1,4 @@
+/** Pages loaded on demand, each in its own chunk. */
 import { use, type ComponentType } from 'react';
 import type { Preloadable } from './route-modules.js';
 

@@ -1,3 +1,4 @@
+/** The hash router: the current location, links and navigation. */
 import { useSyncExternalStore } from 'react';
 import { parseHash, type HashLocation } from './paths.js';
 

@@ -1,3 +1,4 @@
+/** The sub-pages of one conversation and where each party is sent first. */
 import type { NextStep, Stage } from '../../domain/conversation.js';
 import type { ConversationType } from '../../domain/formats.js';
 import type { MessageKey } from '../i18n/nl.js';

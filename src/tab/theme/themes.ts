@@ -1,3 +1,4 @@
+/** The Fluent UI theme for each Teams theme, the light one at once and the others on demand. */
 import { teamsLightTheme, type Theme } from '@fluentui/react-components';
 import type { ThemeName } from '../host/host.js';
 
