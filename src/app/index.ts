@@ -11,7 +11,7 @@ export { listConversations } from './queries/list.js';
 export { teamOverview, teamVitality, type TeamMember } from './queries/team.js';
 export { employeeYear, type EmployeeYear } from './queries/year.js';
 export { archivedDocument, archiveIndex, type ArchiveIndexEntry } from './queries/archive.js';
-export { freeSlots } from './queries/free-slots.js';
+export { freeSlots, scheduledMeetings } from './queries/free-slots.js';
 export { liveState, RevisionWatch, type LiveState } from './queries/live.js';
 export type { ConversationView } from './views/present.js';
 export type { ConversationSummary } from './views/summarize.js';

@@ -14,7 +14,7 @@ import type { Database } from '../store/database.js';
 import { inBackground } from '../store/priority.js';
 import { entraAuthenticator } from './auth.js';
 import type { Config } from './config.js';
-import { Outbox, startWorkers, type AppContext } from '../app/index.js';
+import { Outbox, scheduledMeetings, startWorkers, type AppContext } from '../app/index.js';
 import { createHttpApp, finishHttpApp } from './http.js';
 import { stopLive } from './live.js';
 
@@ -67,7 +67,12 @@ export async function buildContext(
     store,
     outbox,
     directory,
-    calendar: overrides.calendar ?? new LocalCalendar(config.publicUrl),
+    // Locally the stored conversations are the calendar's memory: seeded and planned meetings are busy time.
+    calendar:
+      overrides.calendar ??
+      new LocalCalendar(config.publicUrl, (ids, period) =>
+        scheduledMeetings({ store, directory }, ids, period),
+      ),
     tasks: overrides.tasks ?? new LocalTasks(),
     archive: overrides.archive ?? new LocalArchive({ dataDir: config.dataDir }),
     renderer:

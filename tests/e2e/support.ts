@@ -89,8 +89,11 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** The real app in local mode with a fresh data directory; `E2E_BASE_URL` reuses a running server. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * The real app in local mode with a fresh data directory; `E2E_BASE_URL` reuses a running server. `demo` seeds
+ * the demo year first, as `npm start` does.
+ */
+export async function startServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     await waitForHealth(external, 60_000);
@@ -98,6 +101,10 @@ export async function startServer(): Promise<TestServer> {
   }
   const { startTestServer } = await import('../support/server.js');
   const app = await startTestServer();
+  if (options.demo) {
+    const { seedDemoYear } = await import('../../src/server/demo-seed.js');
+    await seedDemoYear(app.ctx);
+  }
   return { url: app.url, stop: () => app.stop() };
 }
 
@@ -105,11 +112,14 @@ export async function startServer(): Promise<TestServer> {
  * For one suite: the tab built as users get it, served by the real app, and a browser; started before the
  * suite's tests and stopped after them. Read `server` and `browser` inside tests (they exist from then on).
  */
-export function tabSuite(): { readonly server: TestServer; readonly browser: Browser } {
+export function tabSuite(options: { demo?: boolean } = {}): {
+  readonly server: TestServer;
+  readonly browser: Browser;
+} {
   const suite: { server?: TestServer; browser?: Browser } = {};
   beforeAll(async () => {
     buildTab();
-    suite.server = await startServer();
+    suite.server = await startServer(options);
     suite.browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {

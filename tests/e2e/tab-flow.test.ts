@@ -8,7 +8,8 @@ import { apiAs, fillByKeyboard, newPage, open, screenshotDir, tabSuite, waitSave
 const suite = tabSuite();
 
 async function conversationIdFrom(page: Page): Promise<string> {
-  await page.waitForURL(/#\/gesprek\/[^/]+\/gesprek/);
+  // Planning lands on the conversation's overview, which says the invitation went.
+  await page.waitForURL(/#\/gesprek\/[^/?]+\?uitgenodigd=1/);
   const match = /#\/gesprek\/([^/?]+)/.exec(page.url());
   if (!match?.[1]) throw new Error(`no conversation id in ${page.url()}`);
   return match[1];

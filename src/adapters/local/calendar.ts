@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dateTimeFormat } from '../../domain/date-format.js';
 import type { Calendar, Meeting, MeetingRequest, TimeSlot } from '../../ports/index.js';
 
 interface LocalEvent extends MeetingRequest {
@@ -7,12 +8,58 @@ interface LocalEvent extends MeetingRequest {
   cancelled?: string;
 }
 
+/**
+ * Meetings the calendar did not make itself but that fill people's days: locally, the conversations already in
+ * the store (the seeded year, and those planned before a restart emptied the in-memory events).
+ */
+export type KnownMeetings = (
+  attendeeIds: string[],
+  period: { from: string; until: string },
+) => Promise<TimeSlot[]>;
+
+/** Office hours of the local calendar: Monday to Friday, 09:00–17:00 Dutch time. */
+const office = { days: [1, 2, 3, 4, 5], open: 9 * 60, close: 17 * 60, timeZone: 'Europe/Amsterdam' };
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Weekday, minutes after midnight and calendar day of a moment, in Dutch wall-clock time. */
+function wallClock(at: number): { weekday: number; minutes: number; day: string } {
+  const parts = Object.fromEntries(
+    dateTimeFormat('en-US', {
+      timeZone: office.timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    weekday: weekdays.indexOf(parts.weekday ?? ''),
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+  };
+}
+
+function withinOfficeHours(start: number, end: number): boolean {
+  const first = wallClock(start);
+  const last = wallClock(end - 1);
+  if (first.day !== last.day || !office.days.includes(first.weekday)) return false;
+  return first.minutes >= office.open && last.minutes + 1 <= office.close;
+}
+
 /** A calendar kept in memory: meetings get a local join link. For local runs and tests. */
 export class LocalCalendar implements Calendar {
   readonly events = new Map<string, LocalEvent>();
   private readonly byKey = new Map<string, string>();
 
-  constructor(private readonly publicUrl: string) {}
+  constructor(
+    private readonly publicUrl: string,
+    private readonly knownMeetings?: KnownMeetings,
+  ) {}
 
   async createMeeting(request: MeetingRequest): Promise<Meeting> {
     const known = this.byKey.get(request.idempotencyKey);
@@ -42,31 +89,32 @@ export class LocalCalendar implements Calendar {
     if (event) this.events.set(eventId, { ...event, cancelled: comment });
   }
 
-  /** Working-day slots (09:00–17:00 Amsterdam, approximated as UTC+1) not taken by a local event of an attendee. */
+  /**
+   * Working-day slots (09:00–17:00 Dutch time, summer time included) on the half hour, at most 20, not taken
+   * by a local event of an attendee nor by a known meeting (a stored conversation) of one of them.
+   */
   async findTimes(request: {
     attendeeIds: string[];
     durationMinutes: number;
     from: string;
     until: string;
   }): Promise<TimeSlot[]> {
-    const busy = [...this.events.values()]
-      .filter(
-        (e) =>
-          !e.cancelled && e.attendeeIds.concat(e.organizerId).some((a) => request.attendeeIds.includes(a)),
-      )
-      .map((e) => [Date.parse(e.start), Date.parse(e.end)] as const);
+    const made = [...this.events.values()].filter(
+      (e) => !e.cancelled && e.attendeeIds.concat(e.organizerId).some((a) => request.attendeeIds.includes(a)),
+    );
+    const known = this.knownMeetings
+      ? await this.knownMeetings(request.attendeeIds, { from: request.from, until: request.until })
+      : [];
+    const busy = [...made, ...known].map((e) => [Date.parse(e.start), Date.parse(e.end)] as const);
     const slots: TimeSlot[] = [];
     const step = 30 * 60_000;
     const length = request.durationMinutes * 60_000;
     for (
       let t = Math.ceil(Date.parse(request.from) / step) * step;
-      t + length <= Date.parse(request.until) && slots.length < 10;
+      t + length <= Date.parse(request.until) && slots.length < 20;
       t += step
     ) {
-      const day = new Date(t).getUTCDay();
-      const hour = new Date(t).getUTCHours() + 1;
-      const endHour = new Date(t + length).getUTCHours() + 1 + new Date(t + length).getUTCMinutes() / 60;
-      if (day === 0 || day === 6 || hour < 9 || endHour > 17) continue;
+      if (!withinOfficeHours(t, t + length)) continue;
       if (busy.some(([s, e]) => t < e && t + length > s)) continue;
       slots.push({ start: new Date(t).toISOString(), end: new Date(t + length).toISOString() });
     }

@@ -1,5 +1,7 @@
 /** Free slots for planning a conversation, only in calendars the planner may look at. */
 import { errors } from '../../domain/index.js';
+import type { Directory, TimeSlot } from '../../ports/index.js';
+import type { Store } from '../../store/index.js';
 import { managedEmployees } from '../access.js';
 import type { AppContext } from '../context.js';
 
@@ -23,4 +25,30 @@ export async function freeSlots(
     from: input.from,
     until: input.until,
   });
+}
+
+/**
+ * The scheduled conversations these people take part in, as employee or as manager, that overlap the period:
+ * what a calendar without its own memory (the local one) counts as busy. Cancelled ones are free again.
+ */
+export async function scheduledMeetings(
+  ctx: { store: Pick<Store, 'listConversations'>; directory: Pick<Directory, 'directReports'> },
+  attendeeIds: string[],
+  period: { from: string; until: string },
+): Promise<TimeSlot[]> {
+  const people = new Set(attendeeIds);
+  // A manager's meetings are the conversations of her reports.
+  const reports = await Promise.all(attendeeIds.map((id) => ctx.directory.directReports(id)));
+  const employeeIds = [...new Set([...attendeeIds, ...reports.flat().map((u) => u.id)])];
+  const from = Date.parse(period.from);
+  const until = Date.parse(period.until);
+  return (await ctx.store.listConversations({ employeeIds }))
+    .map((s) => s.conversation)
+    .filter((c) => people.has(c.employeeId) || people.has(c.managerId))
+    .flatMap((c) =>
+      c.schedule && c.stage !== 'cancelled' && c.stage !== 'requested'
+        ? [{ start: c.schedule.start, end: c.schedule.end }]
+        : [],
+    )
+    .filter((s) => Date.parse(s.start) < until && Date.parse(s.end) > from);
 }

@@ -5,6 +5,7 @@ import type {
   DirectoryUser,
   EmployeeYear,
   FormatDef,
+  FreeSlotsRequest,
   Me,
   PlanRequest,
   Problem,
@@ -12,6 +13,7 @@ import type {
   TabCommand,
   TeamMember,
   TeamVitalityPicture,
+  TimeSlot,
 } from './types.js';
 import { takePrefetched, takePrefetchedBody } from './prefetch.js';
 
@@ -129,6 +131,9 @@ export function createApiClient(options: ClientOptions) {
             options.locale,
           ) as ConversationView | undefined),
     plan: (body: PlanRequest) => request<ConversationView>('POST', '/api/conversations', body),
+    /** Free periods in the planner's and the attendees' calendars. */
+    freeSlots: (body: FreeSlotsRequest) =>
+      request<{ slots: TimeSlot[] }>('POST', '/api/calendar/free-slots', body),
     requestVitality: (note?: string) =>
       request<ConversationView>('POST', '/api/conversations/requests', {
         type: 'vitaliteit',

@@ -88,6 +88,22 @@ export interface PlanRequest {
   end: string;
   previousId?: string;
   earlierGoals?: Partial<Record<GoalPart, Goal[]>>;
+  /** The employee's request this plans: it is planned itself and closes. */
+  requestId?: string;
+}
+
+/** A free period in both calendars (`POST /api/calendar/free-slots`). */
+export interface TimeSlot {
+  start: string;
+  end: string;
+}
+
+/** Body of `POST /api/calendar/free-slots`. */
+export interface FreeSlotsRequest {
+  attendeeIds: string[];
+  durationMinutes: number;
+  from: string;
+  until: string;
 }
 
 /** Commands the tab sends; `submit-report` carries no hash: the server computes it. */
@@ -102,5 +118,7 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: unknown;
+  /** Facts about the refusal, e.g. `{ conversationId, stage }` with `already_open`. */
+  details?: Record<string, unknown>;
   current?: ConversationView;
 }

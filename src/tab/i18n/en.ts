@@ -405,6 +405,36 @@ export const en: Messages = {
   'plan.request': 'You are scheduling the request of {name}.',
   'plan.noReports': 'You have no employees to plan a conversation with.',
   'plan.invalidTime': 'Choose a date and time.',
+  'plan.slots': 'Free times for both of you',
+  'plan.slotsHint': 'From your calendar and that of {name}.',
+  'plan.slotsFrom': 'Search from',
+  'plan.slotsLoading': 'Looking for free times…',
+  'plan.slotsNone':
+    'There are no free times for both of you in these two weeks. Choose a later start date, or a date and time yourself.',
+  'plan.slotsFailed': 'The calendars could not be read. Choose a date and time yourself.',
+  'plan.slotsChooseEmployee': 'Choose an employee first; then you see the free times of both of you.',
+  'plan.slot': '{when}–{end}',
+  'plan.manual': 'Choose a date and time myself',
+  'plan.period.reflectie':
+    'A reflection conversation usually takes place in the second half of the year (1 July to 31 December).',
+  'plan.outsidePeriod':
+    'This time is outside the usual period of a reflection conversation (the second half of the year). You can still plan it.',
+  'plan.error.past': 'This time is in the past. Choose a time from now on.',
+  'plan.error.order': 'The conversation must end after it starts. Choose another start time or duration.',
+  'plan.error.invalid': 'We cannot read this date or time. Choose a date and a start time.',
+  'plan.error.notYourReport': 'You can only plan conversations with employees who report directly to you.',
+  'plan.error.open':
+    'A conversation of this type with {name} is already open: {type}, stage ‘{stage}’. Finish or cancel that conversation first.',
+  'plan.error.openRequest':
+    '{name} has already asked for a {type}. Plan the conversation from that request; the request is then dealt with.',
+  'plan.error.requestGone': 'This request has already been planned or withdrawn.',
+  'plan.openLink': 'Open the current conversation',
+  'plan.requestLink': 'View the request',
+  'plan.planRequest': 'Plan this request',
+  'plan.invited': 'Invitation sent to {name}.',
+  'team.planRequest': 'Plan the request',
+  'request.open': 'You have already asked for a vitality conversation, or one is already planned.',
+  'request.openLink': 'Go to that conversation',
 
   'team.title': 'My team',
   'team.filter': 'Filter',

@@ -407,6 +407,37 @@ export const nl = {
   'plan.request': 'Je plant de aanvraag van {name}.',
   'plan.noReports': 'Je hebt geen medewerkers om een gesprek mee te plannen.',
   'plan.invalidTime': 'Kies een datum en tijd.',
+  'plan.slots': 'Vrije momenten voor jullie allebei',
+  'plan.slotsHint': 'Uit jouw agenda en die van {name}.',
+  'plan.slotsFrom': 'Zoeken vanaf',
+  'plan.slotsLoading': 'Vrije momenten zoeken…',
+  'plan.slotsNone':
+    'In deze twee weken zijn er geen vrije momenten voor jullie allebei. Kies een latere startdatum of zelf een datum en tijd.',
+  'plan.slotsFailed': 'De agenda’s konden niet worden bekeken. Kies zelf een datum en tijd.',
+  'plan.slotsChooseEmployee': 'Kies eerst een medewerker; dan zie je de vrije momenten van jullie allebei.',
+  'plan.slot': '{when}–{end}',
+  'plan.manual': 'Zelf een datum en tijd kiezen',
+  'plan.period.reflectie':
+    'Een Reflectiegesprek vindt meestal plaats in de tweede helft van het jaar (1 juli tot en met 31 december).',
+  'plan.outsidePeriod':
+    'Dit moment valt buiten de gebruikelijke periode van een Reflectiegesprek (tweede helft van het jaar). Je kunt het toch zo plannen.',
+  'plan.error.past': 'Dit moment ligt in het verleden. Kies een moment vanaf nu.',
+  'plan.error.order': 'Het gesprek moet eindigen na het begin. Kies een andere begintijd of duur.',
+  'plan.error.invalid': 'Deze datum of tijd kunnen we niet lezen. Kies een datum en een begintijd.',
+  'plan.error.notYourReport':
+    'Je kunt alleen gesprekken plannen met medewerkers die direct aan jou rapporteren.',
+  'plan.error.open':
+    'Met {name} loopt al een gesprek van deze soort: {type}, fase ‘{stage}’. Rond dat gesprek eerst af of annuleer het.',
+  'plan.error.openRequest':
+    '{name} heeft zelf al om een {type} gevraagd. Plan het gesprek vanuit die aanvraag; de aanvraag is dan afgehandeld.',
+  'plan.error.requestGone': 'Deze aanvraag is al gepland of ingetrokken.',
+  'plan.openLink': 'Lopend gesprek openen',
+  'plan.requestLink': 'Aanvraag bekijken',
+  'plan.planRequest': 'Plan deze aanvraag',
+  'plan.invited': 'Uitnodiging verstuurd aan {name}.',
+  'team.planRequest': 'Aanvraag plannen',
+  'request.open': 'Je hebt al een Vitaliteitsgesprek aangevraagd of er staat er al een gepland.',
+  'request.openLink': 'Naar dat gesprek',
 
   'team.title': 'Mijn team',
   'team.filter': 'Filter',

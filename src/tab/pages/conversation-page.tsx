@@ -89,22 +89,24 @@ export function situationOf(view: ConversationView): Situation {
  * One conversation: its header (people, time, stage timeline), the sub-pages that matter in this stage, and
  * the sub-page itself. Without a sub-page in the route it forwards to the page of the next step.
  */
-export function ConversationPage({ params }: PageProps) {
+export function ConversationPage({ params, location }: PageProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const id = params.id ?? '';
   const section = isSection(params.section) ? params.section : undefined;
+  // Just planned (`?uitgenodigd=1`): the overview stays, with word that the invitation went.
+  const invited = location.query.get('uitgenodigd') === '1';
   // The first conversation of the page load may already be here (prefetched): then it renders at once.
   const [initial] = useState(() => api.prefetchedConversation(id));
   const load = useLoad(() => api.conversation(id), id, initial);
   const view = load.data;
 
   useEffect(() => {
-    if (!view || section || params.section) return;
+    if (!view || section || params.section || invited) return;
     const target = targetHref(situationOf(view));
     if (target) navigate(target, { replace: true });
-  }, [view, section, params.section]);
+  }, [view, section, params.section, invited]);
 
   if (load.error && !view) return <ProblemBar error={load.error} onRetry={load.reload} />;
   if (!view) return <Spinner label={i18n.t('app.loading')} />;
@@ -175,6 +177,13 @@ export function ConversationPage({ params }: PageProps) {
           </nav>
         ) : null}
       </div>
+      {invited && !section && view.party === 'manager' ? (
+        <MessageBar intent="success" data-testid="plan-invited">
+          <MessageBarBody>
+            {i18n.t('plan.invited', { name: view.people.employee.displayName })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       {c.stage === 'cancelled' && c.cancellation ? (
         <MessageBar intent="warning">
           <MessageBarBody>{i18n.t('conv.cancelled', { reason: c.cancellation.reason })}</MessageBarBody>

@@ -1,5 +1,6 @@
-import { Button, Field, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Link, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { ApiError } from '../api/client.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
@@ -8,7 +9,17 @@ import { href, navigate } from '../routing/router.js';
 import type { PageProps } from '../shell.js';
 import { useFormStyles } from './prepare-page.js';
 
-/** Vitaliteitsgesprek aanvragen: the employee asks their manager for a vitality conversation. */
+/** The open vitality conversation a refused request names (`already_open`), if that is why it was refused. */
+export function openConversationOf(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'already_open') return undefined;
+  const id = error.problem.details?.conversationId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Vitaliteitsgesprek aanvragen: the employee asks their manager for a vitality conversation. Asking while one is
+ * open (asked for or planned) says so in her own words, with a link to it: her manager plans from that one.
+ */
 export function RequestPage(_props: PageProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
@@ -45,7 +56,16 @@ export function RequestPage(_props: PageProps) {
           <Field label={i18n.t('request.note')}>
             <Textarea value={note} resize="vertical" rows={4} onChange={(_e, d) => setNote(d.value)} />
           </Field>
-          <ProblemBar error={error} />
+          {openConversationOf(error) ? (
+            <MessageBar intent="info" data-testid="request-open">
+              <MessageBarBody>
+                {i18n.t('request.open')}{' '}
+                <Link href={href(`/gesprek/${openConversationOf(error)}`)}>{i18n.t('request.openLink')}</Link>
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <ProblemBar error={error} />
+          )}
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>
               {i18n.t('request.submit')}

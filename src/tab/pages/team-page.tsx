@@ -124,6 +124,8 @@ export function TeamPage(_props: PageProps) {
       <ul className={styles.list} aria-label={i18n.t('team.title')}>
         {members.map((member) => {
           const latest = latestConversation(member, type || undefined);
+          // An open request is planned from the request itself, which then closes.
+          const request = member.conversations.find((c) => c.stage === 'requested');
           const target = latest
             ? targetHref({
                 id: latest.id,
@@ -179,10 +181,10 @@ export function TeamPage(_props: PageProps) {
                 <Button
                   as="a"
                   size="small"
-                  href={href('/plannen', { employee: member.user.id })}
-                  aria-label={`${i18n.t('team.plan')}: ${member.user.displayName}`}
+                  href={href('/plannen', { employee: member.user.id, request: request?.id })}
+                  aria-label={`${i18n.t(request ? 'team.planRequest' : 'team.plan')}: ${member.user.displayName}`}
                 >
-                  {i18n.t('team.plan')}
+                  {i18n.t(request ? 'team.planRequest' : 'team.plan')}
                 </Button>
               </div>
             </li>
