@@ -26,6 +26,8 @@ export interface Config {
   teamPictureMinimum: number;
   reminderDaysBefore: number;
   approvalReminderDays: number;
+  /** The day (`MM-DD`) by which every report's Reflectiegesprek of the year should be planned (`REFLECTION_DUE`). */
+  reflectionDue: string;
   /**
    * Where the employee and manager can turn when a report went back and forth three times (HR, the
    * vertrouwenspersoon), in Dutch and English; shown to both on every surface from then on.

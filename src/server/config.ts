@@ -123,6 +123,10 @@ const envSchema = z
     TEAM_PICTURE_MINIMUM: z.coerce.number().int().min(2).default(10),
     REMINDER_DAYS_BEFORE: z.coerce.number().min(0).default(2),
     APPROVAL_REMINDER_DAYS: z.coerce.number().min(1).default(3),
+    REFLECTION_DUE: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD, e.g. 10-01 for 1 October')
+      .default('10-01'),
     WAY_OUT_TEXT: z
       .string()
       .trim()
@@ -245,6 +249,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     teamPictureMinimum: env.TEAM_PICTURE_MINIMUM,
     reminderDaysBefore: env.REMINDER_DAYS_BEFORE,
     approvalReminderDays: env.APPROVAL_REMINDER_DAYS,
+    reflectionDue: env.REFLECTION_DUE,
     wayOut: { nl: env.WAY_OUT_TEXT, en: env.WAY_OUT_TEXT_EN },
     teamsAppId: env.TEAMS_APP_ID,
     bot: {

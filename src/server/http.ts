@@ -22,6 +22,7 @@ import {
   employeeYear,
 } from '../app/index.js';
 import { StaleRevisionError } from '../store/index.js';
+import { localMeetingPage } from '../cards/links.js';
 import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import { rateLimit } from './rate-limit.js';
@@ -61,6 +62,8 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
       "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
       "font-src 'self' data:",
       "object-src 'none'",
+      // The tab shows a filed PDF it fetched with the user's sign-in from a blob: address.
+      "frame-src 'self' blob:",
       "base-uri 'self'",
       `frame-ancestors ${frameAncestors.join(' ')}`,
     ].join('; '),
@@ -337,6 +340,12 @@ export function createHttpApp(
   app.set('trust proxy', 1);
   app.use(securityHeaders);
   app.get('/', (_req, res) => res.redirect('/tabs/home/'));
+  // The local calendar's join links: the tab's page that says this is where the Teams meeting would open.
+  if (ctx.config.microsoft365 === 'local')
+    app.get('/meeting/:eventId', (req, res) => {
+      const user = typeof req.query.user === 'string' ? req.query.user : undefined;
+      res.redirect(localMeetingPage(String(req.params.eventId), user));
+    });
   if (existsSync(options.tabDir))
     app.use('/tabs/home', express.static(options.tabDir, { index: 'index.html', maxAge: '1h' }));
   if (existsSync(options.outlookDir))

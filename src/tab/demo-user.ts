@@ -19,4 +19,10 @@ export function storeDemoUser(id: string): void {
   } catch {
     // Without storage the choice lasts until reload; that is fine for a demo.
   }
+  // A card link named its recipient (`?user=`); a choice in the switcher replaces it, also after a reload.
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('user')) {
+    url.searchParams.delete('user');
+    window.history.replaceState(window.history.state, '', url.toString());
+  }
 }

@@ -24,6 +24,8 @@ const pages: Record<keyof typeof pageModules, Page> = {
   archive: lazyPage(pageModules.archive, (m) => m.ArchivePage),
   archiveDocument: lazyPage(pageModules.archiveDocument, (m) => m.ArchiveDocumentPage),
   year: lazyPage(pageModules.year, (m) => m.YearPage),
+  archiveFile: lazyPage(pageModules.archiveFile, (m) => m.ArchiveFilePage),
+  localMeeting: lazyPage(pageModules.localMeeting, (m) => m.LocalMeetingPage),
 };
 
 const DemoSwitcher = lazyPage(

@@ -491,4 +491,19 @@ export const en: Messages = {
   'decision.akkoord': 'agreed',
   'decision.voor_gezien': 'acknowledged (not agreed)',
   'decision.niet_akkoord': 'not agreed',
+  // Links from cards and notices: the local meeting page, the filed PDF in the tab, HR's archive filters.
+  'localMeeting.title': 'Teams meeting',
+  'localMeeting.intro':
+    'This is the local demo: the Teams meeting would open here. In Teams this link joins the conversation and shows Conversation cycle in the side panel.',
+  'localMeeting.open': 'Go to the conversation',
+  'localMeeting.unknown': 'This meeting does not belong to one of your conversations.',
+  'archive.fileTitle': 'Document',
+  'archive.back': 'Back to the archive',
+  'archive.search': 'Search',
+  'archive.anyone': 'Everyone',
+  'archive.year': 'Year',
+  'archive.anyYear': 'All years',
+  'archive.noMatch': 'No documents match these filters.',
+  'team.datesLine': '{type}: last {last} · next {next}',
+  'team.reflectionNotPlanned': 'No reflection conversation planned this year yet',
 };

@@ -494,6 +494,21 @@ export const nl = {
   'decision.akkoord': 'akkoord',
   'decision.voor_gezien': 'voor gezien',
   'decision.niet_akkoord': 'niet akkoord',
+  // Links from cards and notices: the local meeting page, the filed PDF in the tab, HR's archive filters.
+  'localMeeting.title': 'Teams-vergadering',
+  'localMeeting.intro':
+    'Dit is de lokale demo: hier zou de Teams-vergadering openen. In Teams neem je via deze link deel aan het gesprek en zie je Gesprekscyclus in het zijpaneel.',
+  'localMeeting.open': 'Naar het gesprek',
+  'localMeeting.unknown': 'Deze vergadering hoort niet bij een van jouw gesprekken.',
+  'archive.fileTitle': 'Document',
+  'archive.back': 'Terug naar het archief',
+  'archive.search': 'Zoeken',
+  'archive.anyone': 'Iedereen',
+  'archive.year': 'Jaar',
+  'archive.anyYear': 'Alle jaren',
+  'archive.noMatch': 'Geen documenten die aan deze filters voldoen.',
+  'team.datesLine': '{type}: laatste {last} · volgende {next}',
+  'team.reflectionNotPlanned': 'Nog geen Reflectiegesprek gepland dit jaar',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,4 +1,5 @@
-import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Link, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { decisionLabels } from '../../domain/audit.js';
 import type { DecisionKind } from '../../domain/conversation.js';
 import type { ArchiveItem } from '../api/types.js';
@@ -36,6 +37,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'flex-end',
+  },
   table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
   cell: {
     textAlign: 'left',
@@ -44,6 +51,44 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
 });
+
+/** HR's archive filters: employee, type, year and free text (name, type, location). Empty means any. */
+export interface ArchiveFilter {
+  employeeId: string;
+  type: string;
+  year: string;
+  query: string;
+}
+
+export const noArchiveFilter: ArchiveFilter = { employeeId: '', type: '', year: '', query: '' };
+
+/** The date a row is listed under: when it was filed, or the conversation's date for a content-free record. */
+export function archiveDate(item: ArchiveItem): string | undefined {
+  return item.filing === 'confidential' ? item.date : item.archivedAt;
+}
+
+/** The rows that pass the filters; `typeLabel` gives the type's name as shown, so the search finds it too. */
+export function filterArchive(
+  items: readonly ArchiveItem[],
+  filter: ArchiveFilter,
+  typeLabel: (type: ArchiveItem['type']) => string,
+): ArchiveItem[] {
+  const words = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return items.filter((item) => {
+    if (filter.employeeId && item.employee.id !== filter.employeeId) return false;
+    if (filter.type && item.type !== filter.type) return false;
+    if (filter.year && archiveDate(item)?.slice(0, 4) !== filter.year) return false;
+    const haystack = [
+      item.employee.displayName,
+      typeLabel(item.type),
+      item.filing === 'personnel-file' ? (item.location ?? '') : '',
+      archiveDate(item)?.slice(0, 10) ?? '',
+    ]
+      .join(' ')
+      .toLocaleLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
 
 /** Who chose what on a filed document, in words: voor gezien is never shown as agreement. */
 function whoChose(
@@ -69,6 +114,17 @@ export function ArchivePage(_props: PageProps) {
   const mine = useLoad(() => api.conversations(), 'archive-mine');
   const hr = useLoad(() => (me.isHr ? api.archive() : Promise.resolve(undefined)), `archive-hr-${me.isHr}`);
   const archived = (mine.data?.items ?? []).filter((c) => c.stage === 'archived');
+  const [filter, setFilter] = useState<ArchiveFilter>(noArchiveFilter);
+  const hrItems = hr.data?.items ?? [];
+  const rows = filterArchive(hrItems, filter, (type) => i18n.t(`type.${type}`));
+  const employees = [...new Map(hrItems.map((i) => [i.employee.id, i.employee])).values()].sort((a, b) =>
+    a.displayName.localeCompare(b.displayName),
+  );
+  const types = [...new Set(hrItems.map((i) => i.type))];
+  const years = [...new Set(hrItems.map((i) => archiveDate(i)?.slice(0, 4)).filter(Boolean))]
+    .sort()
+    .reverse();
+  const set = (change: Partial<ArchiveFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   return (
     <>
@@ -111,6 +167,51 @@ export function ArchivePage(_props: PageProps) {
           <ProblemBar error={hr.error} onRetry={hr.reload} />
           {hr.data && hr.data.items.length === 0 ? <Text>{i18n.t('archive.empty')}</Text> : null}
           {hr.data && hr.data.items.length > 0 ? (
+            <div className={styles.filters} role="search">
+              <Field label={i18n.t('archive.search')}>
+                <Input
+                  type="search"
+                  value={filter.query}
+                  onChange={(_e, d) => set({ query: d.value })}
+                  data-testid="archive-search"
+                />
+              </Field>
+              <Field label={i18n.t('archive.employee')}>
+                <Select value={filter.employeeId} onChange={(_e, d) => set({ employeeId: d.value })}>
+                  <option value="">{i18n.t('archive.anyone')}</option>
+                  {employees.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {e.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={i18n.t('archive.type')}>
+                <Select value={filter.type} onChange={(_e, d) => set({ type: d.value })}>
+                  <option value="">{i18n.t('team.allTypes')}</option>
+                  {types.map((t) => (
+                    <option key={t} value={t}>
+                      {i18n.t(`type.${t}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={i18n.t('archive.year')}>
+                <Select value={filter.year} onChange={(_e, d) => set({ year: d.value })}>
+                  <option value="">{i18n.t('archive.anyYear')}</option>
+                  {years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+          ) : null}
+          {hr.data && hr.data.items.length > 0 && rows.length === 0 ? (
+            <Text>{i18n.t('archive.noMatch')}</Text>
+          ) : null}
+          {rows.length > 0 ? (
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -132,10 +233,10 @@ export function ArchivePage(_props: PageProps) {
                 </tr>
               </thead>
               <tbody>
-                {hr.data.items.map((item: ArchiveItem) => {
+                {rows.map((item: ArchiveItem) => {
                   // A Vitaliteitsgesprek is a content-free record: the tab never links it, whatever the row says.
                   const recordOnly = item.type === 'vitaliteit' || item.filing === 'confidential';
-                  const date = item.filing === 'confidential' ? item.date : item.archivedAt;
+                  const date = archiveDate(item);
                   return (
                     <tr key={item.conversationId} data-testid={`hr-row-${item.conversationId}`}>
                       <td className={styles.cell}>{item.employee.displayName}</td>
@@ -156,9 +257,8 @@ export function ArchivePage(_props: PageProps) {
                             ) : null}
                           </>
                         ) : item.filing === 'personnel-file' && item.url ? (
-                          <Link href={item.url} target="_blank" rel="noreferrer">
-                            {item.location}
-                          </Link>
+                          // Inside the tab, fetched with HR's own sign-in: a plain link to the file cannot carry it.
+                          <Link href={href(`/archief/${item.conversationId}/document`)}>{item.location}</Link>
                         ) : null}
                       </td>
                     </tr>

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { floorTitle, floors, type ConversationType } from '../../domain/formats.js';
+import { conversationTypes, floorTitle, floors, type ConversationType } from '../../domain/formats.js';
 import type { TeamMember, TeamVitalityPicture } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
@@ -53,6 +53,7 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: '200px', flexGrow: 1 },
   status: { display: 'flex', flexDirection: 'column', minWidth: '200px', flexGrow: 2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  dates: { display: 'flex', flexDirection: 'column', minWidth: '240px', flexGrow: 2 },
   section: {
     marginTop: tokens.spacingVerticalXXL,
     display: 'flex',
@@ -154,10 +155,29 @@ export function TeamPage(_props: PageProps) {
                   <Text>{i18n.t('team.noConversation')}</Text>
                 )}
               </div>
+              <div className={styles.dates} data-testid={`dates-${member.user.id}`}>
+                {conversationTypes
+                  .filter((t) => (!type || t === type) && member.dates[t])
+                  .map((t) => {
+                    const d = member.dates[t];
+                    return (
+                      <Text key={t} size={200}>
+                        {i18n.t('team.datesLine', {
+                          type: i18n.t(`type.${t}`),
+                          last: d?.last ? i18n.date(d.last.date) : '—',
+                          next: d?.next ? i18n.date(d.next.start) : '—',
+                        })}
+                      </Text>
+                    );
+                  })}
+              </div>
               {member.overdue ? (
                 <Badge color="danger" appearance="filled">
                   {i18n.t('team.overdue')}
                 </Badge>
+              ) : null}
+              {member.overdueReasons.includes('reflection-not-planned') ? (
+                <Text size={200}>{i18n.t('team.reflectionNotPlanned')}</Text>
               ) : null}
               <div className={styles.actions}>
                 {latest ? (

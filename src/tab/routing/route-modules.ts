@@ -34,6 +34,8 @@ export const pageModules = {
   archive: preloadable(() => import('../pages/archive-page.js')),
   archiveDocument: preloadable(() => import('../pages/archive-document-page.js')),
   year: preloadable(() => import('../pages/year-page.js')),
+  archiveFile: preloadable(() => import('../pages/archive-document-page.js')),
+  localMeeting: preloadable(() => import('../pages/local-meeting-page.js')),
 };
 
 /** The sub-pages of one conversation, by their Dutch route segment. */
@@ -59,6 +61,8 @@ export const routeModules: ReadonlyArray<{ pattern: string; module: keyof typeof
   { pattern: '/team', module: 'team' },
   { pattern: '/archief', module: 'archive' },
   { pattern: '/archief/:id', module: 'archiveDocument' },
+  { pattern: '/archief/:id/document', module: 'archiveFile' },
+  { pattern: '/vergadering/:eventId', module: 'localMeeting' },
   { pattern: '/jaar/:employeeId', module: 'year' },
 ];
 
