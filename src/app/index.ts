@@ -17,5 +17,8 @@ export type { ConversationView } from './views/present.js';
 export type { ConversationSummary } from './views/summarize.js';
 export type { PreviousSummary } from './views/previous-summary.js';
 export { localeOf, namesFor } from './views/people.js';
+export { cancelRound, changeRoundPeriod, startRound, type StartRoundInput } from './commands/round.js';
+export { roundDetail, roundsOverview, type RoundDetail, type RoundsOverview } from './queries/round.js';
+export type { ManagerRound, RoundReport, RoundSummary } from './queries/round.js';
 export { Outbox } from './jobs/outbox.js';
 export { startWorkers } from './jobs/workers.js';

@@ -34,6 +34,9 @@ export const auditActions = [
   'retention.purged',
   'privacy.exported',
   'privacy.erased',
+  'round.started',
+  'round.changed',
+  'round.cancelled',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -83,6 +86,9 @@ const actionLabels: Record<AuditAction, LocalizedText> = {
   'retention.purged': t('Werkversies verwijderd (bewaartermijn)', 'Working copies removed (retention)'),
   'privacy.exported': t('Gegevens opgevraagd (inzageverzoek)', 'Data exported (access request)'),
   'privacy.erased': t('Gegevens verwijderd (verwijderverzoek)', 'Data erased (erasure request)'),
+  'round.started': t('Gespreksronde gestart', 'Round started'),
+  'round.changed': t('Periode van gespreksronde gewijzigd', 'Round period changed'),
+  'round.cancelled': t('Gespreksronde geannuleerd', 'Round cancelled'),
 };
 
 /** The label of an action; a vitality conversation is kept confidentially, not in the personnel file. */

@@ -11,3 +11,4 @@ export * from './circle.js';
 export * from './confidentiality.js';
 export * from './signing.js';
 export * from './escalation.js';
+export * from './round.js';

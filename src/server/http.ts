@@ -26,6 +26,7 @@ import { localMeetingPage } from '../cards/links.js';
 import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
 import { rateLimit } from './rate-limit.js';
+import { roundRoutes } from './round-routes.js';
 import { conversationEvents } from './live.js';
 import type { Database } from '../store/database.js';
 import {
@@ -326,6 +327,7 @@ export function apiRouter(
       return { ok: true };
     }),
   );
+  roundRoutes(ctx, api);
   api.use((_req, _res, next) => next(problems.notFound()));
   return api;
 }

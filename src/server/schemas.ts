@@ -1,6 +1,6 @@
 /** The HTTP shapes of the API: every body and query the server accepts, checked with zod before any use case runs. */
 import { z } from 'zod';
-import { conversationTypes, decisions, goalParts, goalSchema, limits } from '../domain/index.js';
+import { conversationTypes, decisions, goalParts, goalSchema, limits, roundTypes } from '../domain/index.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -81,3 +81,19 @@ export const freeSlotsSchema = z.object({
 export const yearQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
+
+// Rounds: a calendar period (the domain checks its order, length and the Reflectiegesprek's half of the year).
+const calendarDay = z.iso.date({ message: 'a date such as 2027-01-15' });
+const roundPeriodSchema = z.object({ from: calendarDay, until: calendarDay });
+
+export const startRoundSchema = z.object({
+  type: z.enum(roundTypes),
+  audience: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('department'), department: z.string().trim().max(200) }),
+    z.object({ kind: z.literal('manager'), managerId: z.string().min(1).max(200) }),
+    z.object({ kind: z.literal('everyone') }),
+  ]),
+  period: roundPeriodSchema,
+});
+
+export const changeRoundSchema = z.object({ period: roundPeriodSchema });

@@ -24,6 +24,7 @@ const pages: Record<keyof typeof pageModules, Page> = {
   archive: lazyPage(pageModules.archive, (m) => m.ArchivePage),
   archiveDocument: lazyPage(pageModules.archiveDocument, (m) => m.ArchiveDocumentPage),
   year: lazyPage(pageModules.year, (m) => m.YearPage),
+  rounds: lazyPage(pageModules.rounds, (m) => m.RoundsPage),
   archiveFile: lazyPage(pageModules.archiveFile, (m) => m.ArchiveFilePage),
   localMeeting: lazyPage(pageModules.localMeeting, (m) => m.LocalMeetingPage),
 };
@@ -95,6 +96,7 @@ export function Shell() {
     { to: '/', label: 'nav.home', show: true },
     { to: '/team', label: 'nav.team', show: me.isManager },
     { to: '/aanvragen', label: 'nav.request', show: Boolean(me.manager) },
+    { to: '/rondes', label: 'nav.rounds', show: me.isHr || me.isManager },
     { to: '/archief', label: 'nav.archive', show: true },
   ];
 

@@ -10,6 +10,7 @@ import type { JobOptions, QueueDefinition } from './queue.js';
 import { refreshCardsQueue } from './refresh-cards.js';
 import { reminderQueue } from './reminder.js';
 import { retentionQueue } from './retention.js';
+import { roundFanOutQueue } from './round-fanout.js';
 import { taskQueue } from './task.js';
 
 /** All queues, in the order their workers start. */
@@ -22,6 +23,7 @@ export const allQueues = [
   archiveAccessQueue,
   reminderQueue,
   retentionQueue,
+  roundFanOutQueue,
 ] as const;
 
 type AnyQueue = (typeof allQueues)[number];

@@ -15,6 +15,7 @@ import type {
   TeamVitalityPicture,
   TimeSlot,
 } from './types.js';
+import type { RoundDetail, RoundsOverview, StartRoundInput as StartRoundRequest } from './types.js';
 import { takePrefetched, takePrefetchedBody } from './prefetch.js';
 
 /** A refusal from the API, carrying its problem+json body (with `current` on a stale revision). */
@@ -158,6 +159,13 @@ export function createApiClient(options: ClientOptions) {
     team: () => request<{ members: TeamMember[] }>('GET', '/api/team'),
     teamVitality: () => request<TeamVitalityPicture>('GET', '/api/team/vitality'),
     archive: () => request<{ items: ArchiveItem[] }>('GET', '/api/archive'),
+    // Gespreksrondes (docs/api.md).
+    rounds: () => request<RoundsOverview>('GET', '/api/rounds'),
+    round: (id: string) => request<RoundDetail>('GET', `/api/rounds/${encodeURIComponent(id)}`),
+    startRound: (body: StartRoundRequest) => request<RoundDetail>('POST', '/api/rounds', body),
+    changeRound: (id: string, period: { from: string; until: string }) =>
+      request<RoundDetail>('PATCH', `/api/rounds/${encodeURIComponent(id)}`, { period }),
+    cancelRound: (id: string) => request<RoundDetail>('POST', `/api/rounds/${encodeURIComponent(id)}/cancel`, {}),
     /** One employee's conversations of a calendar year: her own, or a report's for the manager (404 for others). */
     year: (employeeId: string, year: number) =>
       request<EmployeeYear>(

@@ -122,3 +122,12 @@ export interface Problem {
   details?: Record<string, unknown>;
   current?: ConversationView;
 }
+
+export type {
+  ManagerRound,
+  RoundDetail,
+  RoundReport,
+  RoundsOverview,
+  RoundSummary,
+  StartRoundInput,
+} from '../../app/index.js';

@@ -34,6 +34,7 @@ export const pageModules = {
   archive: preloadable(() => import('../pages/archive-page.js')),
   archiveDocument: preloadable(() => import('../pages/archive-document-page.js')),
   year: preloadable(() => import('../pages/year-page.js')),
+  rounds: preloadable(() => import('../pages/rounds-page.js')),
   archiveFile: preloadable(() => import('../pages/archive-document-page.js')),
   localMeeting: preloadable(() => import('../pages/local-meeting-page.js')),
 };
@@ -64,6 +65,8 @@ export const routeModules: ReadonlyArray<{ pattern: string; module: keyof typeof
   { pattern: '/archief/:id/document', module: 'archiveFile' },
   { pattern: '/vergadering/:eventId', module: 'localMeeting' },
   { pattern: '/jaar/:employeeId', module: 'year' },
+  { pattern: '/rondes', module: 'rounds' },
+  { pattern: '/rondes/:id', module: 'rounds' },
 ];
 
 /**
