@@ -25,7 +25,7 @@ import {
   type Locale,
   type StatusItem,
 } from '../cards/index.js';
-import { decisions, DomainError, toLocale, type LocalizedText } from '../domain/index.js';
+import { decideInputSchema, DomainError, toLocale, type LocalizedText } from '../domain/index.js';
 import {
   getConversationView,
   listConversations,
@@ -34,7 +34,7 @@ import {
   type AppContext,
   type ConversationView,
 } from '../app/index.js';
-import { sdkConnector, TeamsMessenger } from './teams-messenger.js';
+import { sdkConnector, TeamsMessenger, teamsPace } from './teams-messenger.js';
 
 export interface BotOptions {
   /** Bot Framework service URL for chats the bot opens itself (Teams: https://smba.trafficmanager.net/teams). */
@@ -50,10 +50,11 @@ export interface Bot {
   messenger?: TeamsMessenger;
 }
 
+/** The card's action data: the conversation, and the reaction in the one shape card, bot and HTTP share. */
 const actionData = z.object({
   conversationId: z.string().min(1).max(200),
-  version: z.coerce.number().int().min(1),
-  decision: z.enum(decisions).optional(),
+  version: decideInputSchema.shape.version,
+  decision: decideInputSchema.shape.decision.optional(),
 });
 
 /**
@@ -137,6 +138,8 @@ export async function createBot(
         serviceUrl: options.serviceUrl ?? 'https://smba.trafficmanager.net/teams/',
         ...(bot.tenantId ? { tenantId: bot.tenantId } : {}),
         ...(ctx.appInstaller ? { installer: ctx.appInstaller } : {}),
+        // Every instance on this database draws from one per-app pace.
+        sharedPace: teamsPace(ctx.store.executor, bot.tenantId),
       })
     : undefined;
   return { app, ...(messenger ? { messenger } : {}) };
@@ -313,7 +316,8 @@ export async function handleCardAction(
     if (action.verb !== approvalVerbs.decide || !decision)
       return errorResponse('invalid_action', unknownAction, locale);
     const raw: unknown = action.data[commentInputId(decision)] ?? action.data.comment;
-    const comment = typeof raw === 'string' && raw.trim() ? raw.trim().slice(0, 2000) : undefined;
+    // Cards send empty inputs as ''; the domain checks the rest (blank text, the length limit) with a message.
+    const comment = typeof raw === 'string' && raw.trim() ? raw : undefined;
     try {
       const view = await runCommand(ctx, userId, conversationId, {
         type: 'decide',

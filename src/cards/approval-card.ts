@@ -30,6 +30,7 @@ import {
   type LocalizedText,
   type Smiley,
   versionOf,
+  type DecideInput,
 } from '../domain/index.js';
 import { escapeCardText, type CardText } from './escape.js';
 import {
@@ -63,12 +64,8 @@ import { tabDeepLink, type LinkConfig } from './links.js';
 /** The verbs of the card's `Action.Execute` actions; the bot routes on them. */
 export const approvalVerbs = { decide: 'decide', refresh: 'refresh' } as const;
 
-/** Data every `decide` action carries; the comment comes from the input named by {@link commentInputId}. */
-export interface DecideActionData {
-  conversationId: string;
-  version: number;
-  decision: DecisionKind;
-}
+/** Data every `decide` action carries: the reaction's shape (`DecideInput`), less the comment typed in the card. */
+export type DecideActionData = { conversationId: string } & Pick<DecideInput, 'version' | 'decision'>;
 
 /** Data the `refresh` action carries. */
 export interface RefreshActionData {

@@ -2,6 +2,7 @@
 import { errors } from './errors.js';
 import {
   agreementsIn,
+  limits,
   missingRequired,
   parseAnswers,
   requireText,
@@ -530,6 +531,9 @@ function decide(
     throw errors.decisionNotAllowed(command.decision);
   // An empty comment is no comment (cards send empty inputs); one of only spaces is refused, never kept as empty.
   const comment = command.comment ? requireText(command.comment, 'comment') : undefined;
+  // Cards have no length limit of their own: a remark that does not fit is refused, never cut off.
+  if (comment && comment.length > limits.commentLength)
+    throw errors.textTooLong('comment', limits.commentLength);
   if (command.decision !== 'akkoord' && !comment) throw errors.commentRequired(command.decision);
 
   const decision: Decision = {

@@ -144,6 +144,16 @@ export const errors = {
       nl: 'Je hebt dit verslag zelf geschreven en ondertekend door het aan te bieden. Je leidinggevende ondertekent mee.',
       en: 'You wrote this report and signed it by offering it. Your manager co-signs it.',
     }),
+  textTooLong: (field: string, max: number) =>
+    new DomainError(
+      'invalid',
+      'text_too_long',
+      {
+        nl: `Deze tekst is te lang: maximaal ${max} tekens. Kort hem in; er is nog niets verstuurd.`,
+        en: `This text is too long: at most ${max} characters. Please shorten it; nothing has been sent yet.`,
+      },
+      { field, max },
+    ),
   blankText: (field: string) =>
     new DomainError(
       'invalid',

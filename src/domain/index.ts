@@ -12,3 +12,4 @@ export * from './confidentiality.js';
 export * from './signing.js';
 export * from './escalation.js';
 export * from './round.js';
+export * from './decide-input.js';

@@ -1,6 +1,13 @@
 /** The HTTP shapes of the API: every body and query the server accepts, checked with zod before any use case runs. */
 import { z } from 'zod';
-import { conversationTypes, decisions, goalParts, goalSchema, limits, roundTypes } from '../domain/index.js';
+import {
+  conversationTypes,
+  decideInputSchema,
+  goalParts,
+  goalSchema,
+  limits,
+  roundTypes,
+} from '../domain/index.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -21,12 +28,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complete-meeting') }),
   z.object({ type: z.literal('save-report'), answers: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('submit-report') }),
-  z.object({
-    type: z.literal('decide'),
-    version: z.number().int().min(1),
-    decision: z.enum(decisions),
-    comment: z.string().max(limits.commentLength).optional(),
-  }),
+  z.object({ type: z.literal('decide'), ...decideInputSchema.shape }),
   // The shapes of the follow-up, POP and evaluation are checked by the domain, with messages a person can act on.
   z.object({ type: z.literal('save-follow-up'), followUp: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('save-pop'), pop: z.object({ items: z.array(z.unknown()) }) }),

@@ -260,6 +260,17 @@ describe('reacting to the final format of a reflection', () => {
     expect(done.conversation.stage).toBe('approved');
   });
 
+  it('refuses a remark longer than the limit instead of cutting it off', () => {
+    expect(() =>
+      transition(
+        offered(),
+        { type: 'decide', version: 1, decision: 'voor_gezien', comment: 'x'.repeat(2001) },
+        employee,
+        now,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'text_too_long' }));
+  });
+
   it('refuses "voor gezien" from the manager', () => {
     expect(() =>
       transition(
