@@ -1,7 +1,15 @@
 /** The `task` queue: creates an approver's To Do task, or completes it once they decided. */
 import { z } from 'zod';
 import { linksFor, tabDeepLink } from '../../cards/links.js';
-import { currentVersion, decisionOf, formatOf, localize } from '../../domain/index.js';
+import {
+  currentVersion,
+  decisionOf,
+  formatOf,
+  localize,
+  type Conversation,
+  type Locale,
+} from '../../domain/index.js';
+import { localeOf } from '../views/people.js';
 import { promptly } from '../../store/priority.js';
 import type { AppContext } from '../context.js';
 import { loadConversation } from './load.js';
@@ -15,6 +23,24 @@ export const taskPayload = z.object({
   key: z.string(),
 });
 export type TaskJob = z.infer<typeof taskPayload>;
+
+/**
+ * The task's title in the assignee's language, in the words the cards use: "ter ondertekening", or for the
+ * manager of a vitality report "ter medeondertekening".
+ */
+export function taskTitle(
+  conversation: Conversation,
+  employeeName: string,
+  version: number,
+  locale: Locale,
+): string {
+  const cosign = conversation.type === 'vitaliteit';
+  const what =
+    locale === 'en'
+      ? `${cosign ? 'for co-signing' : 'for signing'} (version ${version})`
+      : `${cosign ? 'ter medeondertekening' : 'ter ondertekening'} (versie ${version})`;
+  return `${localize(formatOf(conversation).title, locale)} ${employeeName} – ${what}`.replace(/\s+/g, ' ');
+}
 
 /** Creates an approver's To Do task, or completes it once they decided. */
 export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
@@ -33,14 +59,10 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
     return;
   if (decisionOf(conversation, job.version, party)) return;
   const employee = await ctx.directory.getUser(conversation.employeeId);
-  const format = formatOf(conversation);
+  const locale = await localeOf(ctx, job.assigneeId);
   const { taskId } = await ctx.tasks.create({
     assigneeId: job.assigneeId,
-    title:
-      `${localize(format.title, 'nl')} ${employee?.displayName ?? ''} – ter akkoord (versie ${job.version})`.replace(
-        /\s+/g,
-        ' ',
-      ),
+    title: taskTitle(conversation, employee?.displayName ?? '', job.version, locale),
     link: tabDeepLink(linksFor(ctx.config, job.assigneeId), 'akkoord', { conversationId: conversation.id }),
     idempotencyKey: job.key,
   });
