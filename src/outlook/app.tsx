@@ -1,5 +1,5 @@
 /**
- * The "Plan gesprek" task pane: choose a direct report, the kind of conversation, its length and a proposed
+ * The "Gesprek plannen" task pane: choose a direct report, the kind of conversation, its length and a proposed
  * time, then fill in the appointment and plan the conversation in one step.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';

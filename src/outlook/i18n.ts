@@ -6,7 +6,7 @@ import type { Locale, LocalizedText } from '../domain/text.js';
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
 
 export const texts = {
-  title: t('Plan gesprek', 'Plan conversation'),
+  title: t('Gesprek plannen', 'Plan a conversation'),
   intro: t(
     'Kies een medewerker en het soort gesprek. De afspraak wordt ingevuld en de medewerker krijgt een uitnodiging om het gesprek voor te bereiden.',
     'Choose an employee and the kind of conversation. The appointment is filled in and the employee is invited to prepare the conversation.',
@@ -53,7 +53,7 @@ export const texts = {
     'The appointment could not be filled in and not fully put back. Check subject, text, attendees and times.',
   ),
   noOffice: t(
-    'Dit venster werkt alleen in Outlook, als invoegtoepassing bij een nieuwe afspraak. Open een nieuwe afspraak in Outlook en kies "Plan gesprek".',
+    'Dit venster werkt alleen in Outlook, als invoegtoepassing bij een nieuwe afspraak. Open een nieuwe afspraak in Outlook en kies "Gesprek plannen".',
     'This pane only works inside Outlook, as an add-in on a new appointment. Open a new appointment in Outlook and choose "Plan conversation".',
   ),
   noItem: t(
@@ -67,7 +67,7 @@ export const texts = {
     'Ik nodig je uit voor een {type}. Bereid het gesprek voor in het format; daar vind je ook wat we de vorige keer hebben afgesproken.',
     'I invite you to a {type}. Please prepare the conversation in the format; it also shows what we agreed last time.',
   ),
-  bodyLink: t('Open het format', 'Open the format'),
+  bodyLink: t('Format openen', 'Open the form'),
   cancelReason: t(
     'De afspraak in Outlook kon niet worden ingevuld.',
     'The appointment in Outlook could not be filled in.',

@@ -99,7 +99,7 @@ describe('unified app manifest', () => {
     );
     expect(at(manifest, 'extensions[0].ribbons[0].contexts')).toEqual(['meetingDetailsOrganizer']);
     const button = at(manifest, 'extensions[0].ribbons[0].tabs[0].groups[0].controls[0]') as Json;
-    expect(button.label).toBe('Plan gesprek');
+    expect(button.label).toBe('Gesprek plannen');
     const actions = at(manifest, 'extensions[0].runtimes[0].actions') as { id: string; type: string }[];
     expect(actions).toContainEqual(expect.objectContaining({ id: button.actionId, type: 'openPage' }));
     expect(at(manifest, 'authorization.permissions.resourceSpecific')).toContainEqual({

@@ -55,7 +55,7 @@ async function planWith(client: ApiClient) {
   return { state, before };
 }
 
-describe('Plan gesprek task pane', () => {
+describe('Gesprek plannen task pane', () => {
   it('plans the chosen conversation with the first proposed time', async () => {
     const { state } = await planWith(
       api(async (request): Promise<ConversationView> => ({

@@ -33,7 +33,7 @@ export async function handleCalendar(ctx: AppContext, job: CalendarJob): Promise
       organizerId: conversation.managerId,
       attendeeIds: [conversation.employeeId],
       subject: `${localize(format.title, 'nl')} – ${employee?.displayName ?? conversation.employeeId}`,
-      bodyHtml: `<p>${escapeHtml(localize(format.intro, 'nl'))}</p><p><a href="${escapeHtml(link)}">Open het format om je voor te bereiden</a></p>`,
+      bodyHtml: `<p>${escapeHtml(localize(format.intro, 'nl'))}</p><p><a href="${escapeHtml(link)}">Format openen om je voor te bereiden</a></p>`,
       start: schedule.start,
       end: schedule.end,
       idempotencyKey: job.key,
