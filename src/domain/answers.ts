@@ -2,15 +2,10 @@
 import { z } from 'zod';
 import { errors } from './errors.js';
 import { fieldsOf, type FieldDef, type SectionDef } from './formats.js';
+import { limits } from './limits.js';
 
-/** Limits that keep one conversation a document a person can read, and the database healthy. */
-export const limits = {
-  textLength: 10_000,
-  titleLength: 300,
-  listItems: 50,
-  /** A remark, comment or reason given with a decision or a cancellation. */
-  commentLength: 2_000,
-} as const;
+export { limits };
+export { isAnswered, missingRequired, notApplicable } from './required.js';
 
 /**
  * A piece of free text a person must give (a remark, comment, POP goal, evaluation): trimmed, and refused when
@@ -113,27 +108,9 @@ export function parseAnswers(sections: readonly SectionDef[], input: unknown): A
   return answers;
 }
 
-/** Whether a value counts as an answer (an empty text or list does not). */
-export function isAnswered(value: AnswerValue | undefined): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'string') return value.trim().length > 0;
-  return value.length > 0;
-}
-
 /** Every agreement in the given sections' answers, in field order. */
 export function agreementsIn(sections: readonly SectionDef[], answers: Answers): Agreement[] {
   return fieldsOf(sections)
     .filter((f) => f.kind === 'agreements')
     .flatMap((f) => (answers[f.id] as Agreement[] | undefined) ?? []);
-}
-
-/** Required fields that are still unanswered, by label id. A goal review also needs a course per goal. */
-export function missingRequired(sections: readonly SectionDef[], answers: Answers): FieldDef[] {
-  return fieldsOf(sections).filter((field) => {
-    const value = answers[field.id];
-    if (field.kind === 'goal-review' && Array.isArray(value)) {
-      return (value as GoalReview[]).some((review) => !review.course);
-    }
-    return field.required === true && !isAnswered(value);
-  });
 }

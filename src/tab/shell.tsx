@@ -2,6 +2,7 @@ import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compone
 import type { ComponentType } from 'react';
 import { useApp } from './app-context.js';
 import { LoadBoundary } from './components/load-boundary.js';
+import { useNarrow } from './components/use-side-panel.js';
 import { useI18n, type MessageKey } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
 import { pageModules, preloadable, routeModules } from './routing/route-modules.js';
@@ -72,6 +73,12 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: '100%',
   },
+  // The meeting side panel: 280 px of content and 20 px on each side (Teams' design rules), no app menu.
+  panelMain: { padding: `${tokens.spacingVerticalS} 20px` },
+  panelFooter: {
+    padding: `${tokens.spacingVerticalS} 20px`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
     maxWidth: '1100px',
@@ -87,10 +94,14 @@ const useStyles = makeStyles({
 
 /** The frame around every page: menu, demo identity switcher and the routed page. */
 export function Shell() {
-  const { me, demo } = useApp();
+  const { me, demo, host } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const location = useHashLocation();
+  const narrow = useNarrow();
+  // The side panel's frame: in the Teams meeting side panel, and for a conversation in a window that narrow (a
+  // narrow window elsewhere keeps the app menu).
+  const sidePanel = host.sidePanel || (narrow && location.path.startsWith('/gesprek/'));
 
   const links: Array<{ to: string; label: MessageKey; show: boolean }> = [
     { to: '/', label: 'nav.home', show: true },
@@ -122,37 +133,40 @@ export function Shell() {
       >
         {i18n.t('app.skipToContent')}
       </a>
-      <header className={styles.header}>
-        <Text className={styles.brand}>{i18n.t('app.name')}</Text>
-        <nav aria-label={i18n.t('nav.label')} className={styles.nav}>
-          <ul className={styles.navList}>
-            {links
-              .filter((l) => l.show)
-              .map((l) => {
-                const active = l.to === '/' ? location.path === '/' : location.path.startsWith(l.to);
-                return (
-                  <li key={l.to}>
-                    <Link
-                      href={`#${l.to}`}
-                      aria-current={active ? 'page' : undefined}
-                      className={active ? styles.current : undefined}
-                    >
-                      {i18n.t(l.label)}
-                    </Link>
-                  </li>
-                );
-              })}
-          </ul>
-        </nav>
-        {demo ? (
-          <div className={styles.demo}>
-            <LoadBoundary>
-              <DemoSwitcher demo={demo} />
-            </LoadBoundary>
-          </div>
-        ) : null}
-      </header>
-      <main id="content" tabIndex={-1} className={styles.main}>
+      {sidePanel ? null : (
+        <header className={styles.header}>
+          <Text className={styles.brand}>{i18n.t('app.name')}</Text>
+          <nav aria-label={i18n.t('nav.label')} className={styles.nav}>
+            <ul className={styles.navList}>
+              {links
+                .filter((l) => l.show)
+                .map((l) => {
+                  const active = l.to === '/' ? location.path === '/' : location.path.startsWith(l.to);
+                  return (
+                    <li key={l.to}>
+                      <Link
+                        href={`#${l.to}`}
+                        aria-current={active ? 'page' : undefined}
+                        className={active ? styles.current : undefined}
+                      >
+                        {i18n.t(l.label)}
+                      </Link>
+                    </li>
+                  );
+                })}
+            </ul>
+          </nav>
+          {demo ? (
+            <div className={styles.demo}>
+              <LoadBoundary>
+                <DemoSwitcher demo={demo} />
+              </LoadBoundary>
+            </div>
+          ) : null}
+        </header>
+      )}
+      {/* In the side panel the page itself says who, which conversation and which stage: no app menu. */}
+      <main id="content" tabIndex={-1} className={sidePanel ? styles.panelMain : styles.main}>
         <LoadBoundary key={location.path} loading={<Spinner label={i18n.t('app.loading')} />}>
           {match ? (
             <match.page params={match.params} location={location} />
@@ -161,6 +175,13 @@ export function Shell() {
           )}
         </LoadBoundary>
       </main>
+      {sidePanel && demo ? (
+        <footer className={styles.panelFooter}>
+          <LoadBoundary>
+            <DemoSwitcher demo={demo} />
+          </LoadBoundary>
+        </footer>
+      ) : null}
     </>
   );
 }

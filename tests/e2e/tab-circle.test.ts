@@ -163,6 +163,7 @@ describe('the circle closes', () => {
 
     // She shares; now the manager sees her status beside each agreement in the meeting view.
     await staff.getByRole('button', { name: /^Voorbereiding (afronden|delen)$/ }).click();
+    await staff.getByRole('button', { name: 'Delen', exact: true }).click();
     await staff
       .getByText(/^(Je voorbereiding is afgerond en gedeeld|Je hebt je voorbereiding gedeeld)/)
       .waitFor();

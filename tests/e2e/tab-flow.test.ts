@@ -69,6 +69,8 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   expect(await manager.getByText('Antwoord 1', { exact: true }).count()).toBe(0);
   await staff.getByRole('button', { name: 'Voorbereiding delen' }).focus();
   await staff.keyboard.press('Enter');
+  // Sharing asks first (a dialog at full width, inline in the side panel), saying what happens next.
+  await staff.getByRole('button', { name: 'Delen', exact: true }).click();
   await staff.getByText('Je hebt je voorbereiding gedeeld met je leidinggevende.').waitFor();
 
   // The meeting: Jeroen sees her statements read-only and takes notes per topic; he rates nothing.
@@ -84,6 +86,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
     await manager.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(1);
   await manager.getByRole('button', { name: 'Gesprek afronden' }).click();
+  await manager.getByRole('button', { name: 'Afronden', exact: true }).click();
   await manager
     .getByTestId('meeting-locked')
     .getByText(/Het gesprek is afgerond\./)
@@ -98,6 +101,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await staff.getByLabel('Afspraak 1').fill('Elke dag een wandeling in de lunchpauze.');
   await waitSaved(staff);
   await staff.getByRole('button', { name: 'Ondertekenen en ter medeondertekening aanbieden' }).click();
+  await staff.getByRole('button', { name: 'Aanbieden', exact: true }).click();
   await staff.getByText('Je hebt versie 1 ondertekend en ter medeondertekening aangeboden.').waitFor();
 
   // She signed by offering: no buttons for her on the Ondertekening page.
@@ -123,6 +127,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await waitSaved(staff);
   await staff.getByText(/Toegevoegd: Twee dagen per week thuiswerken/).waitFor();
   await staff.getByRole('button', { name: 'Ondertekenen en ter medeondertekening aanbieden' }).click();
+  await staff.getByRole('button', { name: 'Aanbieden', exact: true }).click();
   await staff.getByText('Je hebt versie 2 ondertekend en ter medeondertekening aangeboden.').waitFor();
 
   // The manager co-signs version 2.

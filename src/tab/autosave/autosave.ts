@@ -15,12 +15,16 @@ export interface FieldConflict {
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'dirty' }
-  /** Edits kept on this device that cannot be sent yet (e.g. a new list item without a title). */
-  | { kind: 'incomplete' }
+  /**
+   * Edits kept on this device that cannot be sent yet: a new list item without a title, or (`tooLong`, counted)
+   * fields longer than the server accepts. Every other field has been sent.
+   */
+  | { kind: 'incomplete'; tooLong: number }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'retrying'; attempt: number; offline: boolean }
-  | { kind: 'error'; message: string }
+  /** Refused by the server; `error` is what it said (its code names the message to show). */
+  | { kind: 'error'; message: string; error?: unknown }
   | { kind: 'conflict'; conflicts: FieldConflict[] };
 
 /** What the server holds after a save: its revision and the values of this form. */
@@ -60,6 +64,8 @@ export interface AutosaveOptions {
   send(revision: number, changed: Values, all: Values): Promise<ServerState>;
   /** Whether a field's value can be sent as it is; others wait on this device until they can. */
   ready?: (field: string, value: unknown) => boolean;
+  /** Whether a field that is not ready is so because it is too long (counted in the status). */
+  tooLong?: (field: string, value: unknown) => boolean;
   debounceMs?: number;
   /** Milliseconds before retry number `attempt` (1-based). */
   backoff?: (attempt: number) => number;
@@ -134,6 +140,7 @@ export class AutosaveController {
       },
       now: () => new Date(),
       ready: () => true,
+      tooLong: () => false,
       ...options,
     };
     this.revision = options.initial.revision;
@@ -293,7 +300,7 @@ export class AutosaveController {
       Object.entries(this.pending).filter(([field, value]) => this.opts.ready(field, value)),
     );
     if (Object.keys(sending).length === 0) {
-      if (this.hasPending) this.setStatus({ kind: 'incomplete' });
+      if (this.hasPending) this.setStatus(this.incomplete());
       return;
     }
     this.setStatus({ kind: 'saving' });
@@ -318,7 +325,7 @@ export class AutosaveController {
         const waiting = Object.entries(this.pending).every(
           ([field, value]) => !this.opts.ready(field, value),
         );
-        this.setStatus(waiting ? { kind: 'incomplete' } : { kind: 'dirty' });
+        this.setStatus(waiting ? this.incomplete() : { kind: 'dirty' });
         if (!waiting) this.scheduleFlush(this.opts.debounceMs);
       } else {
         this.setStatus({ kind: 'saved', at: this.opts.now() });
@@ -331,9 +338,18 @@ export class AutosaveController {
         this.setStatus({ kind: 'retrying', attempt: this.attempt, offline: error.offline });
         this.scheduleFlush(this.opts.backoff(this.attempt));
       } else {
-        this.setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        this.setStatus({
+          kind: 'error',
+          message: error instanceof Error ? error.message : String(error),
+          error,
+        });
       }
     }
+  }
+
+  private incomplete(): SaveStatus {
+    const tooLong = Object.entries(this.pending).filter(([field, value]) => this.opts.tooLong(field, value));
+    return { kind: 'incomplete', tooLong: tooLong.length };
   }
 
   private handleStale(current: ServerState): void {

@@ -22,6 +22,8 @@ export interface UseAutosaveOptions {
   onView: (view: ConversationView) => void;
   /** Whether a field can be sent as it is (see AutosaveOptions.ready). */
   ready?: (field: string, value: unknown) => boolean;
+  /** Whether a field waits because it is longer than the server accepts. */
+  tooLong?: (field: string, value: unknown) => boolean;
 }
 
 export interface Autosave {
@@ -66,6 +68,7 @@ export function useAutosave(options: UseAutosaveOptions): Autosave {
       initial,
       onChange: () => setTick((n) => n + 1),
       ready: (field, value) => optionsRef.current.ready?.(field, value) ?? true,
+      tooLong: (field, value) => optionsRef.current.tooLong?.(field, value) ?? false,
       send: async (revision, changed, all) => {
         const current = optionsRef.current;
         try {

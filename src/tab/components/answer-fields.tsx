@@ -1,7 +1,8 @@
-import { Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Agreement, Goal, GoalReview, Smiley } from '../../domain/answers.js';
 import type { FieldDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
+import { isOverLimit, limitOf } from './field-limits.js';
 import { AgreementsEditor, GoalReviewEditor, GoalsEditor } from './list-editors.js';
 import { SmileyRating, SmileyScale, smileyText } from './smiley-scale.js';
 
@@ -9,12 +10,22 @@ const useStyles = makeStyles({
   answer: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  hint: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 const asList = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
-/** Whether an answer can be sent as it is: list items need their title or text first. */
+/**
+ * Whether an answer can be sent as it is: list items need their title or text first, and nothing may be longer
+ * than the server accepts (that field waits on this device, marked; the others are sent).
+ */
 export function isSendable(field: FieldDef | undefined, value: unknown): boolean {
+  if (isOverLimit(field, value)) return false;
   if (!field || !Array.isArray(value)) return true;
   if (field.kind === 'agreements') return asList<Agreement>(value).every((a) => a.text.trim().length > 0);
   if (field.kind === 'goals' || field.kind === 'goal-review') {
@@ -32,32 +43,92 @@ export interface FieldEditorProps {
   label?: string;
   /** Overrides whether the field is marked required (the manager's completion never is). */
   required?: boolean;
+  /** Why the field cannot be submitted as it is (e.g. still empty), shown at the field. */
+  problem?: string | undefined;
+  /** "Niet van toepassing" as an explicit answer beside the text (the outcome items of a Reflectiegesprek). */
+  notApplicable?: string | undefined;
+  /** For a goal review in the manager's column: the employee's review of the same goals, to react to. */
+  theirs?: unknown;
+}
+
+/** "123 / 10.000 tekens", and the field's own help when it has one. */
+function TextHint({ help, count, max }: { help: string | undefined; count: number; max: number }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  return (
+    <span className={styles.hint}>
+      {help ? <span>{help}</span> : null}
+      <span data-testid="char-count">
+        {i18n.t('form.count', {
+          count: count.toLocaleString(i18n.locale),
+          max: max.toLocaleString(i18n.locale),
+        })}
+      </span>
+    </span>
+  );
 }
 
 /** The input for one format field, by kind. */
-export function FieldEditor({ field, value, onChange, disabled, label, required }: FieldEditorProps) {
+export function FieldEditor({
+  field,
+  value,
+  onChange,
+  disabled,
+  label,
+  required,
+  problem,
+  notApplicable,
+  theirs,
+}: FieldEditorProps) {
   const i18n = useI18n();
   const text = label ?? i18n.text(field.label);
+  const tooLong = isOverLimit(field, value);
+  const max = limitOf(field);
+  const message = tooLong
+    ? i18n.t('form.tooLong', { max: max.toLocaleString(i18n.locale) })
+    : (problem ?? undefined);
   switch (field.kind) {
-    case 'text':
+    case 'text': {
+      const current = typeof value === 'string' ? value : '';
+      const isNotApplicable = notApplicable !== undefined && current === notApplicable;
       return (
         <Field
           label={text}
-          hint={field.help ? i18n.text(field.help) : undefined}
+          hint={
+            disabled ? undefined : (
+              <TextHint
+                help={field.help ? i18n.text(field.help) : undefined}
+                count={current.length}
+                max={max}
+              />
+            )
+          }
           required={required ?? field.required}
+          validationState={message ? 'error' : 'none'}
+          validationMessage={message}
         >
           <Textarea
-            value={typeof value === 'string' ? value : ''}
-            disabled={disabled}
+            id={`field-${field.id}`}
+            value={current}
+            disabled={disabled || isNotApplicable}
             resize="vertical"
             rows={3}
             onChange={(_e, data) => onChange(data.value)}
           />
+          {notApplicable !== undefined && !disabled ? (
+            <Checkbox
+              label={i18n.t('form.notApplicable')}
+              checked={isNotApplicable}
+              onChange={(_e, data) => onChange(data.checked ? notApplicable : '')}
+            />
+          ) : null}
         </Field>
       );
+    }
     case 'smiley':
       return (
         <SmileyScale
+          problem={message}
           label={text}
           value={typeof value === 'string' ? (value as Smiley) : undefined}
           disabled={disabled}
@@ -65,10 +136,20 @@ export function FieldEditor({ field, value, onChange, disabled, label, required 
         />
       );
     case 'goals':
-      return <GoalsEditor label={text} value={asList<Goal>(value)} onChange={onChange} disabled={disabled} />;
+      return (
+        <GoalsEditor
+          problem={message}
+          label={text}
+          value={asList<Goal>(value)}
+          onChange={onChange}
+          disabled={disabled}
+        />
+      );
     case 'goal-review':
       return (
         <GoalReviewEditor
+          problem={message}
+          theirs={theirs === undefined ? undefined : asList<GoalReview>(theirs)}
           label={text}
           value={asList<GoalReview>(value)}
           onChange={onChange}
@@ -78,6 +159,7 @@ export function FieldEditor({ field, value, onChange, disabled, label, required 
     case 'agreements':
       return (
         <AgreementsEditor
+          problem={message}
           label={text}
           value={asList<Agreement>(value)}
           onChange={onChange}

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Autosave } from '../autosave/use-autosave.js';
 import type { FieldDef } from '../../domain/formats.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -45,9 +45,12 @@ const useStyles = makeStyles({
 export function AutosaveChrome({
   autosave,
   fieldFor,
+  extra,
 }: {
   autosave: Autosave;
   fieldFor(id: string): FieldDef | undefined;
+  /** Kept in view with the status, e.g. the side panel's jump to the agreements. */
+  extra?: ReactNode;
 }) {
   const i18n = useI18n();
   const styles = useStyles();
@@ -60,6 +63,7 @@ export function AutosaveChrome({
         </MessageBar>
       ) : null}
       <SaveStatusText status={autosave.status} />
+      {extra}
       {autosave.status.kind === 'conflict' ? (
         <LoadBoundary>
           <MergeDialog

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef } from '../../domain/formats.js';
+import { notApplicable } from '../../domain/required.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FieldEditor } from './answer-fields.js';
 
@@ -21,6 +22,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightBase500,
+    overflowWrap: 'anywhere',
+    // The 320 px side panel: a heading is a line, not a poster.
+    '@media (max-width: 480px)': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   },
   intro: { color: tokens.colorNeutralForeground2 },
 });
@@ -31,7 +35,11 @@ export interface FormatFormProps {
   onEdit(fieldId: string, value: unknown): void;
   disabled?: boolean;
   /** Replaces the editor of a field, e.g. to show the employee's answer beside the manager's. */
-  renderField?: (field: FieldDef, editor: ReactNode) => ReactNode;
+  renderField?: (field: FieldDef, editor: ReactNode, problem: string | undefined) => ReactNode;
+  /** The mark per field id after a submit that could not go (see FormProblems). */
+  problems?: Record<string, string> | undefined;
+  /** Content before the sections (e.g. the list of what is missing), shown with the first paint. */
+  before?: ReactNode;
   /** What follows the form (its buttons), shown once all of its fields are there: never halfway through it. */
   after?: ReactNode;
 }
@@ -79,13 +87,37 @@ interface FormFieldProps {
   onEdit(fieldId: string, value: unknown): void;
   disabled: boolean | undefined;
   renderField: FormatFormProps['renderField'];
+  problem: string | undefined;
+  notApplicable: string | undefined;
 }
 
 /** One field; memoised so typing in one field does not re-render the other 30-odd (21 smiley groups alone). */
-const FormField = memo(function FormField({ field, value, onEdit, disabled, renderField }: FormFieldProps) {
+const FormField = memo(function FormField({
+  field,
+  value,
+  onEdit,
+  disabled,
+  renderField,
+  problem,
+  notApplicable: na,
+}: FormFieldProps) {
   const handleChange = useCallback((next: unknown) => onEdit(field.id, next), [onEdit, field.id]);
-  const editor = <FieldEditor field={field} value={value} disabled={disabled} onChange={handleChange} />;
-  return <div>{renderField ? renderField(field, editor) : editor}</div>;
+  const editor = (
+    <FieldEditor
+      field={field}
+      value={value}
+      disabled={disabled}
+      onChange={handleChange}
+      problem={problem}
+      notApplicable={na}
+    />
+  );
+  // The anchor the list of missing fields moves focus to.
+  return (
+    <div id={`field-wrap-${field.id}`} tabIndex={-1}>
+      {renderField ? renderField(field, editor, problem) : editor}
+    </div>
+  );
 });
 
 /**
@@ -93,7 +125,16 @@ const FormField = memo(function FormField({ field, value, onEdit, disabled, rend
  * at once; the rest are appended right after the first paint, so the page is usable sooner. They are appended in
  * place (keyboard order stays the format's order), and answers live in the autosave, never in these components.
  */
-export function FormatForm({ sections, values, onEdit, disabled, renderField, after }: FormatFormProps) {
+export function FormatForm({
+  sections,
+  values,
+  onEdit,
+  disabled,
+  renderField,
+  after,
+  problems,
+  before,
+}: FormatFormProps) {
   const i18n = useI18n();
   const styles = useStyles();
   const total = sections.reduce((sum, section) => sum + section.fields.length, 0);
@@ -106,6 +147,7 @@ export function FormatForm({ sections, values, onEdit, disabled, renderField, af
   return (
     <>
       <div className={styles.form}>
+        {before}
         {shown.map((section) => (
           <section key={section.id} aria-labelledby={`section-${section.id}`} className={styles.section}>
             <h2 id={`section-${section.id}`} className={styles.heading}>
@@ -120,6 +162,11 @@ export function FormatForm({ sections, values, onEdit, disabled, renderField, af
                 onEdit={onEdit}
                 disabled={disabled}
                 renderField={renderField}
+                problem={problems?.[field.id]}
+                // The outcome of a Reflectiegesprek: each item filled, or explicitly "niet van toepassing".
+                notApplicable={
+                  section.notEmpty && field.kind === 'text' ? i18n.text(notApplicable) : undefined
+                }
               />
             ))}
           </section>

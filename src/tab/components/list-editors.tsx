@@ -12,7 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
-import { useI18n } from '../i18n/i18n.js';
+import { limits } from '../../domain/limits.js';
+import { useI18n, type I18n } from '../i18n/i18n.js';
 
 const useStyles = makeStyles({
   list: {
@@ -35,7 +36,31 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: '180px' },
   title: { fontWeight: tokens.fontWeightSemibold },
   label: { fontWeight: tokens.fontWeightSemibold },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  theirs: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: 'anywhere',
+  },
+  caption: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
+
+/** The counter and, over the limit, the mark of one text in a list item: what the server accepts. */
+function limitProps(i18n: I18n, text: string | undefined, max: number) {
+  const count = (text ?? '').length;
+  const over = count > max;
+  const n = (value: number) => value.toLocaleString(i18n.locale);
+  return {
+    hint: i18n.t('form.count', { count: n(count), max: n(max) }),
+    validationState: over ? ('error' as const) : ('none' as const),
+    validationMessage: over ? i18n.t('form.tooLong', { max: n(max) }) : undefined,
+  };
+}
 
 /** A short unique id for a new goal or agreement. */
 export function newId(): string {
@@ -48,6 +73,13 @@ interface ListProps<T> {
   value: T[];
   onChange(value: T[]): void;
   disabled?: boolean;
+  /** Why the list cannot be submitted as it is, shown under its label. */
+  problem?: string | undefined;
+}
+
+function Problem({ text }: { text: string | undefined }) {
+  const styles = useStyles();
+  return text ? <Text className={styles.problem}>{text}</Text> : null;
 }
 
 function replaceAt<T>(list: T[], index: number, item: T): T[] {
@@ -55,7 +87,13 @@ function replaceAt<T>(list: T[], index: number, item: T): T[] {
 }
 
 /** Goals of one part (Het Goede Gesprek): a title and an optional explanation each. */
-export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal> & { label: string }) {
+export function GoalsEditor({
+  value,
+  onChange,
+  disabled,
+  label,
+  problem,
+}: ListProps<Goal> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
@@ -65,18 +103,25 @@ export function GoalsEditor({ value, onChange, disabled, label }: ListProps<Goal
       <Text id={labelId} className={styles.label}>
         {label}
       </Text>
+      <Problem text={problem} />
       {value.length === 0 ? <Text>{i18n.t('goals.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((goal, index) => (
           <li key={goal.id} className={styles.item}>
-            <Field label={`${i18n.t('goals.title')} ${index + 1}`}>
+            <Field
+              label={`${i18n.t('goals.title')} ${index + 1}`}
+              {...limitProps(i18n, goal.title, limits.titleLength)}
+            >
               <Input
                 value={goal.title}
                 disabled={disabled}
                 onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, title: data.value }))}
               />
             </Field>
-            <Field label={i18n.t('goals.description')}>
+            <Field
+              label={i18n.t('goals.description')}
+              {...limitProps(i18n, goal.description, limits.textLength)}
+            >
               <Textarea
                 value={goal.description ?? ''}
                 disabled={disabled}
@@ -114,7 +159,16 @@ export function GoalReviewEditor({
   onChange,
   disabled,
   label,
-}: ListProps<GoalReview> & { label: string }) {
+  problem,
+  theirs,
+}: ListProps<GoalReview> & {
+  label: string;
+  /**
+   * The employee's review of the same goals: the manager reads her progress and course per goal and reacts to
+   * them (his note in `progress`, a course of his own only when he sees it differently), instead of retyping them.
+   */
+  theirs?: GoalReview[] | undefined;
+}) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
@@ -125,6 +179,7 @@ export function GoalReviewEditor({
       <Text id={labelId} className={styles.label}>
         {label}
       </Text>
+      <Problem text={problem} />
       {value.length === 0 ? <Text>{i18n.t('review.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((review, index) => (
@@ -140,7 +195,11 @@ export function GoalReviewEditor({
                 />
               </Field>
             )}
-            <Field label={`${i18n.t('review.progress')}: ${review.title}`}>
+            {theirs ? <TheirReview review={theirs.find((r) => r.goalId === review.goalId)} /> : null}
+            <Field
+              label={`${i18n.t(theirs ? 'review.managerNote' : 'review.progress')}: ${review.title}`}
+              {...limitProps(i18n, review.progress, limits.textLength)}
+            >
               <Textarea
                 value={review.progress ?? ''}
                 disabled={disabled}
@@ -150,7 +209,7 @@ export function GoalReviewEditor({
                 }
               />
             </Field>
-            <Field label={`${i18n.t('review.course')}: ${review.title}`}>
+            <Field label={`${i18n.t(theirs ? 'review.managerCourse' : 'review.course')}: ${review.title}`}>
               <RadioGroup
                 layout="horizontal"
                 value={review.course ?? ''}
@@ -169,7 +228,10 @@ export function GoalReviewEditor({
               </RadioGroup>
             </Field>
             {review.course === 'adjust' ? (
-              <Field label={i18n.t('review.adjustment')}>
+              <Field
+                label={i18n.t('review.adjustment')}
+                {...limitProps(i18n, review.adjustment, limits.textLength)}
+              >
                 <Textarea
                   value={review.adjustment ?? ''}
                   disabled={disabled}
@@ -192,6 +254,28 @@ export function GoalReviewEditor({
   );
 }
 
+/** Her progress and course on one goal, read-only, in the manager's column. */
+function TheirReview({ review }: { review: GoalReview | undefined }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  return (
+    <div className={styles.theirs} data-testid="employee-review">
+      <Text className={styles.caption}>{i18n.t('review.employeeSaid')}</Text>
+      <Text>
+        <Text weight="semibold">{i18n.t('review.progress')}: </Text>
+        {review?.progress?.trim() ? review.progress : i18n.t('answer.none')}
+      </Text>
+      <Text>
+        <Text weight="semibold">{i18n.t('review.course')}: </Text>
+        {review?.course
+          ? i18n.t(review.course === 'adjust' ? 'review.adjust' : 'review.continue')
+          : i18n.t('answer.none')}
+        {review?.course === 'adjust' && review.adjustment ? ` — ${review.adjustment}` : ''}
+      </Text>
+    </div>
+  );
+}
+
 const owners: Agreement['owner'][] = ['employee', 'manager', 'both'];
 
 /** Concrete agreements: what, who and by when. */
@@ -200,6 +284,7 @@ export function AgreementsEditor({
   onChange,
   disabled,
   label,
+  problem,
 }: ListProps<Agreement> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
@@ -210,11 +295,15 @@ export function AgreementsEditor({
       <Text id={labelId} className={styles.label}>
         {label}
       </Text>
+      <Problem text={problem} />
       {value.length === 0 ? <Text>{i18n.t('agreements.empty')}</Text> : null}
       <ul className={styles.list}>
         {value.map((agreement, index) => (
           <li key={agreement.id} className={styles.item}>
-            <Field label={`${i18n.t('agreements.text')} ${index + 1}`}>
+            <Field
+              label={`${i18n.t('agreements.text')} ${index + 1}`}
+              {...limitProps(i18n, agreement.text, limits.titleLength)}
+            >
               <Textarea
                 value={agreement.text}
                 disabled={disabled}

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -12,10 +12,19 @@ const useStyles = makeStyles({
 });
 
 /** The page's one h1; also sets the document title so history and screen readers name the page. */
-export function PageTitle({ children, text }: { children?: ReactNode; text: string }) {
+export function PageTitle({
+  children,
+  text,
+  className,
+}: {
+  children?: ReactNode;
+  text: string;
+  /** E.g. the smaller title of the meeting side panel. */
+  className?: string;
+}) {
   const styles = useStyles();
   useEffect(() => {
     document.title = text;
   }, [text]);
-  return <h1 className={styles.title}>{children ?? text}</h1>;
+  return <h1 className={mergeClasses(styles.title, className)}>{children ?? text}</h1>;
 }

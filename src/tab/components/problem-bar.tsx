@@ -8,8 +8,14 @@ import {
 import { ApiError, NetworkError } from '../api/client.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';
 
-/** A sentence a person can act on for any error: the server's `detail` (already in their language) first. */
+/**
+ * A sentence a person can act on for any error: by the domain's code where its text would quote a validator,
+ * otherwise the server's `detail` (the domain's message, already in their language).
+ */
 export function describeError(error: unknown, i18n: I18n): string {
+  // Codes whose server text quotes a validator: the catalogue's sentence instead, the form marks the fields.
+  if (error instanceof ApiError && error.code === 'invalid_answers')
+    return i18n.t('error.code.invalid_answers');
   if (error instanceof ApiError)
     return error.problem.detail ?? i18n.t('error.generic', { status: error.status });
   if (error instanceof NetworkError) return i18n.t('error.network');

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SaveStatus } from '../autosave/autosave.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';
+import { describeError } from './problem-bar.js';
 
 const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground2 },
@@ -15,7 +16,9 @@ export function saveStatusText(status: SaveStatus, i18n: I18n): string {
     case 'dirty':
       return i18n.t('save.dirty');
     case 'incomplete':
-      return i18n.t('save.incomplete');
+      return status.tooLong > 0
+        ? i18n.t('save.tooLong', { count: status.tooLong })
+        : i18n.t('save.incomplete');
     case 'saving':
       return i18n.t('save.saving');
     case 'saved':
@@ -23,7 +26,8 @@ export function saveStatusText(status: SaveStatus, i18n: I18n): string {
     case 'retrying':
       return status.offline ? i18n.t('save.offline') : i18n.t('save.failed');
     case 'error':
-      return `${i18n.t('save.error')}: ${status.message}`;
+      // The message of the domain's code, never the validator's own words.
+      return `${i18n.t('save.error')}: ${describeError(status.error, i18n)}`;
     case 'conflict':
       return i18n.t('save.conflict');
   }

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
     marginRight: tokens.spacingHorizontalXS,
     verticalAlign: 'middle',
   },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface SmileyScaleProps {
@@ -24,6 +25,8 @@ export interface SmileyScaleProps {
   value: Smiley | undefined;
   onChange(value: Smiley): void;
   disabled?: boolean;
+  /** Why it cannot be submitted yet (not chosen), shown under the scale. */
+  problem?: string | undefined;
 }
 
 /**
@@ -32,15 +35,24 @@ export interface SmileyScaleProps {
  * it, arrow keys choose, and every option has a text label (the face is decoration, hidden from screen
  * readers). Memoised: a format has up to 21 of them, and only the one that changed needs to render again.
  */
-export const SmileyScale = memo(function SmileyScale({ label, value, onChange, disabled }: SmileyScaleProps) {
+export const SmileyScale = memo(function SmileyScale({
+  label,
+  value,
+  onChange,
+  disabled,
+  problem,
+}: SmileyScaleProps) {
   const i18n = useI18n();
   const styles = useStyles();
   const labelId = useId();
+  const problemId = useId();
   return (
     <div className={styles.root}>
       <Text id={labelId}>{label}</Text>
       <RadioGroup
         aria-labelledby={labelId}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
         layout="horizontal"
         className={styles.group}
         value={value ?? ''}
@@ -60,6 +72,11 @@ export const SmileyScale = memo(function SmileyScale({ label, value, onChange, d
           />
         ))}
       </RadioGroup>
+      {problem ? (
+        <Text id={problemId} className={styles.problem}>
+          {problem}
+        </Text>
+      ) : null}
     </div>
   );
 });

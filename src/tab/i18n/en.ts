@@ -555,4 +555,44 @@ export const en: Messages = {
   'rounds.plan': 'Plan conversation',
   'rounds.open': 'Open conversation',
   'rounds.nothingToPlan': 'There are no rounds in which you plan conversations right now.',
+  // Forms that guide, confirmations and the meeting side panel.
+  'form.count': '{count} / {max} characters',
+  'form.tooLong':
+    'Too long: at most {max} characters. This answer is saved once it is shorter; your other answers are saved.',
+  'form.notApplicable': 'Not applicable',
+  'form.required': 'Please fill this in.',
+  'form.requiredCourse': 'Choose for each goal: continue the course or adjust it.',
+  'form.requiredOrNa': 'Fill this in, or choose ‘Not applicable’.',
+  'form.problemsTitle':
+    '{count, plural, one {# question left before you can go on} other {# questions left before you can go on}}',
+  'save.tooLong':
+    '{count, plural, one {# answer is too long and not saved yet; the rest is saved} other {# answers are too long and not saved yet; the rest is saved}}',
+  'error.code.invalid_answers': 'An answer does not fit the form. See the marked questions.',
+  'error.code.incomplete': 'Not everything is filled in yet. See the marked questions.',
+  'confirm.cancel': 'Back',
+  'confirm.share.title': 'Share your preparation?',
+  'confirm.share.body':
+    '{name} then sees your answers. You can no longer change them; you discuss them together in the conversation.',
+  'confirm.share.ok': 'Share',
+  'confirm.complete.title': 'Complete the conversation?',
+  'confirm.complete.body':
+    'Your notes and the agreements are then fixed and can only be read. The agreements go into the report.',
+  'confirm.complete.ok': 'Complete',
+  'confirm.offer.title': 'Offer for signing?',
+  'confirm.offer.body':
+    '{name} receives this version to respond to. You can no longer change it, unless it is not agreed.',
+  'confirm.offer.bodyVitality':
+    'You sign the report by offering it; {name} co-signs it or returns it with a comment. You can no longer change it, unless it is not agreed.',
+  'confirm.offer.ok': 'Offer',
+  'result.toast.shared': 'Preparation shared',
+  'result.toast.completed': 'Conversation completed',
+  'result.toast.offered': 'Version {version} offered',
+  'panel.sections': 'Go to a part',
+  'panel.progress': '{done} of {total}',
+  'panel.toAgreements': 'Agreements ({count})',
+  'panel.statementsCount': '{count, plural, one {# statement} other {# statements}}',
+  'review.employeeSaid': 'Employee',
+  'review.managerNote': 'Your response',
+  'review.managerCourse': 'Course as you see it (only if you see it differently)',
+  'report.goalNotes': 'Goals: progress, course and the manager’s response',
 };

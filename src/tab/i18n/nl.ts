@@ -558,6 +558,46 @@ export const nl = {
   'rounds.plan': 'Gesprek plannen',
   'rounds.open': 'Gesprek openen',
   'rounds.nothingToPlan': 'Er zijn nu geen gespreksrondes waarin jij gesprekken plant.',
+  // Forms that guide, confirmations and the meeting side panel.
+  'form.count': '{count} / {max} tekens',
+  'form.tooLong':
+    'Te lang: maximaal {max} tekens. Dit antwoord wordt pas bewaard als het korter is; je andere antwoorden worden wel bewaard.',
+  'form.notApplicable': 'Niet van toepassing',
+  'form.required': 'Vul dit nog in.',
+  'form.requiredCourse': 'Kies per doel: koers vervolgen of bijsturen.',
+  'form.requiredOrNa': 'Vul dit in, of kies ‘Niet van toepassing’.',
+  'form.problemsTitle':
+    '{count, plural, one {Nog # vraag voordat je verder kunt} other {Nog # vragen voordat je verder kunt}}',
+  'save.tooLong':
+    '{count, plural, one {# antwoord is te lang en nog niet bewaard; de rest is opgeslagen} other {# antwoorden zijn te lang en nog niet bewaard; de rest is opgeslagen}}',
+  'error.code.invalid_answers': 'Een antwoord past niet in het format. Kijk bij de gemarkeerde vragen.',
+  'error.code.incomplete': 'Nog niet alles is ingevuld. Kijk bij de gemarkeerde vragen.',
+  'confirm.cancel': 'Terug',
+  'confirm.share.title': 'Voorbereiding delen?',
+  'confirm.share.body':
+    '{name} ziet daarna je antwoorden. Je kunt ze dan niet meer aanpassen; in het gesprek bespreken jullie ze samen.',
+  'confirm.share.ok': 'Delen',
+  'confirm.complete.title': 'Gesprek afronden?',
+  'confirm.complete.body':
+    'Je aantekeningen en de afspraken liggen daarna vast en zijn alleen nog te lezen. De afspraken gaan mee naar het verslag.',
+  'confirm.complete.ok': 'Afronden',
+  'confirm.offer.title': 'Ter ondertekening aanbieden?',
+  'confirm.offer.body':
+    '{name} krijgt deze versie om te reageren. Je kunt hem daarna niet meer aanpassen, tenzij hij niet akkoord wordt gegeven.',
+  'confirm.offer.bodyVitality':
+    'Je ondertekent het verslag door het aan te bieden; {name} tekent mee of geeft het terug met een toelichting. Je kunt het daarna niet meer aanpassen, tenzij het niet akkoord wordt gegeven.',
+  'confirm.offer.ok': 'Aanbieden',
+  'result.toast.shared': 'Voorbereiding gedeeld',
+  'result.toast.completed': 'Gesprek afgerond',
+  'result.toast.offered': 'Versie {version} aangeboden',
+  'panel.sections': 'Naar een onderdeel',
+  'panel.progress': '{done} van {total}',
+  'panel.toAgreements': 'Afspraken ({count})',
+  'panel.statementsCount': '{count, plural, one {# stelling} other {# stellingen}}',
+  'review.employeeSaid': 'Medewerker',
+  'review.managerNote': 'Jouw reactie',
+  'review.managerCourse': 'Koers volgens jou (alleen als je het anders ziet)',
+  'report.goalNotes': 'Doelen: voortgang, koers en reactie van de leidinggevende',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -16,6 +16,7 @@ import { ProblemBar } from '../components/problem-bar.js';
 import { SignatureBlock } from '../components/signature-block.js';
 import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
+import { useSidePanel } from '../components/use-side-panel.js';
 import { useI18n } from '../i18n/i18n.js';
 import { lazyPage } from '../routing/lazy-page.js';
 import { sectionModules } from '../routing/route-modules.js';
@@ -70,6 +71,15 @@ const useStyles = makeStyles({
     padding: 0,
   },
   currentTab: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+  // The side panel's header: one or two lines, who, which conversation, which stage.
+  panelHeader: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  panelTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  panelLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The situation of a view, for routing decisions. */
@@ -93,6 +103,7 @@ export function ConversationPage({ params, location }: PageProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
+  const sidePanel = useSidePanel();
   const id = params.id ?? '';
   const section = isSection(params.section) ? params.section : undefined;
   // Just planned (`?uitgenodigd=1`): the overview stays, with word that the invitation went.
@@ -118,65 +129,84 @@ export function ConversationPage({ params, location }: PageProps) {
   const Page = section ? sectionPages[section] : undefined;
   const handleView = (next: ConversationView) => load.setData(next);
 
+  const sectionNav =
+    sections.length > 0 ? (
+      <nav aria-label={i18n.t('conv.tabs')}>
+        <ul className={styles.tabs}>
+          <li>
+            <Link
+              href={href(`/gesprek/${c.id}`)}
+              aria-current={section ? undefined : 'page'}
+              className={section ? undefined : styles.currentTab}
+            >
+              {i18n.t('conv.tab.overview')}
+            </Link>
+          </li>
+          {sections.map((s) => (
+            <li key={s}>
+              <Link
+                href={href(`/gesprek/${c.id}/${s}`)}
+                aria-current={s === section ? 'page' : undefined}
+                className={s === section ? styles.currentTab : undefined}
+              >
+                {i18n.t(sectionLabels[s])}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    ) : null;
+
+  // The meeting side panel (320 px): who, type and stage in two lines, then the page; no timeline or facts.
+  const header = sidePanel ? (
+    <div className={styles.panelHeader} data-testid="panel-header">
+      <PageTitle text={title} className={styles.panelTitle} />
+      <Text className={styles.panelLine}>
+        {i18n.text(view.format.title)} · {i18n.t(`stage.${c.stage}`)}
+        {c.schedule ? ` · ${i18n.dateTime(c.schedule.start)}` : ''}
+      </Text>
+      {sectionNav}
+    </div>
+  ) : null;
+
   return (
     <>
-      <div className={styles.header}>
-        <PageTitle text={title} />
-        <dl className={styles.facts}>
-          <div className={styles.fact}>
-            <dt className={styles.term}>{i18n.t('conv.employee')}:</dt>
-            <dd className={styles.def}>{view.people.employee.displayName}</dd>
-          </div>
-          {view.people.manager ? (
+      {sidePanel ? (
+        header
+      ) : (
+        <div className={styles.header}>
+          <PageTitle text={title} />
+          <dl className={styles.facts}>
             <div className={styles.fact}>
-              <dt className={styles.term}>{i18n.t('conv.manager')}:</dt>
-              <dd className={styles.def}>{view.people.manager.displayName}</dd>
+              <dt className={styles.term}>{i18n.t('conv.employee')}:</dt>
+              <dd className={styles.def}>{view.people.employee.displayName}</dd>
             </div>
+            {view.people.manager ? (
+              <div className={styles.fact}>
+                <dt className={styles.term}>{i18n.t('conv.manager')}:</dt>
+                <dd className={styles.def}>{view.people.manager.displayName}</dd>
+              </div>
+            ) : null}
+            <div className={styles.fact}>
+              <dt className={styles.term}>{i18n.t('conv.when')}:</dt>
+              <dd className={styles.def}>
+                {c.schedule ? i18n.dateTime(c.schedule.start) : i18n.t('home.notScheduled')}
+              </dd>
+            </div>
+          </dl>
+          {c.schedule?.meetingUrl ? (
+            <Link href={c.schedule.meetingUrl} target="_blank" rel="noreferrer">
+              {i18n.t('conv.meetingLink')}
+            </Link>
           ) : null}
-          <div className={styles.fact}>
-            <dt className={styles.term}>{i18n.t('conv.when')}:</dt>
-            <dd className={styles.def}>
-              {c.schedule ? i18n.dateTime(c.schedule.start) : i18n.t('home.notScheduled')}
-            </dd>
-          </div>
-        </dl>
-        {c.schedule?.meetingUrl ? (
-          <Link href={c.schedule.meetingUrl} target="_blank" rel="noreferrer">
-            {i18n.t('conv.meetingLink')}
-          </Link>
-        ) : null}
-        <StageTimeline stage={c.stage} requested={c.requestedBy === 'employee'} filing={view.filing} />
-        <Text>
-          <Text weight="semibold">{i18n.t('next.label')}: </Text>
-          {i18n.t(nextStepKey(view.party, view.nextStep))}
-        </Text>
-        {sections.length > 0 ? (
-          <nav aria-label={i18n.t('conv.tabs')}>
-            <ul className={styles.tabs}>
-              <li>
-                <Link
-                  href={href(`/gesprek/${c.id}`)}
-                  aria-current={section ? undefined : 'page'}
-                  className={section ? undefined : styles.currentTab}
-                >
-                  {i18n.t('conv.tab.overview')}
-                </Link>
-              </li>
-              {sections.map((s) => (
-                <li key={s}>
-                  <Link
-                    href={href(`/gesprek/${c.id}/${s}`)}
-                    aria-current={s === section ? 'page' : undefined}
-                    className={s === section ? styles.currentTab : undefined}
-                  >
-                    {i18n.t(sectionLabels[s])}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-      </div>
+          <StageTimeline stage={c.stage} requested={c.requestedBy === 'employee'} filing={view.filing} />
+          <Text>
+            <Text weight="semibold">{i18n.t('next.label')}: </Text>
+            {i18n.t(nextStepKey(view.party, view.nextStep))}
+          </Text>
+          {sectionNav}
+        </div>
+      )}
       {invited && !section && view.party === 'manager' ? (
         <MessageBar intent="success" data-testid="plan-invited">
           <MessageBarBody>

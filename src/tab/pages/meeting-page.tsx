@@ -1,9 +1,29 @@
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
 import type { GoalReview } from '../../domain/answers.js';
 import { meetingSections, type FieldDef, type FormatDef } from '../../domain/formats.js';
 import type { ConversationView } from '../api/types.js';
 import { AnswerView, FieldEditor } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
+import { ConfirmStep } from '../components/confirm-step.js';
+import { problemMarks } from '../components/form-problems.js';
+import { useStepResult } from '../components/step-result.js';
+import { useSidePanel } from '../components/use-side-panel.js';
+import { isAnswered } from '../../domain/required.js';
+import type { SectionDef } from '../../domain/formats.js';
+import type { Answers } from '../../domain/answers.js';
 import { FormatForm } from '../components/format-form.js';
 import { PreviousConversation } from '../components/previous-conversation.js';
 import { ProblemBar } from '../components/problem-bar.js';
@@ -53,7 +73,106 @@ const useStyles = makeStyles({
     listStyle: 'none',
   },
   statement: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // The side panel: one column, her answers compact, every section one tap away.
+  panelPair: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  compactList: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  compactItem: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
+  },
+  compactText: { gridColumn: '1 / -1', fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  sectionNav: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    fontSize: tokens.fontSizeBase200,
+  },
+  progress: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  accordionHeader: { fontSize: tokens.fontSizeBase300 },
 });
+
+/** How many of a section's fields hold an answer. */
+function progressOf(section: SectionDef, answers: Record<string, unknown>): { done: number; total: number } {
+  const done = section.fields.filter((f) => isAnswered((answers as Answers)[f.id])).length;
+  return { done, total: section.fields.length };
+}
+
+/** Moves to a section of the page: its heading comes into view and takes focus. */
+function goTo(id: string): void {
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Her shared answers in the side panel: one closed row per section with how many she answered, opened to a compact
+ * list of face and statement (a text answer under its question). Opening is the only step: nothing is repeated.
+ */
+function CompactPreparation({ format, view }: { format: FormatDef; view: ConversationView }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const answers = view.conversation.preparation;
+  return (
+    // The first topic open: the conversation starts there; the others one tap away.
+    <Accordion
+      multiple
+      collapsible
+      defaultOpenItems={format.preparation[0] ? [format.preparation[0].id] : []}
+    >
+      {format.preparation.map((section) => {
+        const { done, total } = progressOf(section, answers);
+        return (
+          <AccordionItem key={section.id} value={section.id}>
+            <AccordionHeader as="h4" size="small" className={styles.accordionHeader}>
+              {i18n.text(section.title)}{' '}
+              <Text className={styles.progress}>&nbsp;{i18n.t('panel.progress', { done, total })}</Text>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.compactList}>
+                {section.fields.map((field) => (
+                  <li key={field.id} className={styles.compactItem}>
+                    {field.kind === 'smiley' ? (
+                      <>
+                        <AnswerView field={field} value={answers[field.id]} />
+                        <span>{i18n.text(field.label)}</span>
+                      </>
+                    ) : (
+                      <>
+                        <Text weight="semibold" className={styles.compactText}>
+                          {i18n.text(field.label)}
+                        </Text>
+                        <span className={styles.compactText}>
+                          <AnswerView field={field} value={answers[field.id]} />
+                        </span>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        );
+      })}
+    </Accordion>
+  );
+}
 
 /** Her preparation, read-only, as she shared it: her own statements with the face and words she chose. */
 function SharedPreparation({
@@ -106,12 +225,26 @@ export function MeetingPage({ view, onView }: SectionProps) {
   const c = view.conversation;
   const sections = meetingSections(format);
   const ownSections = format.meeting !== undefined;
-  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+  const { autosave, fieldFor, finish, problems, busy, error } = useConversationForm(
     view,
     onView,
     'completion',
     sections,
   );
+  const sidePanel = useSidePanel();
+  const [confirming, setConfirming] = useState(false);
+  const step = useStepResult();
+  const complete = async () => {
+    const done = await finish({ type: 'complete-meeting' });
+    setConfirming(false);
+    // The result where he is: by the button he pressed, with the fields now read-only above it.
+    if (done)
+      step.show(
+        `${i18n.t('meeting.completed')} ${i18n.t('meeting.locked')}`,
+        i18n.t('result.toast.completed'),
+        'meeting-locked',
+      );
+  };
   const isManager = view.party === 'manager';
   const before = ['planned', 'preparing', 'prepared'].includes(c.stage);
   // The server refuses changes once the meeting is held: what was said then stays as it was said.
@@ -127,7 +260,8 @@ export function MeetingPage({ view, onView }: SectionProps) {
     );
   }
 
-  // A goal review starts from the employee's list of goals, so the manager only adds their view.
+  // A goal review starts from the employee's list of goals: her progress and course stand in his column (see
+  // GoalReviewEditor's `theirs`), so he reacts to them instead of retyping them.
   const startValue = (field: FieldDef): unknown => {
     const own = autosave.values[field.id];
     if (own !== undefined || field.kind !== 'goal-review') return own;
@@ -137,14 +271,9 @@ export function MeetingPage({ view, onView }: SectionProps) {
       : undefined;
   };
 
-  const renderPair = (field: FieldDef) => (
-    <div className={styles.pair}>
-      <div className={styles.employee}>
-        <Text className={styles.caption}>
-          {i18n.t('meeting.employeeAnswer')} — {i18n.text(field.label)}
-        </Text>
-        <AnswerView field={field} value={c.preparation[field.id]} />
-      </div>
+  const renderPair = (field: FieldDef, problem: string | undefined) => {
+    const review = field.kind === 'goal-review';
+    const editor = (
       <FieldEditor
         field={field}
         value={startValue(field)}
@@ -152,13 +281,28 @@ export function MeetingPage({ view, onView }: SectionProps) {
         required={false}
         label={`${i18n.t('meeting.managerAnswer')}: ${i18n.text(field.label)}`}
         onChange={(value) => autosave.edit(field.id, value)}
+        problem={problem}
+        {...(review ? { theirs: c.preparation[field.id] ?? [] } : {})}
       />
-    </div>
-  );
+    );
+    // A goal review carries her answer inside his editor, per goal: not a second time beside it.
+    if (review) return editor;
+    return (
+      <div className={sidePanel ? styles.panelPair : styles.pair}>
+        <div className={styles.employee}>
+          <Text className={styles.caption}>
+            {i18n.t('meeting.employeeAnswer')} — {i18n.text(field.label)}
+          </Text>
+          <AnswerView field={field} value={c.preparation[field.id]} />
+        </div>
+        {editor}
+      </div>
+    );
+  };
 
   // Vitality: "Aantekeningen van de leidinggevende" under each topic, named by its topic for screen readers.
   const topicOf = new Map(sections.flatMap((s) => s.fields.map((f) => [f.id, s.title] as const)));
-  const renderNote = (field: FieldDef) => {
+  const renderNote = (field: FieldDef, problem: string | undefined) => {
     const topic = topicOf.get(field.id);
     const label = i18n.text(field.label);
     return (
@@ -169,53 +313,117 @@ export function MeetingPage({ view, onView }: SectionProps) {
         required={false}
         label={topic && field.kind === 'text' ? `${label} — ${i18n.text(topic)}` : label}
         onChange={(value) => autosave.edit(field.id, value)}
+        problem={problem}
       />
     );
   };
 
+  const agreementsField = sections.flatMap((sec) => sec.fields).find((f) => f.kind === 'agreements');
+  const agreementCount = agreementsField
+    ? ((autosave.values[agreementsField.id] as unknown[] | undefined)?.length ?? 0)
+    : 0;
+  // The agreements always at hand in the side panel: a jump kept in view with the save status.
+  const toAgreements =
+    sidePanel && agreementsField ? (
+      <Link as="button" onClick={() => goTo(`field-wrap-${agreementsField.id}`)} data-testid="to-agreements">
+        {i18n.t('panel.toAgreements', { count: agreementCount })}
+      </Link>
+    ) : null;
+  const showShared = ownSections && shared;
+  const sectionNav = sidePanel ? (
+    <nav aria-label={i18n.t('panel.sections')}>
+      <ul className={styles.sectionNav}>
+        {showShared ? (
+          <li>
+            <Link as="button" onClick={() => goTo('meeting-shared')}>
+              {i18n.t('meeting.statements', { name: employeeName })}
+            </Link>
+          </li>
+        ) : null}
+        {sections.map((section) => {
+          const { done, total } = progressOf(section, autosave.values);
+          return (
+            <li key={section.id}>
+              <Link as="button" onClick={() => goTo(`section-${section.id}`)}>
+                {i18n.text(section.title)}
+              </Link>{' '}
+              <span className={styles.progress}>{i18n.t('panel.progress', { done, total })}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  ) : null;
+
   return (
     <div className={formStyles.stack}>
-      <h2 className={formStyles.heading}>{i18n.t('meeting.title')}</h2>
+      {sidePanel ? null : <h2 className={formStyles.heading}>{i18n.t('meeting.title')}</h2>}
       <PreviousConversation view={view} />
       {!shared ? (
         // That she prepares, never what: her draft is hers until she shares it.
         <MessageBar intent="info" layout="multiline" data-testid="preparation-status">
           <MessageBarBody>
             {i18n.t(`prep.status.${view.preparationStatus}`, { name: employeeName })}{' '}
-            {i18n.t('prep.status.explain', { name: employeeName })}
+            {sidePanel ? null : i18n.t('prep.status.explain', { name: employeeName })}
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {!before ? (
+      {!before && !step.result ? (
         <MessageBar intent="success" layout="multiline" data-testid="meeting-locked">
           <MessageBarBody>
             {i18n.t('meeting.completed')} {i18n.t('meeting.locked')}
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {ownSections && shared ? <SharedPreparation format={format} view={view} name={employeeName} /> : null}
-      {ownSections ? <h2 className={formStyles.heading}>{i18n.t('meeting.notes')}</h2> : null}
-      {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
+      {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} extra={toAgreements} /> : null}
+      {sectionNav}
+      {showShared && sidePanel ? (
+        <section aria-labelledby="meeting-shared">
+          <h3 id="meeting-shared" className={formStyles.heading}>
+            {i18n.t('meeting.statements', { name: employeeName })}
+          </h3>
+          <CompactPreparation format={format} view={view} />
+        </section>
+      ) : null}
+      {showShared && !sidePanel ? (
+        <SharedPreparation format={format} view={view} name={employeeName} />
+      ) : null}
+      {ownSections && !sidePanel ? <h2 className={formStyles.heading}>{i18n.t('meeting.notes')}</h2> : null}
       <FormatForm
         sections={sections}
         values={autosave.values}
         onEdit={autosave.edit}
         disabled={!editable}
-        renderField={(field) => (ownSections ? renderNote(field) : renderPair(field))}
+        problems={problemMarks(problems, i18n)}
+        renderField={(field, _editor, problem) =>
+          ownSections ? renderNote(field, problem) : renderPair(field, problem)
+        }
         after={
           <>
             <ProblemBar error={error} />
+            {step.view}
+            {editable && confirming ? (
+              <ConfirmStep
+                title={i18n.t('confirm.complete.title')}
+                body={i18n.t('confirm.complete.body')}
+                confirmLabel={i18n.t('confirm.complete.ok')}
+                busy={busy}
+                onConfirm={() => void complete()}
+                onCancel={() => setConfirming(false)}
+              />
+            ) : null}
             {editable ? (
               <div className={formStyles.actions}>
                 <Button
                   appearance="primary"
-                  disabled={busy}
-                  onClick={() => void finish({ type: 'complete-meeting' })}
+                  disabled={busy || confirming}
+                  onClick={() => setConfirming(true)}
                 >
                   {i18n.t('meeting.complete')}
                 </Button>
               </div>
             ) : null}
+            {step.toaster}
           </>
         }
       />

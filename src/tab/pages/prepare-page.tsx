@@ -1,5 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { ConfirmStep } from '../components/confirm-step.js';
+import { FormProblems, problemMarks } from '../components/form-problems.js';
+import { useStepResult } from '../components/step-result.js';
 import type { ConversationView } from '../api/types.js';
 import type { Autosave } from '../autosave/use-autosave.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
@@ -30,7 +33,7 @@ export function PreparePage({ view, onView }: SectionProps) {
     onView(next);
     if (to && next.conversation.revision > to.revision) to.adopt(next);
   };
-  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+  const { autosave, fieldFor, finish, check, problems, busy, error } = useConversationForm(
     view,
     (next) => handOn(next, others.current.followUp),
     'preparation',
@@ -38,9 +41,15 @@ export function PreparePage({ view, onView }: SectionProps) {
   );
   const followUp = useFollowUp(view, (next) => handOn(next, others.current.preparation));
   others.current = { preparation: autosave, followUp };
+  const [confirming, setConfirming] = useState(false);
+  const step = useStepResult();
+  const managerName = view.people.manager?.displayName ?? i18n.t('party.manager');
   // The look back on the agreements is part of the preparation: it is on the server before sharing locks it.
   const submit = async () => {
-    if (await followUp.flushNow()) await finish({ type: 'submit-preparation' });
+    if (!(await followUp.flushNow())) return setConfirming(false);
+    const done = await finish({ type: 'submit-preparation' });
+    setConfirming(false);
+    if (done) step.show(i18n.t('prepare.submitted'), i18n.t('result.toast.shared'));
   };
   const stage = view.conversation.stage;
   const editable = view.party === 'employee' && (stage === 'planned' || stage === 'preparing');
@@ -66,7 +75,7 @@ export function PreparePage({ view, onView }: SectionProps) {
           <MessageBarBody>{i18n.text(format.tip)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {view.party === 'employee' && stage === 'prepared' ? (
+      {view.party === 'employee' && stage === 'prepared' && !step.result ? (
         <MessageBar intent="success">
           <MessageBarBody>{i18n.t('prepare.submitted')}</MessageBarBody>
         </MessageBar>
@@ -82,16 +91,37 @@ export function PreparePage({ view, onView }: SectionProps) {
         values={autosave.values}
         onEdit={autosave.edit}
         disabled={!editable}
+        problems={problemMarks(problems, i18n)}
+        before={<FormProblems problems={problems} />}
         after={
           <>
             <ProblemBar error={error} />
+            {step.view}
+            {editable && confirming ? (
+              <ConfirmStep
+                title={i18n.t('confirm.share.title')}
+                body={i18n.t('confirm.share.body', { name: managerName })}
+                confirmLabel={i18n.t('confirm.share.ok')}
+                busy={busy}
+                onConfirm={() => void submit()}
+                onCancel={() => setConfirming(false)}
+              />
+            ) : null}
             {editable ? (
               <div className={styles.actions}>
-                <Button appearance="primary" disabled={busy} onClick={() => void submit()}>
+                <Button
+                  appearance="primary"
+                  disabled={busy || confirming}
+                  onClick={() => {
+                    // What is missing is listed and marked first; sharing asks before it locks her answers.
+                    if (check()) setConfirming(true);
+                  }}
+                >
                   {i18n.t('prepare.submit')}
                 </Button>
               </div>
             ) : null}
+            {step.toaster}
           </>
         }
       />

@@ -11,7 +11,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { fieldsOf, meetingSections } from '../../domain/formats.js';
+import { useState } from 'react';
+import type { GoalReview } from '../../domain/answers.js';
+import { fieldsOf, meetingSections, type FormatDef } from '../../domain/formats.js';
+import type { ConversationView } from '../api/types.js';
+import { ConfirmStep } from '../components/confirm-step.js';
+import { FormProblems, problemMarks } from '../components/form-problems.js';
+import { useStepResult } from '../components/step-result.js';
 import { useApp } from '../app-context.js';
 import { AnswerView, answerLines } from '../components/answer-fields.js';
 import { AutosaveChrome } from '../components/autosave-chrome.js';
@@ -46,6 +52,16 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS}`,
   },
   fieldLabel: { fontWeight: tokens.fontWeightSemibold },
+  goal: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    marginBottom: tokens.spacingVerticalS,
+    overflowWrap: 'anywhere',
+  },
   readField: {
     display: 'flex',
     flexDirection: 'column',
@@ -53,6 +69,52 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
 });
+
+const asReviews = (value: unknown): GoalReview[] => (Array.isArray(value) ? (value as GoalReview[]) : []);
+
+/**
+ * The goals of a Reflectiegesprek in the final format: per goal her progress and course, and the manager's
+ * response to them (his `progress` in the completion, the field the PDF prints as his addition per goal).
+ */
+function GoalNotes({ format, view }: { format: FormatDef; view: ConversationView }) {
+  const i18n = useI18n();
+  const styles = useStyles();
+  const formStyles = useFormStyles();
+  const c = view.conversation;
+  const fields = fieldsOf(format.preparation).filter((f) => f.kind === 'goal-review');
+  const goals = fields.flatMap((field) => {
+    const theirs = asReviews(c.preparation[field.id]);
+    const his = new Map(asReviews(c.completion[field.id]).map((r) => [r.goalId, r]));
+    return theirs.map((review) => ({ field, review, note: his.get(review.goalId) }));
+  });
+  if (goals.length === 0) return null;
+  const course = (r: GoalReview | undefined) =>
+    r?.course ? i18n.t(r.course === 'adjust' ? 'review.adjust' : 'review.continue') : i18n.t('answer.none');
+  return (
+    <section aria-labelledby="report-goals" data-testid="goal-notes">
+      <h3 id="report-goals" className={formStyles.heading}>
+        {i18n.t('report.goalNotes')}
+      </h3>
+      {goals.map(({ review, note }) => (
+        <div key={review.goalId} className={styles.goal}>
+          <Text weight="semibold">{review.title}</Text>
+          <Text>
+            {i18n.t('party.employee')} — {i18n.t('review.progress')}:{' '}
+            {review.progress?.trim() ? review.progress : i18n.t('answer.none')}; {i18n.t('review.course')}:{' '}
+            {course(review)}
+            {review.course === 'adjust' && review.adjustment ? ` (${review.adjustment})` : ''}
+          </Text>
+          {note?.progress?.trim() || note?.course ? (
+            <Text>
+              {i18n.t('meeting.managerAnswer')}: {note.progress?.trim() ?? ''}
+              {note.course ? ` — ${i18n.t('review.course')}: ${course(note)}` : ''}
+            </Text>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
 
 /**
  * Verslag: the employee's vitality report, or the manager's final format of a reflection, with the agreements.
@@ -65,12 +127,14 @@ export function ReportPage({ view, onView }: SectionProps) {
   const formStyles = useFormStyles();
   const format = view.format;
   const c = view.conversation;
-  const { autosave, fieldFor, finish, busy, error } = useConversationForm(
+  const { autosave, fieldFor, finish, check, problems, busy, error } = useConversationForm(
     view,
     onView,
     'report',
     format.report.sections,
   );
+  const [confirming, setConfirming] = useState(false);
+  const step = useStepResult();
   const { me } = useApp();
   const author = format.report.author;
   const isAuthor = view.party === author;
@@ -80,6 +144,18 @@ export function ReportPage({ view, onView }: SectionProps) {
     (party === 'employee' ? view.people.employee : view.people.manager)?.displayName ??
     i18n.t(`party.${party}`);
   const authorName = nameOfParty(author);
+  const otherName = nameOfParty(author === 'employee' ? 'manager' : 'employee');
+  const offer = async () => {
+    const done = await finish({ type: 'submit-report' });
+    setConfirming(false);
+    if (done)
+      step.show(
+        i18n.t(vitality ? 'report.submittedVitality' : 'report.submitted', {
+          version: c.versions.length + 1,
+        }),
+        i18n.t('result.toast.offered', { version: c.versions.length + 1 }),
+      );
+  };
   const lastVersion = c.versions.at(-1);
   const rejection = lastVersion
     ? c.decisions.find((d) => d.version === lastVersion.number && d.decision === 'niet_akkoord')
@@ -150,14 +226,21 @@ export function ReportPage({ view, onView }: SectionProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {c.stage === 'awaiting_approval' && lastVersion ? (
+      {c.type === 'reflectie' ? <GoalNotes format={format} view={view} /> : null}
+      {c.stage === 'awaiting_approval' && lastVersion && !step.result ? (
         <MessageBar intent={isAuthor ? 'success' : 'info'}>
           <MessageBarBody>{offeredText}</MessageBarBody>
         </MessageBar>
       ) : null}
       {editable ? <AutosaveChrome autosave={autosave} fieldFor={fieldFor} /> : null}
       {editable ? (
-        <FormatForm sections={format.report.sections} values={autosave.values} onEdit={autosave.edit} />
+        <FormatForm
+          sections={format.report.sections}
+          values={autosave.values}
+          onEdit={autosave.edit}
+          problems={problemMarks(problems, i18n)}
+          before={<FormProblems problems={problems} />}
+        />
       ) : c.stage === 'held' && !isAuthor && !lastVersion ? null : (
         <div>
           {reportFields.map((field) => (
@@ -202,13 +285,31 @@ export function ReportPage({ view, onView }: SectionProps) {
         </section>
       ) : null}
       <ProblemBar error={error} />
+      {step.view}
+      {editable && confirming ? (
+        <ConfirmStep
+          title={i18n.t('confirm.offer.title')}
+          body={i18n.t(vitality ? 'confirm.offer.bodyVitality' : 'confirm.offer.body', { name: otherName })}
+          confirmLabel={i18n.t('confirm.offer.ok')}
+          busy={busy}
+          onConfirm={() => void offer()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
       {editable ? (
         <div className={formStyles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void finish({ type: 'submit-report' })}>
+          <Button
+            appearance="primary"
+            disabled={busy || confirming}
+            onClick={() => {
+              if (check()) setConfirming(true);
+            }}
+          >
             {i18n.t(vitality ? 'report.submitVitality' : 'report.submit')}
           </Button>
         </div>
       ) : null}
+      {step.toaster}
       <Accordion collapsible>
         <AccordionItem value="context">
           <AccordionHeader as="h3">

@@ -92,6 +92,7 @@ function setup(
     initial?: Values;
     storage?: StorageLike;
     ready?: (field: string, value: unknown) => boolean;
+    tooLong?: (field: string, value: unknown) => boolean;
   } = {},
 ) {
   const clock = fakeScheduler();
@@ -105,6 +106,7 @@ function setup(
     schedule: clock.schedule,
     now: () => new Date(2026, 10, 23, 10, 42),
     ...(options.ready ? { ready: options.ready } : {}),
+    ...(options.tooLong ? { tooLong: options.tooLong } : {}),
   });
   return { clock, server, storage, controller };
 }
@@ -264,8 +266,28 @@ describe('AutosaveController', () => {
     server.failWith(new Error('Het antwoord is te lang.'));
     controller.edit('a', 'x');
     await clock.advance(800);
-    expect(controller.status).toEqual({ kind: 'error', message: 'Het antwoord is te lang.' });
+    expect(controller.status).toMatchObject({ kind: 'error', message: 'Het antwoord is te lang.' });
     expect(clock.pending()).toEqual([]);
+  });
+
+  it('keeps an over-long field on this device and sends every other field, counting it in the status', async () => {
+    const tooLong = (_field: string, value: unknown) => typeof value === 'string' && value.length > 10;
+    const { clock, server, controller } = setup({
+      ready: (field, value) => !tooLong(field, value),
+      tooLong,
+    });
+    controller.edit('a', 'x'.repeat(12));
+    controller.edit('b', 'kort');
+    await clock.advance(800);
+    expect(server.calls).toEqual([{ revision: 1, changed: { b: 'kort' } }]);
+    expect(controller.status).toEqual({ kind: 'incomplete', tooLong: 1 });
+    controller.edit('c', 'ook kort');
+    await clock.advance(800);
+    expect(server.calls.at(-1)).toEqual({ revision: 2, changed: { c: 'ook kort' } });
+    controller.edit('a', 'korter');
+    await clock.advance(800);
+    expect(server.calls.at(-1)).toEqual({ revision: 3, changed: { a: 'korter' } });
+    expect(controller.status.kind).toBe('saved');
   });
 });
 
