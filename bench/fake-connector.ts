@@ -42,6 +42,8 @@ export interface ConnectorStats {
   updates: number;
   /** Message keys (chat + content) posted more than once. */
   duplicates: string[];
+  /** The most requests (accepted or not) that arrived within any one per-app window: what the senders tried. */
+  peakAttempts: number;
 }
 
 /** The fake connector server. */
@@ -53,6 +55,8 @@ export class FakeConnector {
   readonly postsPerKey = new Map<string, number>();
   private readonly accepted = new Map<string, number[]>();
   private readonly appStamps: number[] = [];
+  private readonly attemptStamps: number[] = [];
+  private peakAttempts = 0;
   private stats = {
     accepted: 0,
     throttled: 0,
@@ -106,7 +110,7 @@ export class FakeConnector {
   /** Counters and the duplicate list. */
   snapshot(): ConnectorStats {
     const duplicates = [...this.postsPerKey.entries()].filter(([, n]) => n > 1).map(([key]) => key);
-    return { ...this.stats, duplicates };
+    return { ...this.stats, duplicates, peakAttempts: this.peakAttempts };
   }
 
   async close(): Promise<void> {
@@ -123,6 +127,13 @@ export class FakeConnector {
       return send(res, 401, { error: { code: 'Unauthorized' } });
     const chatId = match[1] ? decodeURIComponent(match[1]) : undefined;
     const now = Date.now();
+    this.attemptStamps.push(now);
+    prune(this.attemptStamps, this.limits.perApp, now);
+    const appWindow = this.limits.perApp[0]?.windowMs ?? 1_000;
+    this.peakAttempts = Math.max(
+      this.peakAttempts,
+      this.attemptStamps.filter((t) => t > now - appWindow).length,
+    );
     const appWait = windowWait(this.appStamps, this.limits.perApp, now);
     const chatWait = chatId
       ? windowWait(this.accepted.get(chatId) ?? [], this.limits.perConversation, now)

@@ -3,11 +3,13 @@
  * and the server do not share an event loop. Settings come from the usual environment (`loadConfig`), plus:
  * - `BENCH_BOT=1`: mounts the Teams bot on `/api/messages` as `npm start` does (`src/server/bot-mount.ts`);
  * - `BENCH_CONNECTOR_URL`: sends chat messages through the real `TeamsMessenger` to this Bot Connector
- *   (a fake one on loopback) instead of the local outbox file.
+ *   (a fake one on loopback) instead of the local outbox file, paced by the per-app pace in the database that
+ *   every instance on it shares (`BENCH_APP_RATE` per second, default Teams' 47; `BENCH_SHARED_PACE=0`: this
+ *   process paces alone, as before the shared pace).
  * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
  */
 import { App } from '@microsoft/teams.apps';
-import { sdkConnector, TeamsMessenger } from '../src/bot/teams-messenger.js';
+import { sdkConnector, TeamsMessenger, teamsPace } from '../src/bot/teams-messenger.js';
 import { startApp, type StartOptions } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { benchBotToken } from './bot-token.js';
@@ -29,6 +31,15 @@ async function main(): Promise<void> {
         store: ctx.store,
         serviceUrl: connectorUrl,
         tenantId: 'bench-tenant',
+        ...(process.env.BENCH_SHARED_PACE === '0'
+          ? {}
+          : {
+              sharedPace: teamsPace(
+                ctx.store.executor,
+                'bench-tenant',
+                process.env.BENCH_APP_RATE ? Number(process.env.BENCH_APP_RATE) : undefined,
+              ),
+            }),
       });
     }
   };

@@ -3,6 +3,7 @@
  * 60 per 30 seconds, 1800 per hour; about 50 per second per app per tenant) and retry what Teams asks us
  * to retry (412, 429, 502, 504) with exponential backoff, jitter and Retry-After.
  */
+import type { SharedPace } from '../store/send-rate.js';
 
 /** One limit: at most `limit` calls per `windowMs`. */
 export interface Window {
@@ -26,6 +27,9 @@ export const globalWindows: readonly Window[] = [
   { limit: 10, windowMs: 200 },
 ];
 
+/** The per-app rate the shared pace keeps (the 1-second window above). */
+export const appRatePerSecond = 47;
+
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -36,23 +40,39 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** How many moments one reservation in the shared pace takes at most (one statement per batch). */
+const maxReservation = 16;
+/**
+ * A moment woken up to this much later than granted is given up and another one taken: a stalled event loop
+ * must not send a backlog of moments at once, which would crowd more than the pace into one second.
+ */
+export const lateMs = 40;
+
 /**
  * A sliding-window limiter per key plus one across all keys. `acquire` waits until a call fits every
  * window, then counts it. Callers are served in order per process.
+ *
+ * With a `shared` pace (the `send_rate` table, `src/store/send-rate.ts`) the limit across all keys is the
+ * deployment's, not this process's: every instance takes its moments from the same schedule in the database,
+ * so three instances together stay at the per-app rate. The per-key (per-chat) windows stay in the process.
  */
 export class SendLimiter {
   private readonly perKey = new Map<string, number[]>();
   private readonly global: number[] = [];
   private queue: Promise<void> = Promise.resolve();
+  private readonly waiting: Array<{ resolve(at: number): void; reject(error: unknown): void }> = [];
+  private reserving = false;
 
   constructor(
     private readonly clock: Clock = realClock,
     private readonly keyWindows: readonly Window[] = conversationWindows,
     private readonly allWindows: readonly Window[] = globalWindows,
+    private readonly shared?: SharedPace,
   ) {}
 
   /** Waits for a free slot for `key` (a chat id) and takes it. */
   acquire(key: string): Promise<void> {
+    if (this.shared) return this.acquireShared(key);
     const turn = this.queue.then(() => this.take(key));
     // One failing wait must not block everyone behind it.
     this.queue = turn.catch(() => undefined);
@@ -60,8 +80,7 @@ export class SendLimiter {
   }
 
   private async take(key: string): Promise<void> {
-    const stamps = this.perKey.get(key) ?? [];
-    this.perKey.set(key, stamps);
+    const stamps = this.stampsOf(key);
     for (;;) {
       const now = this.clock.now();
       const wait = Math.max(
@@ -76,6 +95,62 @@ export class SendLimiter {
         return;
       }
       await this.clock.sleep(wait);
+    }
+  }
+
+  private stampsOf(key: string): number[] {
+    const stamps = this.perKey.get(key) ?? [];
+    this.perKey.set(key, stamps);
+    return stamps;
+  }
+
+  /** The chat's windows first (no shared moment is spent waiting on them), then a moment of the shared pace. */
+  private async acquireShared(key: string): Promise<void> {
+    const stamps = this.stampsOf(key);
+    for (;;) {
+      const chatWait = waitFor(stamps, this.keyWindows, this.clock.now());
+      if (chatWait > 0) {
+        await this.clock.sleep(chatWait);
+        continue;
+      }
+      const at = await this.nextSharedMoment();
+      const early = at - this.clock.now();
+      if (early > 0) await this.clock.sleep(early);
+      const now = this.clock.now();
+      // Missed by too much (the moment has gone unused), or the chat filled up meanwhile: take another.
+      if (now - at > lateMs || waitFor(stamps, this.keyWindows, now) > 0) continue;
+      stamps.push(now);
+      prune(stamps, this.keyWindows, now);
+      return;
+    }
+  }
+
+  /** The next moment (on the limiter's clock) granted by the shared pace; waiters are served in order. */
+  private nextSharedMoment(): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      void this.reserveForWaiting();
+    });
+  }
+
+  /** Reserves moments for everyone waiting, a batch per statement, one statement at a time. */
+  private async reserveForWaiting(): Promise<void> {
+    const shared = this.shared;
+    if (this.reserving || !shared) return;
+    this.reserving = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, maxReservation);
+        try {
+          // Moments are on the wall clock (the database's, which every instance shares).
+          const first = (await shared.reserve(batch.length)) - Date.now() + this.clock.now();
+          batch.forEach((waiter, i) => waiter.resolve(first + i * shared.intervalMs));
+        } catch (error) {
+          for (const waiter of batch) waiter.reject(error);
+        }
+      }
+    } finally {
+      this.reserving = false;
     }
   }
 }

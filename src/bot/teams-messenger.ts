@@ -6,7 +6,17 @@ import type { App } from '@microsoft/teams.apps';
 import type { ChatMessage, Messenger, SentMessage } from '../ports/index.js';
 import type { ChatReference, Store } from '../store/store.js';
 import { promptly } from '../store/priority.js';
-import { SendLimiter, withRetry, type RetryOptions } from './pacing.js';
+import { sharedPace, type SharedPace } from '../store/send-rate.js';
+import type { SqlExecutor } from '../store/store.js';
+import {
+  appRatePerSecond,
+  conversationWindows,
+  globalWindows,
+  realClock,
+  SendLimiter,
+  withRetry,
+  type RetryOptions,
+} from './pacing.js';
 
 /** The few Bot Connector calls the messenger makes; the SDK implements them, tests may fake them. */
 export interface Connector {
@@ -63,6 +73,15 @@ export function sdkConnector(app: App): Connector {
   };
 }
 
+/** Teams' per-app-per-tenant pace in the database, shared by every instance (`send_rate`, one row per tenant). */
+export function teamsPace(
+  executor: SqlExecutor,
+  tenantId?: string,
+  perSecond: number = appRatePerSecond,
+): SharedPace {
+  return sharedPace(executor, `teams:${tenantId ?? 'default'}`, perSecond);
+}
+
 export interface TeamsMessengerOptions {
   connector: Connector;
   store: Pick<Store, 'chatReference' | 'saveChatReference' | 'sentMessage' | 'recordSentMessage'>;
@@ -70,6 +89,11 @@ export interface TeamsMessengerOptions {
   serviceUrl: string;
   tenantId?: string;
   limiter?: SendLimiter;
+  /**
+   * The per-app pace shared by every instance on the same database (`teamsPace`); without it (and without a
+   * `limiter`) this process paces alone, which is right only when it is the only one sending.
+   */
+  sharedPace?: SharedPace;
   retry?: Partial<RetryOptions>;
   /**
    * Installs the app for someone who does not have it yet (Graph, `TeamsAppInstallation.ReadWriteForUser.All`):
@@ -82,7 +106,8 @@ export class TeamsMessenger implements Messenger {
   private readonly limiter: SendLimiter;
 
   constructor(private readonly options: TeamsMessengerOptions) {
-    this.limiter = options.limiter ?? new SendLimiter();
+    this.limiter =
+      options.limiter ?? new SendLimiter(realClock, conversationWindows, globalWindows, options.sharedPace);
   }
 
   async send(message: ChatMessage): Promise<SentMessage> {
@@ -127,10 +152,11 @@ export class TeamsMessenger implements Messenger {
     if (known) return { chat: known, fresh: false };
     // Teams only lets the bot open a chat with someone who has the app installed: install it for them first.
     if (this.options.installer) await this.options.installer.ensureInstalled(userId);
-    const created = await withRetry(
-      () => connector.createPersonalChat(serviceUrl, userId, tenantId),
-      this.options.retry,
-    );
+    // Opening a chat is a request Teams counts against the app's rate like a post: it takes a slot too.
+    const created = await withRetry(async () => {
+      await this.limiter.acquire(`new-chat:${userId}`);
+      return connector.createPersonalChat(serviceUrl, userId, tenantId);
+    }, this.options.retry);
     const reference: ChatReference = {
       userId,
       conversationId: created.id,

@@ -1,0 +1,190 @@
+/**
+ * A round's invitations along the product path on one or several instances sharing one PostgreSQL: plan over the
+ * API (spread over the instances) → calendar job → notify job → `TeamsMessenger` with the per-app pace in the
+ * database → a fake Bot Connector enforcing Teams' limits. Measured from the first plan to the last invitation;
+ * optionally one instance is killed (`kill -9`) mid-way and restarted. Used by `npm run bench` (`round`) and by
+ * `tests/hardening/instances.test.ts` with a scaled-down limit.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnServer, type ServerProcess } from './child.js';
+import { FakeConnector, type ConnectorLimits, teamsLimits } from './fake-connector.js';
+import { callAs, inParallel } from './load.js';
+import type { BenchOrganisation } from './organisation.js';
+
+export interface RoundBenchOptions {
+  organisation: BenchOrganisation;
+  /** Invitations to send: the first `n` employees of the organisation. */
+  n: number;
+  instances: number;
+  databaseUrl: string;
+  /** The fake's limits; scaled down in tests. */
+  limits?: ConnectorLimits;
+  /** The pace the instances share (requests per second), below the fake's per-app limit. */
+  appRate?: number;
+  /** Kill one instance with SIGKILL once this share of the invitations has arrived, then start it again. */
+  killAt?: number;
+  timeoutSeconds?: number;
+  env?: Record<string, string>;
+}
+
+export interface RoundBenchResult {
+  instances: number;
+  planned: number;
+  delivered: number;
+  lost: number;
+  /** Chats that got their invitation more than once. */
+  duplicates: number;
+  /** Of those, repeated because the crash took the answer of a post Teams had accepted (see docs/performance.md). */
+  duplicatesAnswerLost: number;
+  planSeconds: number;
+  /** From the first plan to the first invitation: the pipeline's latency (job polling, calendar, notify). */
+  firstSeconds: number;
+  seconds: number;
+  perSecond: number;
+  /** Achieved rate as a share of the fake's per-app limit. */
+  share: number;
+  throttled: number;
+  throttledPerApp: number;
+  /** Most requests the instances together sent within one per-app window (accepted or not). */
+  peakAttempts: number;
+  limit: number;
+  killed: boolean;
+}
+
+const inDays = (days: number, hour: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+};
+
+/** Runs one round fan-out and returns its figures. */
+export async function benchRound(options: RoundBenchOptions): Promise<RoundBenchResult> {
+  const { organisation, n, instances, databaseUrl } = options;
+  const limits = options.limits ?? teamsLimits;
+  const limit = limits.perApp[0]?.limit ?? 50;
+  const fake = await FakeConnector.start(limits);
+  // One data folder for all: in local mode the archive and the outbox files live there, as one SharePoint would.
+  const env = {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'round-')),
+    DEMO_ORGANISATION: organisation.path,
+    DATABASE_URL: databaseUrl,
+    BENCH_CONNECTOR_URL: fake.url,
+    ...(options.appRate ? { BENCH_APP_RATE: String(options.appRate) } : {}),
+    ...options.env,
+  };
+  const servers: ServerProcess[] = [];
+  try {
+    // The first migrates the database; the others then start side by side.
+    servers.push(await spawnServer(env));
+    servers.push(...(await Promise.all(Array.from({ length: instances - 1 }, () => spawnServer(env)))));
+    const employees = organisation.employees.slice(0, n);
+    // Everyone has the app installed: their chat with the bot is known, as after the install event. (Opening
+    // a chat is a request Teams counts too: 5,000 new chats would halve the invitations per second.)
+    await seedChats(databaseUrl, employees, fake.url);
+    const chats = employees.map((e) => `a:chat-${e}`);
+    const delivered = () => chats.filter((c) => (fake.postsPerChat.get(c) ?? 0) > 0).length;
+    const started = performance.now();
+    await inParallel(employees.length, 16, async (i) => {
+      const employee = employees[i] as string;
+      const server = servers[i % servers.length] as ServerProcess;
+      const reply = await callAs(
+        server.url,
+        organisation.managerOf.get(employee) as string,
+        'POST',
+        '/api/conversations',
+        {
+          employeeId: employee,
+          type: 'vitaliteit',
+          start: inDays(14, 9),
+          end: inDays(14, 10),
+        },
+      );
+      if (reply.status !== 201)
+        throw new Error(`plan ${employee}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    });
+    const planSeconds = (performance.now() - started) / 1000;
+    const deadline = started + (options.timeoutSeconds ?? 600) * 1000;
+    let killed = false;
+    let answerLost = new Set<string>();
+    if (options.killAt !== undefined && instances > 1) {
+      const at = Math.floor(n * options.killAt);
+      while (delivered() < at && performance.now() < deadline) await sleep(20);
+      const victim = servers[instances - 1] as ServerProcess;
+      await victim.kill();
+      killed = true;
+      const postedAtCrash = new Map(fake.postsPerChat);
+      const recorded = await recordedRecipients(databaseUrl);
+      answerLost = new Set(chats.filter((c) => (postedAtCrash.get(c) ?? 0) > 0 && !recorded.has(c.slice(7))));
+      // Started again, as App Service would: it joins the others in the same queues.
+      servers[instances - 1] = await spawnServer(env);
+    }
+    while (delivered() < n && performance.now() < deadline) await sleep(50);
+    const stats = fake.snapshot();
+    const count = delivered();
+    // From the first plan to the last invitation.
+    const startedAt = Date.now() - (performance.now() - started);
+    const seconds = ((stats.lastPostAt ?? Date.now()) - startedAt) / 1000;
+    const firstSeconds = ((stats.firstPostAt ?? Date.now()) - startedAt) / 1000;
+    const repeated = chats.filter((c) => (fake.postsPerChat.get(c) ?? 0) > 1);
+    return {
+      instances,
+      planned: n,
+      delivered: count,
+      lost: n - count,
+      duplicates: repeated.length,
+      duplicatesAnswerLost: repeated.filter((c) => answerLost.has(c)).length,
+      planSeconds,
+      firstSeconds,
+      seconds,
+      perSecond: count / seconds,
+      share: count / seconds / limit,
+      throttled: stats.throttled,
+      throttledPerApp: stats.throttled - stats.throttledPerConversation,
+      peakAttempts: stats.peakAttempts,
+      limit,
+      killed,
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop().catch(() => s.kill())));
+    await fake.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function seedChats(
+  databaseUrl: string,
+  employees: readonly string[],
+  serviceUrl: string,
+): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO chat_references (user_id, conversation_id, service_url, tenant_id)
+       SELECT u, 'a:chat-' || u, $2, 'bench-tenant' FROM unnest($1::text[]) AS u ON CONFLICT DO NOTHING`,
+      [employees, serviceUrl],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Recipients whose message the database records as sent (Teams answered and the answer was committed). */
+async function recordedRecipients(databaseUrl: string): Promise<Set<string>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ recipient_id: string }>(
+      "SELECT recipient_id FROM sent_messages WHERE activity_id <> ''",
+    );
+    return new Set(rows.map((r) => r.recipient_id));
+  } finally {
+    await client.end();
+  }
+}
