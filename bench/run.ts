@@ -5,9 +5,11 @@
  * Knobs: BENCH_ONLY (comma list of autosave,card,fanout,pdf,archive,tab,live), BENCH_LIVE (live samples, default 40), BENCH_LEVELS (editors, default
  * 1,50,200,500), BENCH_THINK_MS (pause of the paced autosave run, default 2000), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
  * BENCH_APPROVALS (default 200), BENCH_CARD_SPREAD_MS (window of the spread card actions, default 10000), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
- * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres).
+ * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres), BENCH_ROUND (invitations of the round
+ * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3). Sections not measured in a run keep their
+ * figures from the previous results.md.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { freshPostgresUrl } from '../tests/support/databases.js';
@@ -18,13 +20,14 @@ import { benchPdf, benchSharePoint } from './documents.js';
 import { benchFanout } from './fanout.js';
 import { benchOutboxFanout } from './outbox-fanout.js';
 import { benchLive } from './live.js';
+import { benchRound, type RoundBenchResult } from './round.js';
 import { writeBenchOrganisation } from './organisation.js';
 import type { BenchBackend } from './scenario.js';
 
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
 const only = new Set(
-  (env.BENCH_ONLY ?? 'autosave,card,fanout,pdf,archive,tab,live').split(',').map((s) => s.trim()),
+  (env.BENCH_ONLY ?? 'autosave,card,fanout,round,pdf,archive,tab,live').split(',').map((s) => s.trim()),
 );
 const levels = (env.BENCH_LEVELS ?? '1,50,200,500')
   .split(',')
@@ -52,7 +55,8 @@ async function main(): Promise<void> {
 
   let postgres: { url: string; stateFile: string } | undefined;
   const needsPostgres =
-    backends.includes('postgres') && (only.has('autosave') || only.has('card') || only.has('live'));
+    (backends.includes('postgres') && (only.has('autosave') || only.has('card') || only.has('live'))) ||
+    only.has('round');
   if (needsPostgres && !env.TEST_DATABASE_URL) {
     postgres = await startPostgresServer({ maxConnections: 300 });
     env.TEST_DATABASE_URL = postgres.url;
@@ -176,6 +180,42 @@ async function main(): Promise<void> {
       );
       out();
     }
+    if (only.has('round')) {
+      const n = number('BENCH_ROUND', 5000);
+      const counts = (env.BENCH_ROUND_INSTANCES ?? '1,3')
+        .split(',')
+        .map(Number)
+        .filter((k) => k > 0);
+      const roundOrganisation = writeBenchOrganisation(n);
+      const rows: RoundBenchResult[] = [];
+      for (const instances of counts)
+        rows.push(
+          await benchRound({
+            organisation: roundOrganisation,
+            n,
+            instances,
+            databaseUrl: await freshPostgresUrl(),
+            timeoutSeconds: Math.max(120, (n / 50) * 3),
+          }),
+        );
+      out(
+        '## Round fan-out along the product path (plan over the API → calendar job → notify job → `TeamsMessenger` → fake Bot Connector at 50/s), PostgreSQL',
+      );
+      out();
+      out(
+        'The plans are spread over the instances; everyone has the app installed (their chat is known). Timed from the first plan to the last invitation; "first" = first plan to first invitation. "peak tried" = most requests the instances together sent in one second, accepted or not: they share one pace in the database (`send_rate`).',
+      );
+      out();
+      out(
+        '| invitations | instances | plans s | first s | seconds | invitations/s | share of 50/s | 429s | peak tried /s | lost | duplicates | goal ≥ 90%, 0 lost, 0 dup |',
+      );
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of rows)
+        out(
+          `| ${r.planned} | ${r.instances} | ${r.planSeconds.toFixed(1)} | ${r.firstSeconds.toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.share * 100).toFixed(1)}% | ${r.throttled} | ${r.peakAttempts} | ${r.lost} | ${r.duplicates} | ${verdict(r.share >= 0.9 && r.lost === 0 && r.duplicates === 0)} |`,
+        );
+      out();
+    }
     if (only.has('live')) {
       const samples = number('BENCH_LIVE', 40);
       out(
@@ -255,10 +295,31 @@ async function main(): Promise<void> {
   } finally {
     if (postgres) stopPostgresServer(postgres.stateFile);
   }
+  const resultsFile = fileURLToPath(new URL('./results.md', import.meta.url));
+  // A run of some sections keeps the others' figures from the previous file, marked as such.
+  const measured = new Set(lines.filter((l) => l.startsWith('## ')));
+  const earlier = existsSync(resultsFile) ? earlierSections(readFileSync(resultsFile, 'utf8'), measured) : [];
+  for (const section of earlier) out(section);
   out(
     `Run took ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s. Reproduce with \`npm run bench\` (see docs/performance.md).`,
   );
-  writeFileSync(fileURLToPath(new URL('./results.md', import.meta.url)), `${lines.join('\n')}\n`);
+  writeFileSync(resultsFile, `${lines.join('\n')}\n`);
+}
+
+/** The `## ` sections of an earlier results file that this run did not measure, each marked with its run's date. */
+function earlierSections(text: string, measured: ReadonlySet<string>): string[] {
+  const date = /^\| (\d{4}-\d\d-\d\dT[^ |]+) \|/m.exec(text)?.[1] ?? 'an earlier run';
+  const sections: string[] = [];
+  for (const part of text.split(/^(?=## )/m).slice(1)) {
+    const body = part.replace(/\n?Run took [^\n]*\n?$/, '').trimEnd();
+    const heading = body.split('\n')[0] ?? '';
+    if (measured.has(heading)) continue;
+    const marked = body.includes('_(from the run of ')
+      ? body
+      : body.replace(heading, `${heading}\n\n_(from the run of ${date})_`);
+    sections.push(marked, '');
+  }
+  return sections;
 }
 
 main().then(
