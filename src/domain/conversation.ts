@@ -1,5 +1,6 @@
 /** The conversation aggregate: its stages, commands and the pure state machine every rule goes through. */
 import { errors } from './errors.js';
+import { outcomeGaps } from './required.js';
 import {
   agreementsIn,
   limits,
@@ -463,7 +464,12 @@ export function transition(
     }
     case 'submit-report': {
       if (actor.party !== format.report.author) throw errors.forbidden(command.type);
-      const missing = missingRequired(format.report.sections, conversation.report);
+      // The final format of a Reflectiegesprek is never offered empty: each outcome item is filled or says
+      // "niet van toepassing" (the tab offers that choice per item).
+      const missing = [
+        ...missingRequired(format.report.sections, conversation.report),
+        ...outcomeGaps(format.report.sections, conversation.report),
+      ];
       if (missing.length > 0) throw errors.incomplete(missing.map((f) => f.label.nl));
       const version: ReportVersion = {
         number: conversation.versions.length + 1,

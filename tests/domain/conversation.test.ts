@@ -11,7 +11,12 @@ import {
   type Conversation,
   type Stage,
 } from '../../src/domain/index.js';
-import { aConversation, vitalityPreparation, vitalityReport } from '../support/factories.js';
+import {
+  aConversation,
+  reflectionReport,
+  vitalityPreparation,
+  vitalityReport,
+} from '../support/factories.js';
 
 const now = '2026-11-23T10:00:00.000Z';
 const employee: Actor = { id: 'fatima', party: 'employee' };
@@ -47,7 +52,8 @@ function sampleCommands(type: 'vitaliteit' | 'reflectie'): Record<CommandType, C
     },
     'save-report': {
       type: 'save-report',
-      answers: type === 'vitaliteit' ? vitalityReport : { 'resultaat.facilitering': 'Cursus' },
+      answers:
+        type === 'vitaliteit' ? vitalityReport : { ...reflectionReport, 'resultaat.facilitering': 'Cursus' },
     },
     'submit-report': { type: 'submit-report', hash: 'h2' },
     decide: { type: 'decide', version: 1, decision: 'akkoord' },
@@ -69,7 +75,9 @@ function inStage(type: 'vitaliteit' | 'reflectie', stage: Stage): Conversation {
   const base = aConversation({
     type,
     stage,
-    ...(type === 'vitaliteit' ? { preparation: vitalityPreparation, report: vitalityReport } : {}),
+    ...(type === 'vitaliteit'
+      ? { preparation: vitalityPreparation, report: vitalityReport }
+      : { report: reflectionReport }),
   });
   if (stage === 'awaiting_approval' || stage === 'approved' || stage === 'archived') {
     return {
@@ -216,7 +224,7 @@ describe('reacting to the final format of a reflection', () => {
     let c = aConversation({ type: 'reflectie', stage: 'held' });
     c = transition(
       c,
-      { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } },
+      { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
       manager,
       now,
     ).conversation;
@@ -329,10 +337,28 @@ describe('the meeting', () => {
       type: 'reflectie',
       stage: 'preparing',
       preparation: { 'deel.resultaat.reflectie': 'concept' },
+      report: reflectionReport,
     });
     c = transition(c, { type: 'complete-meeting' }, manager, now).conversation;
     c = transition(c, { type: 'submit-report', hash: 'h' }, manager, now).conversation;
     expect(c.versions[0]?.content.preparation).toEqual({});
+  });
+});
+
+describe('the final format of a reflection', () => {
+  it('is never offered empty: each outcome item is filled or says "niet van toepassing"', () => {
+    const held = aConversation({
+      type: 'reflectie',
+      stage: 'held',
+      report: { 'resultaat.facilitering': 'Cursus' },
+    });
+    expect(() => transition(held, { type: 'submit-report', hash: 'h' }, manager, now)).toThrow(
+      expect.objectContaining({ code: 'incomplete' }),
+    );
+    const complete = { ...held, report: reflectionReport };
+    expect(transition(complete, { type: 'submit-report', hash: 'h' }, manager, now).conversation.stage).toBe(
+      'awaiting_approval',
+    );
   });
 });
 
@@ -365,11 +391,16 @@ describe('preparation and report content', () => {
   it('lets only the manager write the final format of a reflection', () => {
     const c = aConversation({ type: 'reflectie', stage: 'held' });
     expect(() =>
-      transition(c, { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } }, employee, now),
+      transition(
+        c,
+        { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
+        employee,
+        now,
+      ),
     ).toThrow(expect.objectContaining({ kind: 'forbidden' }));
     const saved = transition(
       c,
-      { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } },
+      { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
       manager,
       now,
     );

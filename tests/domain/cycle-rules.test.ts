@@ -19,7 +19,12 @@ import {
   type Actor,
   type Conversation,
 } from '../../src/domain/index.js';
-import { aConversation, vitalityPreparation, vitalityReport } from '../support/factories.js';
+import {
+  aConversation,
+  reflectionReport,
+  vitalityPreparation,
+  vitalityReport,
+} from '../support/factories.js';
 
 const now = '2026-11-23T10:00:00.000Z';
 const employee: Actor = { id: 'fatima', party: 'employee' };
@@ -29,7 +34,7 @@ function reflectionOffered(): Conversation {
   let c = aConversation({ type: 'reflectie', stage: 'held' });
   c = transition(
     c,
-    { type: 'save-report', answers: { 'resultaat.facilitering': 'Cursus' } },
+    { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
     manager,
     now,
   ).conversation;

@@ -71,7 +71,17 @@ async function offeredForSigning(): Promise<string> {
     ],
     [employee, { type: 'submit-preparation' }],
     [manager, { type: 'complete-meeting' }],
-    [manager, { type: 'save-report', answers: { 'resultaat.facilitering': 'Een cursus timemanagement.' } }],
+    [
+      manager,
+      {
+        type: 'save-report',
+        answers: {
+          'resultaat.facilitering': 'Een cursus timemanagement.',
+          'resultaat.inrichting': 'Niet van toepassing',
+          'resultaat.bijstellingen': 'Niet van toepassing',
+        },
+      },
+    ],
     [manager, { type: 'submit-report' }],
   ];
   for (const [who, command] of steps) {

@@ -112,6 +112,8 @@ async function arrange(base: string): Promise<PageCase[]> {
       type: 'save-report',
       answers: {
         'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
+        'resultaat.inrichting': 'Niet van toepassing',
+        'resultaat.bijstellingen': 'Niet van toepassing',
         'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
       },
     },

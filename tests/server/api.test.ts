@@ -210,6 +210,7 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
       type: 'save-report',
       answers: {
         'resultaat.facilitering': 'Tijd voor de cursus: 4 uur per week',
+        'resultaat.inrichting': 'Niet van toepassing',
         'resultaat.bijstellingen': 'Wachttijddoel naar 3 minuten',
       },
     });

@@ -8,6 +8,7 @@ export {
   buildConversation,
   defaultTexts,
   earlierGoals,
+  reflectionReport,
   vitalityPreparation,
   vitalityReport,
   type BuildOptions,

@@ -29,4 +29,4 @@ export function aConversation(
 }
 
 /** Answer sets live with the conversation factory in tests/fixtures; re-exported for the unit suites. */
-export { vitalityPreparation, vitalityReport } from '../fixtures/build-conversation.js';
+export { reflectionReport, vitalityPreparation, vitalityReport } from '../fixtures/build-conversation.js';
