@@ -35,7 +35,7 @@ try {
     .getByRole('textbox')
     .first()
     .fill('Energie hebben voor mijn werk én voor thuis; goed slapen en genoeg bewegen.');
-  await page.getByRole('radio', { name: /Goed/ }).first().check();
+  await page.getByRole('radio', { name: 'Klopt', exact: true }).first().check();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'docs/images/voorbereiden.png' });
   await browser.close();
