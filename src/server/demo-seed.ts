@@ -27,6 +27,10 @@ function at(ctx: AppContext, when: Date): AppContext {
 /** A day relative to today, at a given hour (UTC). */
 function dayFrom(today: Date, offset: number, hour = 9): Date {
   const date = new Date(today.getTime() + offset * day);
+  // Conversations happen on working days: a weekend moves to Friday in the past and to Monday ahead.
+  const weekday = date.getUTCDay();
+  if (weekday === 6) date.setUTCDate(date.getUTCDate() + (offset < 0 ? -1 : 2));
+  if (weekday === 0) date.setUTCDate(date.getUTCDate() + (offset < 0 ? -2 : 1));
   date.setUTCHours(hour, 0, 0, 0);
   return date;
 }
@@ -69,10 +73,10 @@ async function plan(
   story: Story,
   when: number,
   by: string,
-  input: Omit<PlanInput, 'start' | 'end'> & { on: number },
+  input: Omit<PlanInput, 'start' | 'end'> & { on: number; hour?: number },
 ) {
-  const start = dayFrom(story.today, input.on, 9);
-  const { on: _on, ...rest } = input;
+  const start = dayFrom(story.today, input.on, input.hour ?? 9);
+  const { on: _on, hour: _hour, ...rest } = input;
   return planConversation(at(story.ctx, dayFrom(story.today, when, 8)), by, {
     ...rest,
     start: start.toISOString(),
@@ -375,6 +379,8 @@ export async function seedDemoYear(ctx: AppContext): Promise<{ conversations: nu
       employeeId: employee,
       type: 'vitaliteit',
       on: 3 + index,
+      // Two meetings on one day (a weekend moved to Monday) never at the same hour.
+      hour: 9 + index,
     });
     await act(
       story,

@@ -155,13 +155,13 @@ describe('forms that guide', () => {
     const id = await plan('thomas', 'vitaliteit');
     const page = await newPage(suite.browser, 1280);
     await open(page, base, 'thomas', `/gesprek/${id}/voorbereiden`);
-    const long = page.locator('#field-kwaliteit\\.betekenis');
+    const long = page.locator('#field-wrap-kwaliteit\\.betekenis textarea');
     await long.fill('x'.repeat(12_000));
     const field = page.locator('#field-wrap-kwaliteit\\.betekenis');
     await field.getByText(/Te lang: maximaal 10\.000 tekens/).waitFor();
     await expect(field.getByTestId('char-count').innerText()).resolves.toBe('12.000 / 10.000 tekens');
     await expect(long.getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.locator('#field-behoeften\\.verbeterpunten').fill('Minder avondwerk.');
+    await page.locator('#field-wrap-behoeften\\.verbeterpunten textarea').fill('Minder avondwerk.');
     await page
       .getByTestId('save-status')
       .filter({ hasText: '1 antwoord is te lang en nog niet bewaard; de rest is opgeslagen' })
@@ -184,16 +184,21 @@ describe('forms that guide', () => {
     const id = await plan('noor', 'vitaliteit');
     const page = await newPage(suite.browser, 1280);
     await open(page, base, 'noor', `/gesprek/${id}/voorbereiden`);
-    await page.locator('#field-behoeften\\.verbeterpunten').fill('Minder avondwerk.');
+    await page.locator('#field-wrap-behoeften\\.verbeterpunten textarea').fill('Minder avondwerk.');
     await waitSaved(page);
     await page.getByRole('button', { name: 'Voorbereiding delen' }).click();
     const summary = page.getByTestId('form-problems');
     await summary.waitFor();
     await expect(summary.innerText()).resolves.toMatch(/Wat betekent vitaliteit voor jou persoonlijk\?/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-kwaliteit.betekenis');
-    await expect(page.locator('#field-kwaliteit\\.betekenis').getAttribute('aria-invalid')).resolves.toBe(
-      'true',
-    );
+    expect(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.tagName}:${active?.closest('[id^="field-wrap-"]')?.id}`;
+      }),
+    ).toBe('TEXTAREA:field-wrap-kwaliteit.betekenis');
+    await expect(
+      page.locator('#field-wrap-kwaliteit\\.betekenis textarea').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
     await page.locator('#field-wrap-kwaliteit\\.betekenis').getByText('Vul dit nog in.').waitFor();
     // Nothing was sent: no dialog, no generic error.
     expect(await page.getByRole('dialog').count()).toBe(0);

@@ -60,7 +60,7 @@ function TextHint({ help, count, max }: { help: string | undefined; count: numbe
       {help ? <span>{help}</span> : null}
       <span data-testid="char-count">
         {i18n.t('form.count', {
-          count: count.toLocaleString(i18n.locale),
+          used: count.toLocaleString(i18n.locale),
           max: max.toLocaleString(i18n.locale),
         })}
       </span>
@@ -92,29 +92,31 @@ export function FieldEditor({
       const current = typeof value === 'string' ? value : '';
       const isNotApplicable = notApplicable !== undefined && current === notApplicable;
       return (
-        <Field
-          label={text}
-          hint={
-            disabled ? undefined : (
-              <TextHint
-                help={field.help ? i18n.text(field.help) : undefined}
-                count={current.length}
-                max={max}
-              />
-            )
-          }
-          required={required ?? field.required}
-          validationState={message ? 'error' : 'none'}
-          validationMessage={message}
-        >
-          <Textarea
-            id={`field-${field.id}`}
-            value={current}
-            disabled={disabled || isNotApplicable}
-            resize="vertical"
-            rows={3}
-            onChange={(_e, data) => onChange(data.value)}
-          />
+        <>
+          <Field
+            label={text}
+            hint={
+              disabled ? undefined : (
+                <TextHint
+                  help={field.help ? i18n.text(field.help) : undefined}
+                  count={current.length}
+                  max={max}
+                />
+              )
+            }
+            required={required ?? field.required}
+            validationState={message ? 'error' : 'none'}
+            validationMessage={message}
+          >
+            <Textarea
+              value={current}
+              disabled={disabled || isNotApplicable}
+              resize="vertical"
+              rows={3}
+              onChange={(_e, data) => onChange(data.value)}
+            />
+          </Field>
+          {/* Outside the Field: a Fluent Field labels every control in it, and this one has its own label. */}
           {notApplicable !== undefined && !disabled ? (
             <Checkbox
               label={i18n.t('form.notApplicable')}
@@ -122,7 +124,7 @@ export function FieldEditor({
               onChange={(_e, data) => onChange(data.checked ? notApplicable : '')}
             />
           ) : null}
-        </Field>
+        </>
       );
     }
     case 'smiley':

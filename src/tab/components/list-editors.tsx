@@ -56,7 +56,7 @@ function limitProps(i18n: I18n, text: string | undefined, max: number) {
   const over = count > max;
   const n = (value: number) => value.toLocaleString(i18n.locale);
   return {
-    hint: i18n.t('form.count', { count: n(count), max: n(max) }),
+    hint: i18n.t('form.count', { used: n(count), max: n(max) }),
     validationState: over ? ('error' as const) : ('none' as const),
     validationMessage: over ? i18n.t('form.tooLong', { max: n(max) }) : undefined,
   };

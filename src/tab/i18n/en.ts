@@ -73,6 +73,11 @@ export const en: Messages = {
 
   'home.title': 'My conversations',
   'home.empty': 'You have no conversations yet.',
+  'home.hrTitle': 'For HR',
+  'home.hrIntro':
+    'You see the final documents in the personnel file and the progress of conversation rounds, as counts. What employees and managers write in their conversations you do not see; of a vitality conversation you only see that it took place and was signed.',
+  'home.hrArchive': 'View the personnel file',
+  'home.hrRounds': 'Conversation rounds',
   'home.asEmployee': 'My own conversations',
   'home.asManager': 'Conversations with my team',
   'home.with': 'with {name}',
@@ -510,7 +515,8 @@ export const en: Messages = {
   // Gespreksrondes (rounds)
   'nav.rounds': 'Conversation rounds',
   'rounds.title': 'Conversation rounds',
-  'rounds.intro': 'A round asks managers to plan a conversation with each of their employees within a period. You see progress per department as counts, never the content.',
+  'rounds.intro':
+    'A round asks managers to plan a conversation with each of their employees within a period. You see progress per department as counts, never the content.',
   'rounds.start': 'Start a round',
   'rounds.type': 'Type of conversation',
   'rounds.type.vitaliteit': 'Invitation to a Vitaliteitsgesprek',
@@ -522,12 +528,14 @@ export const en: Messages = {
   'rounds.manager': 'Manager',
   'rounds.from': 'From',
   'rounds.until': 'Until',
-  'rounds.reflectionHint': 'The Reflectiegesprek belongs in the second half of the year (1 July to 31 December).',
+  'rounds.reflectionHint':
+    'The Reflectiegesprek belongs in the second half of the year (1 July to 31 December).',
   'rounds.started': 'The round has started. Managers receive a message in Teams.',
   'rounds.list': 'Rounds',
   'rounds.none': 'There are no rounds yet.',
   'rounds.period': '{from} to {until}',
-  'rounds.members': '{count, plural, one {# employee} other {# employees}}, {managers, plural, one {# manager} other {# managers}}',
+  'rounds.members':
+    '{count, plural, one {# employee} other {# employees}}, {managers, plural, one {# manager} other {# managers}}',
   'rounds.startedBy': 'Started by {name}',
   'rounds.state.open': 'Running',
   'rounds.state.closed': 'Ended',
@@ -549,14 +557,15 @@ export const en: Messages = {
   'rounds.change': 'Change end date',
   'rounds.save': 'Save',
   'rounds.cancel': 'Cancel round',
-  'rounds.cancelConfirm': 'Are you sure? Managers get no more reminders; planned conversations stay as they are.',
+  'rounds.cancelConfirm':
+    'Are you sure? Managers get no more reminders; planned conversations stay as they are.',
   'rounds.toPlan': 'To plan',
   'rounds.toPlanIntro': 'By {until}, plan a conversation with each of your employees below.',
   'rounds.plan': 'Plan conversation',
   'rounds.open': 'Open conversation',
   'rounds.nothingToPlan': 'There are no rounds in which you plan conversations right now.',
   // Forms that guide, confirmations and the meeting side panel.
-  'form.count': '{count} / {max} characters',
+  'form.count': '{used} / {max} characters',
   'form.tooLong':
     'Too long: at most {max} characters. This answer is saved once it is shorter; your other answers are saved.',
   'form.notApplicable': 'Not applicable',
@@ -589,7 +598,7 @@ export const en: Messages = {
   'result.toast.offered': 'Version {version} offered',
   'panel.sections': 'Go to a part',
   'panel.progress': '{done} of {total}',
-  'panel.toAgreements': 'Agreements ({count})',
+  'panel.toAgreements': 'Agreements ({n})',
   'panel.statementsCount': '{count, plural, one {# statement} other {# statements}}',
   'review.employeeSaid': 'Employee',
   'review.managerNote': 'Your response',

@@ -71,6 +71,11 @@ export const nl = {
 
   'home.title': 'Mijn gesprekken',
   'home.empty': 'Je hebt nog geen gesprekken.',
+  'home.hrTitle': 'Voor HR',
+  'home.hrIntro':
+    'Je ziet de definitieve documenten in het personeelsdossier en de voortgang van gespreksrondes, in aantallen. Wat medewerkers en leidinggevenden in hun gesprekken schrijven, zie je niet; van een Vitaliteitsgesprek zie je alleen dat het is gevoerd en ondertekend.',
+  'home.hrArchive': 'Personeelsdossier bekijken',
+  'home.hrRounds': 'Gespreksrondes',
   'home.asEmployee': 'Mijn eigen gesprekken',
   'home.asManager': 'Gesprekken met mijn medewerkers',
   'home.with': 'met {name}',
@@ -513,7 +518,8 @@ export const nl = {
   // Gespreksrondes (rounds)
   'nav.rounds': 'Gespreksrondes',
   'rounds.title': 'Gespreksrondes',
-  'rounds.intro': 'Met een gespreksronde vraag je leidinggevenden om in een periode met elk van hun medewerkers een gesprek te plannen. Je ziet de voortgang per afdeling als aantallen, nooit de inhoud.',
+  'rounds.intro':
+    'Met een gespreksronde vraag je leidinggevenden om in een periode met elk van hun medewerkers een gesprek te plannen. Je ziet de voortgang per afdeling als aantallen, nooit de inhoud.',
   'rounds.start': 'Ronde starten',
   'rounds.type': 'Soort gesprek',
   'rounds.type.vitaliteit': 'Uitnodiging voor een Vitaliteitsgesprek',
@@ -525,12 +531,14 @@ export const nl = {
   'rounds.manager': 'Leidinggevende',
   'rounds.from': 'Van',
   'rounds.until': 'Tot en met',
-  'rounds.reflectionHint': 'Het Reflectiegesprek hoort in de tweede helft van het jaar (1 juli tot en met 31 december).',
+  'rounds.reflectionHint':
+    'Het Reflectiegesprek hoort in de tweede helft van het jaar (1 juli tot en met 31 december).',
   'rounds.started': 'De ronde is gestart. Leidinggevenden krijgen een bericht in Teams.',
   'rounds.list': 'Rondes',
   'rounds.none': 'Er zijn nog geen gespreksrondes.',
   'rounds.period': '{from} t/m {until}',
-  'rounds.members': '{count, plural, one {# medewerker} other {# medewerkers}}, {managers, plural, one {# leidinggevende} other {# leidinggevenden}}',
+  'rounds.members':
+    '{count, plural, one {# medewerker} other {# medewerkers}}, {managers, plural, one {# leidinggevende} other {# leidinggevenden}}',
   'rounds.startedBy': 'Gestart door {name}',
   'rounds.state.open': 'Loopt',
   'rounds.state.closed': 'Afgelopen',
@@ -541,7 +549,8 @@ export const nl = {
   'rounds.total': 'Totaal',
   'rounds.noDepartment': 'Zonder afdeling',
   'rounds.otherDepartments': 'Kleine afdelingen samen',
-  'rounds.tooSmall': '{count, plural, one {# medewerker} other {# medewerkers}}: te weinig om aantallen te tonen',
+  'rounds.tooSmall':
+    '{count, plural, one {# medewerker} other {# medewerkers}}: te weinig om aantallen te tonen',
   'rounds.step.invited': 'Nog niet gepland',
   'rounds.step.planned': 'Gepland',
   'rounds.step.prepared': 'Voorbereiding gedeeld',
@@ -552,14 +561,15 @@ export const nl = {
   'rounds.change': 'Einddatum wijzigen',
   'rounds.save': 'Opslaan',
   'rounds.cancel': 'Ronde annuleren',
-  'rounds.cancelConfirm': 'Weet je het zeker? Leidinggevenden krijgen geen herinneringen meer; geplande gesprekken blijven staan.',
+  'rounds.cancelConfirm':
+    'Weet je het zeker? Leidinggevenden krijgen geen herinneringen meer; geplande gesprekken blijven staan.',
   'rounds.toPlan': 'Te plannen',
   'rounds.toPlanIntro': 'Plan tot en met {until} met elk van je medewerkers hieronder een gesprek.',
   'rounds.plan': 'Gesprek plannen',
   'rounds.open': 'Gesprek openen',
   'rounds.nothingToPlan': 'Er zijn nu geen gespreksrondes waarin jij gesprekken plant.',
   // Forms that guide, confirmations and the meeting side panel.
-  'form.count': '{count} / {max} tekens',
+  'form.count': '{used} / {max} tekens',
   'form.tooLong':
     'Te lang: maximaal {max} tekens. Dit antwoord wordt pas bewaard als het korter is; je andere antwoorden worden wel bewaard.',
   'form.notApplicable': 'Niet van toepassing',
@@ -592,7 +602,7 @@ export const nl = {
   'result.toast.offered': 'Versie {version} aangeboden',
   'panel.sections': 'Naar een onderdeel',
   'panel.progress': '{done} van {total}',
-  'panel.toAgreements': 'Afspraken ({count})',
+  'panel.toAgreements': 'Afspraken ({n})',
   'panel.statementsCount': '{count, plural, one {# stelling} other {# stellingen}}',
   'review.employeeSaid': 'Medewerker',
   'review.managerNote': 'Jouw reactie',

@@ -122,6 +122,23 @@ export function HomePage(_props: PageProps) {
           {i18n.t('year.link')}
         </Button>
       </div>
+      {me.isHr ? (
+        // HR's work is the personnel file and the rounds, never anyone's conversation: say where it is.
+        <section className={styles.group} aria-labelledby="home-hr">
+          <h2 id="home-hr" className={styles.heading}>
+            {i18n.t('home.hrTitle')}
+          </h2>
+          <Text>{i18n.t('home.hrIntro')}</Text>
+          <div className={styles.actions}>
+            <Button as="a" appearance="primary" href={href('/archief')}>
+              {i18n.t('home.hrArchive')}
+            </Button>
+            <Button as="a" href={href('/rondes')}>
+              {i18n.t('home.hrRounds')}
+            </Button>
+          </div>
+        </section>
+      ) : null}
       <ProblemBar error={load.error} onRetry={load.reload} />
       {load.loading ? <Spinner label={i18n.t('app.loading')} /> : null}
       {load.data && load.data.items.length === 0 ? <Text>{i18n.t('home.empty')}</Text> : null}

@@ -326,7 +326,7 @@ export function MeetingPage({ view, onView }: SectionProps) {
   const toAgreements =
     sidePanel && agreementsField ? (
       <Link as="button" onClick={() => goTo(`field-wrap-${agreementsField.id}`)} data-testid="to-agreements">
-        {i18n.t('panel.toAgreements', { count: agreementCount })}
+        {i18n.t('panel.toAgreements', { n: agreementCount })}
       </Link>
     ) : null;
   const showShared = ownSections && shared;
