@@ -8,6 +8,8 @@ import {
   type Conversation,
   type Schedule,
   versionOf,
+  limits,
+  sideOf,
 } from '../domain/index.js';
 import { escapeCardText } from './escape.js';
 import {
@@ -113,7 +115,9 @@ export function cancelledCard(input: NoticeBase & { byName: string }): BuiltCard
   ];
   const reason = conversation.cancellation?.reason;
   if (reason?.trim())
-    body.push(facts([{ title: text('cancelledReason', locale), value: userText(reason, 2000) }]));
+    body.push(
+      facts([{ title: text('cancelledReason', locale), value: userText(reason, limits.commentLength) }]),
+    );
   const summary = plain('cancelledSummary', locale, { type });
   const actions = [
     openUrl(
@@ -207,7 +211,7 @@ export function revisionCard(
   const author = formatOf(conversation).report.author;
   const recipientId =
     input.recipientId ?? (author === 'employee' ? conversation.employeeId : conversation.managerId);
-  const party = recipientId === conversation.employeeId ? 'employee' : 'manager';
+  const party = sideOf(conversation, recipientId);
   const view: SignatureView = { conversation, version, names, locale, viewer: { id: recipientId, party } };
   const returned = returnedLine(conversation, version);
   const name = returned ? (names[returned.actorId] ?? returned.actorId) : '';

@@ -1,6 +1,6 @@
 /** The manager's card when an employee asks for a Vitaliteitsgesprek. */
 import type { CardElementArray } from '@microsoft/teams.cards';
-import type { Conversation } from '../domain/index.js';
+import { limits, type Conversation } from '../domain/index.js';
 import { adaptiveCard, facts, heading, openUrl, paragraph, userText, type BuiltCard } from './elements.js';
 import { plain, text, type Locale } from './i18n.js';
 import { tabDeepLink, type LinkConfig } from './links.js';
@@ -21,7 +21,12 @@ export function requestCard(input: RequestCardInput): BuiltCard {
   ];
   if (conversation.requestNote?.trim()) {
     body.push(
-      facts([{ title: text('requestNote', locale), value: userText(conversation.requestNote, 2000) }]),
+      facts([
+        {
+          title: text('requestNote', locale),
+          value: userText(conversation.requestNote, limits.commentLength),
+        },
+      ]),
     );
   }
   body.push(paragraph(text('vitalityNotAssessmentManager', locale), { subtle: true }));

@@ -68,6 +68,17 @@ export function canReadArchiveRecord(relation: Relation, conversation: Conversat
   return canOpenFiledDocument(relation, conversation);
 }
 
+/**
+ * The side someone who gets a card, task or reminder about a conversation is on: the employee, or anyone else
+ * (her manager, a delegate) on the manager's side.
+ */
+export function sideOf(
+  conversation: Pick<Conversation, 'employeeId'>,
+  userId: string,
+): 'employee' | 'manager' {
+  return userId === conversation.employeeId ? 'employee' : 'manager';
+}
+
 /** The side a relation acts for in a conversation: a delegate acts as the manager. */
 export function partyOf(relation: 'employee' | 'manager' | 'delegate'): 'employee' | 'manager' {
   return relation === 'employee' ? 'employee' : 'manager';

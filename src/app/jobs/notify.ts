@@ -20,7 +20,7 @@ import {
   type BuiltCard,
 } from '../../cards/index.js';
 import { linksFor } from '../../cards/links.js';
-import { currentVersion, type Conversation, type Schedule, type Stage } from '../../domain/index.js';
+import { currentVersion, type Conversation, type Schedule, type Stage, sideOf } from '../../domain/index.js';
 import { promptly } from '../../store/priority.js';
 import type { AppContext } from '../context.js';
 import { localeOf, namesFor } from '../views/people.js';
@@ -51,12 +51,6 @@ export const notificationPayload = z.object({
   key: z.string(),
 });
 export type NotificationJob = z.infer<typeof notificationPayload>;
-
-/** The side a card's recipient acts on. */
-export function partyOf(conversation: Conversation, userId: string): 'employee' | 'manager' {
-  // Anyone but the employee who receives a card about the conversation acts on the manager's side (delegates too).
-  return userId === conversation.employeeId ? 'employee' : 'manager';
-}
 
 /** Ids whose Teams clients refresh the approval card automatically. */
 export function refreshUserIds(conversation: Conversation, recipientId: string): string[] {
@@ -112,7 +106,7 @@ export async function notificationCard(
   const locale = await localeOf(ctx, job.recipientId);
   const names = await namesFor(ctx, conversation, [job.recipientId]);
   const links = linksFor(ctx.config, job.recipientId);
-  const party = partyOf(conversation, job.recipientId);
+  const party = sideOf(conversation, job.recipientId);
   const other = party === 'employee' ? conversation.managerId : conversation.employeeId;
   const latest = currentVersion(conversation)?.number;
   const version = job.version ?? latest ?? 0;

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { approvalCard, toCardJson } from '../../cards/index.js';
 import { linksFor } from '../../cards/links.js';
-import { currentVersion } from '../../domain/index.js';
+import { currentVersion, sideOf } from '../../domain/index.js';
 import type { AppContext } from '../context.js';
 import { localeOf, namesFor } from '../views/people.js';
-import { partyOf, refreshUserIds } from './notify.js';
+import { refreshUserIds } from './notify.js';
 import { defineQueue } from './queue.js';
 
 /** Update every stored copy of a conversation's approval cards to its current state. */
@@ -31,7 +31,7 @@ export async function refreshApprovalCards(ctx: AppContext, job: RefreshCardsJob
     const { card } = approvalCard({
       conversation,
       version,
-      viewer: { id: copy.recipientId, party: partyOf(conversation, copy.recipientId) },
+      viewer: { id: copy.recipientId, party: sideOf(conversation, copy.recipientId) },
       names,
       links: linksFor(ctx.config, copy.recipientId),
       locale,

@@ -9,6 +9,7 @@ import {
   mayEscalate,
   outOfOfficeDelegation,
   type Conversation,
+  sideOf,
 } from '../../domain/index.js';
 import type { AppContext } from '../context.js';
 import { loadConversation } from './load.js';
@@ -51,7 +52,7 @@ export async function handleReminder(ctx: AppContext, job: ReminderJob): Promise
     return;
   }
   const { version } = job;
-  const party = job.recipientId === conversation.employeeId ? 'employee' : 'manager';
+  const party = sideOf(conversation, job.recipientId);
   if (
     conversation.stage !== 'awaiting_approval' ||
     currentVersion(conversation)?.number !== version ||

@@ -8,6 +8,7 @@ import {
   localize,
   type Conversation,
   type Locale,
+  sideOf,
 } from '../../domain/index.js';
 import { localeOf } from '../views/people.js';
 import { promptly } from '../../store/priority.js';
@@ -54,7 +55,7 @@ export async function handleTask(ctx: AppContext, job: TaskJob): Promise<void> {
   if (existing) return;
   const conversation = await loadConversation(ctx, job.conversationId);
   if (!conversation) return;
-  const party = job.assigneeId === conversation.employeeId ? 'employee' : 'manager';
+  const party = sideOf(conversation, job.assigneeId);
   if (conversation.stage !== 'awaiting_approval' || currentVersion(conversation)?.number !== job.version)
     return;
   if (decisionOf(conversation, job.version, party)) return;

@@ -51,9 +51,6 @@ export interface ConversationView {
   previous: PreviousSummary | null;
 }
 
-/** The side a reader acts on: a delegate acts as the manager. */
-export const partyOfRelation = partyOf;
-
 /** What the viewer may choose on the current version now. */
 function choicesNow(conversation: Conversation, party: 'employee' | 'manager'): DecisionKind[] {
   const version = currentVersion(conversation);
