@@ -15,11 +15,15 @@ async function conversationIdFrom(page: Page): Promise<string> {
   return match[1];
 }
 
-/** Chooses a reaction on the Ondertekening page and sends it (voor gezien asks for a confirmation first). */
-async function decide(page: Page, choice: RegExp, comment?: string) {
+/**
+ * Chooses a reaction on the Ondertekening page and sends it; every reaction asks first (`confirm`: the button that
+ * confirms it in the dialog), unless the form refuses it before that.
+ */
+async function decide(page: Page, choice: RegExp, comment?: string, confirm?: string) {
   await page.getByRole('radio', { name: choice }).check();
   if (comment) await page.getByLabel(/Wat moet er anders\?|Jouw opmerking/).fill(comment);
   await page.getByRole('button', { name: 'Reactie versturen' }).click();
+  if (confirm) await page.getByRole('dialog').getByRole('button', { name: confirm }).click();
 }
 
 /** What the vitality format asks of her: statements (one smiley group each) and text questions. */
@@ -113,7 +117,12 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
   await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
   await decide(manager, /^Niet akkoord —/, '   ');
   await manager.getByText('Vul een toelichting in bij ‘Niet akkoord’.').waitFor();
-  await decide(manager, /^Niet akkoord —/, 'Graag ook de afspraak over thuiswerken opnemen.');
+  await decide(
+    manager,
+    /^Niet akkoord —/,
+    'Graag ook de afspraak over thuiswerken opnemen.',
+    'Niet akkoord geven',
+  );
   await manager.getByText('Je reactie op versie 1 is vastgelegd.').waitFor();
 
   // Back to the employee: the comment and the changes against version 1.
@@ -132,7 +141,7 @@ async function wholeCycle(width: number, employee: { id: string; name: string })
 
   // The manager co-signs version 2.
   await open(manager, suite.server.url, 'jeroen', `/gesprek/${id}/akkoord`);
-  await decide(manager, /^Medeondertekenen —/);
+  await decide(manager, /^Medeondertekenen —/, undefined, 'Medeondertekenen');
   await manager.getByText('Je reactie op versie 2 is vastgelegd.').waitFor();
   await manager
     .getByTestId('signature-block')
@@ -278,6 +287,9 @@ async function voorGezien(employeeId: string, width: number, sidePanel: boolean)
   expect(employeeName).toMatch(/: voor gezien — /);
   await manager.getByRole('radio', { name: /^Akkoord —/ }).check();
   await manager.getByRole('button', { name: 'Reactie versturen' }).click();
+  await (sidePanel ? manager.getByTestId('confirm-inline') : manager.getByRole('dialog'))
+    .getByRole('button', { name: 'Akkoord geven' })
+    .click();
   await manager.getByText('Je reactie op versie 1 is vastgelegd.').waitFor();
 
   await open(staff, suite.server.url, employeeId, `/gesprek/${id}/akkoord`, extra);

@@ -232,6 +232,22 @@ export const en: Messages = {
   'approve.voor_gezienExplain':
     'You indicate that you have seen the report without agreeing with all of it. The document then becomes final and goes to your personnel file with your remark. Would you like a change? Choose ‘Not agreed’ instead.',
   'approve.confirmVoorGezien': 'Confirm: acknowledged (not agreed)',
+  'approve.confirm.akkoord.title': 'Agree?',
+  'approve.confirm.akkoord.body':
+    'You indicate that you agree with version {version}. Once {other} has agreed too, the document becomes final and is filed in the personnel file.',
+  'approve.confirm.akkoord.ok': 'Agree',
+  'approve.confirm.cosign.title': 'Co-sign?',
+  'approve.confirm.cosign.body':
+    'Version {version} of the report then becomes final and is kept confidentially: only {other} and you can open it. It is never used in an appraisal.',
+  'approve.confirm.cosign.ok': 'Co-sign',
+  'approve.confirm.niet_akkoord.title': 'Not agreed?',
+  'approve.confirm.niet_akkoord.body':
+    'Version {version} goes back with your comment to {author}, who makes a new version.',
+  'approve.confirm.niet_akkoord.ok': 'Not agreed',
+  'approve.confirm.niet_akkoord_own.title': 'Not agreed?',
+  'approve.confirm.niet_akkoord_own.body':
+    'Version {version} goes no further; you make a new version and offer it again.',
+  'approve.confirm.niet_akkoord_own.ok': 'Not agreed',
   'approve.back': 'Back to your response',
   'approve.done': 'Your response to version {version} is recorded.',
   'approve.noVersion': 'No version has been offered for signing yet.',

@@ -232,6 +232,22 @@ export const nl = {
   'approve.voor_gezienExplain':
     'Je geeft aan dat je het verslag hebt gezien, zonder het overal mee eens te zijn. Het document wordt daarmee definitief en gaat met jouw opmerking naar je personeelsdossier. Wil je een aanpassing? Kies dan ‘Niet akkoord’.',
   'approve.confirmVoorGezien': 'Voor gezien bevestigen',
+  'approve.confirm.akkoord.title': 'Akkoord geven?',
+  'approve.confirm.akkoord.body':
+    'Je geeft aan dat je het eens bent met versie {version}. Zodra ook {other} heeft ingestemd, wordt het document definitief en opgenomen in het personeelsdossier.',
+  'approve.confirm.akkoord.ok': 'Akkoord geven',
+  'approve.confirm.cosign.title': 'Medeondertekenen?',
+  'approve.confirm.cosign.body':
+    'Versie {version} van het verslag wordt daarmee definitief en vertrouwelijk bewaard: alleen {other} en jij kunnen het openen. Het wordt nooit gebruikt bij een beoordeling.',
+  'approve.confirm.cosign.ok': 'Medeondertekenen',
+  'approve.confirm.niet_akkoord.title': 'Niet akkoord geven?',
+  'approve.confirm.niet_akkoord.body':
+    'Versie {version} gaat met je toelichting terug naar {author}, die een nieuwe versie maakt.',
+  'approve.confirm.niet_akkoord.ok': 'Niet akkoord geven',
+  'approve.confirm.niet_akkoord_own.title': 'Niet akkoord geven?',
+  'approve.confirm.niet_akkoord_own.body':
+    'Versie {version} gaat niet verder; je maakt zelf een nieuwe versie en biedt die opnieuw aan.',
+  'approve.confirm.niet_akkoord_own.ok': 'Niet akkoord geven',
   'approve.back': 'Terug naar je reactie',
   'approve.done': 'Je reactie op versie {version} is vastgelegd.',
   'approve.noVersion': 'Er is nog geen versie ter ondertekening aangeboden.',

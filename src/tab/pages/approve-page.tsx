@@ -69,8 +69,8 @@ export function commentProblem(
 /**
  * Ondertekening: the offered version, who chose what on it (and on the earlier versions), and — only when the
  * server says it is this viewer's turn (`view.choices`) — their reaction: akkoord (for the vitality manager:
- * medeondertekenen), voor gezien with a remark, or niet akkoord with a comment. Voor gezien explains itself
- * before it is sent.
+ * medeondertekenen), voor gezien with a remark, or niet akkoord with a comment. Each asks first and says what
+ * happens next.
  */
 export function ApprovePage({ view, onView }: SectionProps) {
   useLiveView(view, onView);
@@ -122,10 +122,23 @@ export function ApprovePage({ view, onView }: SectionProps) {
   const handleSubmit = () => {
     setTouched(true);
     if (!decision || problem) return;
-    // Voor gezien makes the document final with her remark: she reads what that means before it is sent.
-    if (decision === 'voor_gezien') setConfirming(true);
-    else void send();
+    // A reaction cannot be taken back: each asks first, saying what happens next (voor gezien makes the
+    // document final with her remark; niet akkoord sends it back; akkoord or co-signing may make it final).
+    setConfirming(true);
   };
+
+  // Who writes the next version after niet akkoord, and who else still signs.
+  const authorName = (vitality ? view.people.employee.displayName : view.people.manager?.displayName) ?? '';
+  const otherName =
+    (view.party === 'employee' ? view.people.manager?.displayName : view.people.employee.displayName) ?? '';
+  // The manager who wrote the final format and sends it back writes the next version himself.
+  const ownDocument = !vitality && view.party === 'manager';
+  const confirmKind =
+    decision === 'akkoord' && vitality
+      ? 'cosign'
+      : decision === 'niet_akkoord' && ownDocument
+        ? 'niet_akkoord_own'
+        : decision || 'akkoord';
 
   const optionLabel = (option: DecisionKind) =>
     vitality && option === 'akkoord'
@@ -134,16 +147,32 @@ export function ApprovePage({ view, onView }: SectionProps) {
 
   const confirmText = (
     <>
-      <Text block>{i18n.t('approve.voor_gezienExplain')}</Text>
-      <Text block className={styles.remark}>
-        “{comment.trim()}”
+      <Text block>
+        {confirmKind === 'voor_gezien'
+          ? i18n.t('approve.voor_gezienExplain')
+          : i18n.t(`approve.confirm.${confirmKind}.body`, {
+              version: version.number,
+              author: authorName,
+              other: otherName,
+            })}
       </Text>
+      {needsComment ? (
+        <Text block className={styles.remark}>
+          “{comment.trim()}”
+        </Text>
+      ) : null}
     </>
   );
+  const confirmTitle =
+    confirmKind === 'voor_gezien'
+      ? i18n.t('approve.confirmTitle')
+      : i18n.t(`approve.confirm.${confirmKind}.title`);
   const confirmActions = (
     <>
       <Button appearance="primary" disabled={busy} onClick={() => void send()}>
-        {i18n.t('approve.confirmVoorGezien')}
+        {confirmKind === 'voor_gezien'
+          ? i18n.t('approve.confirmVoorGezien')
+          : i18n.t(`approve.confirm.${confirmKind}.ok`)}
       </Button>
       <Button disabled={busy} onClick={() => setConfirming(false)}>
         {i18n.t('approve.back')}
@@ -215,7 +244,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
             // confirmation stands inline, in place of the send button.
             <section className={styles.confirm} aria-labelledby="confirm-title" data-testid="confirm-inline">
               <h3 id="confirm-title" className={styles.confirmTitle}>
-                {i18n.t('approve.confirmTitle')}
+                {confirmTitle}
               </h3>
               {confirmText}
               <div className={formStyles.actions}>{confirmActions}</div>
@@ -242,7 +271,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
         >
           <DialogSurface>
             <DialogBody>
-              <DialogTitle>{i18n.t('approve.confirmTitle')}</DialogTitle>
+              <DialogTitle>{confirmTitle}</DialogTitle>
               <DialogContent>{confirmText}</DialogContent>
               <DialogActions>{confirmActions}</DialogActions>
             </DialogBody>

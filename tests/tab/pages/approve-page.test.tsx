@@ -131,6 +131,19 @@ describe('ApprovePage', () => {
     expect(screen.getByRole('radio', { name: /^Medeondertekenen —/ })).toBeTruthy();
   });
 
+  it('asks before co-signing, saying the report becomes final and is kept confidentially', async () => {
+    const action = show(viewOf(all.vitalityOffered, 'manager'), 'jeroen');
+    fireEvent.click(screen.getByRole('radio', { name: /^Medeondertekenen —/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reactie versturen' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toMatch(/Medeondertekenen\?/);
+    expect(dialog.textContent).toMatch(/definitief en vertrouwelijk bewaard/);
+    expect(action).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Medeondertekenen' }));
+    await waitFor(() => expect(action).toHaveBeenCalled());
+    expect(action.mock.calls[0]?.[2]).toEqual({ type: 'decide', version: 1, decision: 'akkoord' });
+  });
+
   it('gives the vitality author no buttons, and tells her she signed by offering', () => {
     show(viewOf(all.vitalityOffered, 'employee'), 'fatima');
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
