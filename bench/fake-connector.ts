@@ -119,6 +119,8 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A request counts when it arrives, not when its body has been read (which a busy machine delays).
+    const arrived = Date.now();
     const body = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const match = /\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
@@ -127,7 +129,7 @@ export class FakeConnector {
       return send(res, 401, { error: { code: 'Unauthorized' } });
     const chatId = match[1] ? decodeURIComponent(match[1]) : undefined;
     const now = Date.now();
-    this.attemptStamps.push(now);
+    this.attemptStamps.push(arrived);
     prune(this.attemptStamps, this.limits.perApp, now);
     const appWindow = this.limits.perApp[0]?.windowMs ?? 1_000;
     this.peakAttempts = Math.max(
