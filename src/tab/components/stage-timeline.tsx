@@ -72,7 +72,8 @@ export function StageTimeline({
 }: {
   stage: Stage;
   requested?: boolean;
-  filing?: Filing;
+  /** Where the signed document is kept: every caller says so, so a vitality conversation never reads "personeelsdossier". */
+  filing: Filing;
 }) {
   const i18n = useI18n();
   const styles = useStyles();

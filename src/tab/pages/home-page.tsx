@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
+import { filingOf } from '../../domain/confidentiality.js';
 import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -85,7 +86,7 @@ export function HomePage(_props: PageProps) {
             ? i18n.t('home.scheduled', { date: i18n.dateTime(c.schedule.start) })
             : i18n.t('home.notScheduled')}
         </Text>
-        <StageTimeline stage={c.stage} />
+        <StageTimeline stage={c.stage} filing={filingOf(c.type)} />
         <div className={styles.next}>
           <Text>
             <Text weight="semibold">{i18n.t('next.label')}: </Text>
