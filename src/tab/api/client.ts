@@ -165,7 +165,8 @@ export function createApiClient(options: ClientOptions) {
     startRound: (body: StartRoundRequest) => request<RoundDetail>('POST', '/api/rounds', body),
     changeRound: (id: string, period: { from: string; until: string }) =>
       request<RoundDetail>('PATCH', `/api/rounds/${encodeURIComponent(id)}`, { period }),
-    cancelRound: (id: string) => request<RoundDetail>('POST', `/api/rounds/${encodeURIComponent(id)}/cancel`, {}),
+    cancelRound: (id: string) =>
+      request<RoundDetail>('POST', `/api/rounds/${encodeURIComponent(id)}/cancel`, {}),
     /** One employee's conversations of a calendar year: her own, or a report's for the manager (404 for others). */
     year: (employeeId: string, year: number) =>
       request<EmployeeYear>(
