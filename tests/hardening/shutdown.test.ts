@@ -105,10 +105,14 @@ describe('kill -9 during an invitation fan-out', () => {
       });
       expect(reply.status).toBe(201);
     });
-    // Crash in the middle, while an invitation is on its way: the fourth post is left hanging, then kill -9.
-    fake.hold = (arrival) => arrival === 4;
-    await eventually(async () => fake!.held === 1, 60_000, 'an invitation in flight');
+    // Crash in the middle, while invitations are on their way: from the fourth on, posts are left hanging, then
+    // kill -9. The three answered ones get a moment to be recorded first, however busy the machine: the check
+    // below needs recorded posts to bite.
+    fake.hold = (arrival) => arrival >= 4;
+    await eventually(async () => fake!.held >= 1, 60_000, 'an invitation in flight');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     await first.kill();
+    fake.hold = () => false;
     const atCrash = fake.snapshot().posts;
     expect(atCrash).toBeLessThan(employees);
     const postedAtCrash = new Map(fake.postsPerChat);
