@@ -23,7 +23,13 @@ async function decide(page: Page, choice: RegExp, comment?: string, confirm?: st
   await page.getByRole('radio', { name: choice }).check();
   if (comment) await page.getByLabel(/Wat moet er anders\?|Jouw opmerking/).fill(comment);
   await page.getByRole('button', { name: 'Reactie versturen' }).click();
-  if (confirm) await page.getByRole('dialog').getByRole('button', { name: confirm }).click();
+  // A dialog at full width, inline when the window is as narrow as the side panel.
+  if (confirm)
+    await page
+      .getByRole('dialog')
+      .or(page.getByTestId('confirm-inline'))
+      .getByRole('button', { name: confirm })
+      .click();
 }
 
 /** What the vitality format asks of her: statements (one smiley group each) and text questions. */

@@ -248,7 +248,6 @@ export const en: Messages = {
   'approve.confirm.niet_akkoord_own.body':
     'Version {version} goes no further; you make a new version and offer it again.',
   'approve.confirm.niet_akkoord_own.ok': 'Not agreed',
-  'approve.back': 'Back to your response',
   'approve.done': 'Your response to version {version} is recorded.',
   'approve.noVersion': 'No version has been offered for signing yet.',
   'sig.heading': 'Signatures',

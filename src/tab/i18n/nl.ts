@@ -248,7 +248,6 @@ export const nl = {
   'approve.confirm.niet_akkoord_own.body':
     'Versie {version} gaat niet verder; je maakt zelf een nieuwe versie en biedt die opnieuw aan.',
   'approve.confirm.niet_akkoord_own.ok': 'Niet akkoord geven',
-  'approve.back': 'Terug naar je reactie',
   'approve.done': 'Je reactie op versie {version} is vastgelegd.',
   'approve.noVersion': 'Er is nog geen versie ter ondertekening aangeboden.',
   'sig.heading': 'Ondertekening',

@@ -1,12 +1,6 @@
 /** Jouw reactie: the signing page, with who chose what and the choices the viewer has now. */
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -20,6 +14,7 @@ import {
 import { useState } from 'react';
 import type { DecisionKind } from '../../domain/conversation.js';
 import { useApp } from '../app-context.js';
+import { ConfirmStep } from '../components/confirm-step.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { SignatureBlock, WayOut } from '../components/signature-block.js';
 import { VersionReport } from '../components/version-report.js';
@@ -40,16 +35,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalM },
   },
-  confirm: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  confirmTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   remark: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontStyle: 'italic' },
 });
 
@@ -74,7 +59,7 @@ export function commentProblem(
  */
 export function ApprovePage({ view, onView }: SectionProps) {
   useLiveView(view, onView);
-  const { api, me, host } = useApp();
+  const { api, me } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
   const formStyles = useFormStyles();
@@ -167,18 +152,10 @@ export function ApprovePage({ view, onView }: SectionProps) {
     confirmKind === 'voor_gezien'
       ? i18n.t('approve.confirmTitle')
       : i18n.t(`approve.confirm.${confirmKind}.title`);
-  const confirmActions = (
-    <>
-      <Button appearance="primary" disabled={busy} onClick={() => void send()}>
-        {confirmKind === 'voor_gezien'
-          ? i18n.t('approve.confirmVoorGezien')
-          : i18n.t(`approve.confirm.${confirmKind}.ok`)}
-      </Button>
-      <Button disabled={busy} onClick={() => setConfirming(false)}>
-        {i18n.t('approve.back')}
-      </Button>
-    </>
-  );
+  const confirmLabel =
+    confirmKind === 'voor_gezien'
+      ? i18n.t('approve.confirmVoorGezien')
+      : i18n.t(`approve.confirm.${confirmKind}.ok`);
 
   return (
     <div className={formStyles.stack}>
@@ -239,19 +216,19 @@ export function ApprovePage({ view, onView }: SectionProps) {
             </Field>
           ) : null}
           <ProblemBar error={error} />
-          {confirming && host.sidePanel ? (
-            // The meeting side panel allows no modal dialogs (Teams' design rules for meeting apps): the
-            // confirmation stands inline, in place of the send button.
-            <section className={styles.confirm} aria-labelledby="confirm-title" data-testid="confirm-inline">
-              <h3 id="confirm-title" className={styles.confirmTitle}>
-                {confirmTitle}
-              </h3>
-              {confirmText}
-              <div className={formStyles.actions}>{confirmActions}</div>
-            </section>
+          {confirming ? (
+            // A dialog at full width, inline in the side panel (Teams allows no modal there): as every step asks.
+            <ConfirmStep
+              title={confirmTitle}
+              body={confirmText}
+              confirmLabel={confirmLabel}
+              busy={busy}
+              onConfirm={() => void send()}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <div className={formStyles.actions}>
-              <Button appearance="primary" type="submit" disabled={busy || confirming}>
+              <Button appearance="primary" type="submit" disabled={busy}>
                 {i18n.t('approve.submit')}
               </Button>
             </div>
@@ -260,24 +237,6 @@ export function ApprovePage({ view, onView }: SectionProps) {
       ) : (
         <ProblemBar error={error} />
       )}
-      {/* At full width a Fluent dialog asks for the confirmation; never in the side panel (see above). Mounted
-          only while open: a closed dialog still leaves focus sentinels that screen readers are told to skip. */}
-      {confirming && !host.sidePanel ? (
-        <Dialog
-          open
-          onOpenChange={(_e, data) => {
-            if (!data.open) setConfirming(false);
-          }}
-        >
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{confirmTitle}</DialogTitle>
-              <DialogContent>{confirmText}</DialogContent>
-              <DialogActions>{confirmActions}</DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      ) : null}
     </div>
   );
 }
