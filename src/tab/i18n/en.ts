@@ -418,7 +418,7 @@ export const en: Messages = {
   'plan.date': 'Date',
   'plan.time': 'Start time',
   'plan.duration': 'Duration',
-  'plan.minutes': '{minutes} minutes',
+  'plan.minutes': '{minutes, plural, one {# minute} other {# minutes}}',
   'plan.submit': 'Schedule and invite',
   'plan.goalsAuto': 'The goals of the latest final Het Goede Gesprek are taken over automatically.',
   'plan.goalsManual': 'Enter goals by hand (Het Goede Gesprek took place outside this app)',

@@ -1,4 +1,5 @@
-/** The tab's texts in Dutch and English: the catalogues, placeholders and plurals. */
+/** The tab's texts in Dutch and English: the catalogues, and their ICU messages formatted by intl-messageformat. */
+import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { localize, type LocalizedText, type Locale } from '../../domain/text.js';
 import { formatDate, formatDateTime, formatTime, parseIso } from './dates.js';
@@ -9,63 +10,46 @@ export type { MessageKey, Messages };
 
 export const catalogs: Record<Locale, Messages> = { nl, en };
 
-/** The branch of a plural for a count: an exact `=n` first, then `one` for 1, else `other`. */
-function pluralBranch(options: Map<string, string>, count: number): string | undefined {
-  return options.get(`=${count}`) ?? (count === 1 ? options.get('one') : undefined) ?? options.get('other');
+/**
+ * Parses a text as an ICU message (`{name}`, `{count, plural, =0 {…} one {# ding} other {# dingen}}`) for a
+ * language's plural rules. Tags are off, so a `<` in a text is just a character. Throws on a malformed message;
+ * the catalogue test compiles every text this way.
+ */
+export function compileMessage(template: string, locale: Locale): IntlMessageFormat {
+  return new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
 }
 
-/** Where the brace that closes the one at `open` is, or -1. */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
+/** Each text parsed once per language: a page formats the same texts on every render. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function messageFor(template: string, locale: Locale): IntlMessageFormat {
+  const cacheKey = `${locale}:${template}`;
+  let message = compiled.get(cacheKey);
+  if (!message) {
+    message = compileMessage(template, locale);
+    compiled.set(cacheKey, message);
   }
-  return -1;
+  return message;
 }
 
 /**
- * Chooses the plural branches of a template, in the message-format style the cards use too:
- * `{count, plural, one {er is # bijdrage} other {er zijn # bijdragen}}`, with `=0 {…}` for an exact number and
- * `#` for the number itself. Dutch and English both have only "one" and "other".
+ * Formats an ICU message in Dutch or English: the plural branch by the language's rules, `#` as a number in it. A
+ * `{name}` without its value stays visible as `{name}`, and a message that cannot be formatted (a plural without
+ * its count, a malformed text) is shown as written, so a mistake shows up in review instead of breaking the page.
  */
-function choosePlurals(template: string, values: Record<string, string | number>): string {
-  const start = /\{(\w+),\s*plural,/g;
-  let out = '';
-  let from = 0;
-  for (let m = start.exec(template); m; m = start.exec(template)) {
-    const end = closingBrace(template, m.index);
-    const key = m[1] as string;
-    if (end < 0 || !(key in values)) continue;
-    const count = Number(values[key]);
-    const options = new Map<string, string>();
-    const body = template.slice(m.index + m[0].length, end);
-    for (let i = 0; i < body.length;) {
-      const selector = /\s*(=\d+|\w+)\s*\{/y;
-      selector.lastIndex = i;
-      const found = selector.exec(body);
-      if (!found) break;
-      const open = selector.lastIndex - 1;
-      const close = closingBrace(body, open);
-      if (close < 0) break;
-      options.set(found[1] as string, body.slice(open + 1, close));
-      i = close + 1;
-    }
-    out += template.slice(from, m.index) + (pluralBranch(options, count) ?? '').replace(/#/g, String(count));
-    from = end + 1;
-    start.lastIndex = from;
+export function format(
+  template: string,
+  values: Record<string, string | number> = {},
+  locale: Locale = 'nl',
+): string {
+  const filled: Record<string, string | number> = { ...values };
+  for (const [, name] of template.matchAll(/\{(\w+)\}/g))
+    if (name !== undefined && !(name in filled)) filled[name] = `{${name}}`;
+  try {
+    return String(messageFor(template, locale).format(filled));
+  } catch {
+    return template;
   }
-  return out + template.slice(from);
-}
-
-/**
- * Fills `{name}` placeholders, after choosing plural branches (`{count, plural, one {…} other {…}}`); unknown
- * placeholders stay visible so a mistake shows up in review.
- */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return choosePlurals(template, values).replace(/\{(\w+)\}/g, (match, key: string) =>
-    key in values ? String(values[key]) : match,
-  );
 }
 
 export interface I18n {
@@ -89,7 +73,7 @@ export function createI18n(locale: Locale): I18n {
   const messages = catalogs[locale];
   return {
     locale,
-    t: (key, values) => format(messages[key], values),
+    t: (key, values) => format(messages[key], values, locale),
     text: (value) => localize(value, locale),
     date: (iso) => dateFrom(iso, (date) => formatDate(date, locale)),
     dateTime: (iso) => dateFrom(iso, (date) => formatDateTime(date, locale)),

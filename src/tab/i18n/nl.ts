@@ -419,7 +419,7 @@ export const nl = {
   'plan.date': 'Datum',
   'plan.time': 'Begintijd',
   'plan.duration': 'Duur',
-  'plan.minutes': '{minutes} minuten',
+  'plan.minutes': '{minutes, plural, one {# minuut} other {# minuten}}',
   'plan.submit': 'Inplannen en uitnodigen',
   'plan.goalsAuto':
     'De doelen uit Het Goede Gesprek dat het laatst definitief werd, worden automatisch overgenomen.',
