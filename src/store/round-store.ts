@@ -144,3 +144,29 @@ export async function roundConversationFacts(
     preparationShared: Boolean(r.shared),
   }));
 }
+
+/**
+ * Erasure: takes an employee out of every round they were a member of, and brings those rounds' member and
+ * manager counts in line with who is left, so progress and reminders never count a person who is gone.
+ * Returns how many memberships were removed.
+ */
+export async function eraseRoundMember(exec: SqlExecutor, employeeId: string): Promise<number> {
+  const { rows } = await exec.query<{ round_id: string }>(
+    'DELETE FROM round_members WHERE employee_id = $1 RETURNING round_id',
+    [employeeId],
+  );
+  const roundIds = [...new Set(rows.map((r) => r.round_id))];
+  if (roundIds.length > 0) {
+    await exec.query(
+      `UPDATE rounds r
+          SET data = r.data || jsonb_build_object('memberCount', c.members, 'managerCount', c.managers)
+         FROM (SELECT r2.id, count(m.employee_id)::int AS members, count(DISTINCT m.manager_id)::int AS managers
+                 FROM rounds r2 LEFT JOIN round_members m ON m.round_id = r2.id
+                WHERE r2.id = ANY($1::text[])
+                GROUP BY r2.id) c
+        WHERE r.id = c.id`,
+      [roundIds],
+    );
+  }
+  return rows.length;
+}

@@ -3,6 +3,7 @@ import type { Conversation, Delegation } from '../domain/index.js';
 import { DomainError } from '../domain/index.js';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
+import { eraseRoundMember } from './round-store.js';
 import type {
   ApprovalTask,
   AuditEntry,
@@ -304,7 +305,8 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         ]);
         const messages = await count('DELETE FROM sent_messages WHERE recipient_id = $1', [employeeId]);
         const conversations = await count('DELETE FROM conversations WHERE employee_id = $1', [employeeId]);
-        return { conversations, cardCopies, tasks, messages };
+        const roundMemberships = await eraseRoundMember(tx, employeeId);
+        return { conversations, cardCopies, tasks, messages, roundMemberships };
       }),
     delegationsFrom: async (managerId) => delegations(db, 'manager_id', managerId),
     delegationsTo: async (delegateId) => delegations(db, 'delegate_id', delegateId),

@@ -115,10 +115,17 @@ export interface Store {
   delegationsTo(delegateId: string): Promise<Delegation[]>;
   /** Archived conversations archived before `archivedBefore`, and cancelled ones untouched since, not yet purged. */
   retentionCandidates(archivedBefore: string): Promise<StoredConversation[]>;
-  /** Removes everything the app holds about an employee's conversations (erasure on request). */
-  eraseEmployee(
-    employeeId: string,
-  ): Promise<{ conversations: number; cardCopies: number; tasks: number; messages: number }>;
+  /**
+   * Removes everything the app holds about an employee's conversations (erasure on request), and takes them out
+   * of every round they were a member of.
+   */
+  eraseEmployee(employeeId: string): Promise<{
+    conversations: number;
+    cardCopies: number;
+    tasks: number;
+    messages: number;
+    roundMemberships: number;
+  }>;
   /** The executor pg-boss uses outside transactions. */
   executor: SqlExecutor;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { runRetention } from '../../src/app/index.js';
+import { amsterdamDay } from '../../src/domain/index.js';
 import { as, startTestServer } from '../support/server.js';
 import { buildConversation } from '../support/cycle.js';
 
@@ -90,5 +91,45 @@ describe('privacy duties', () => {
     });
     // The audit log never held the free text of comments or reasons.
     expect(JSON.stringify(trail)).not.toContain('art. 17');
+  });
+
+  it('takes an erased employee out of every round, so no count or reminder stands for her any more', async () => {
+    const hr = as(server.url, 'ingrid');
+    const today = amsterdamDay(new Date());
+    const until = amsterdamDay(new Date(Date.now() + 40 * 86_400_000));
+    const started = await hr.post('/api/rounds', {
+      type: 'goede-gesprek',
+      audience: { kind: 'department', department: 'Dienstverlening' },
+      period: { from: today, until },
+    });
+    expect(started.status).toBe(201);
+    const roundId: string = started.body.round.id;
+    const before = started.body.round.memberCount as number;
+    const memberships = async (employeeId: string) =>
+      (
+        await server.ctx.store.executor.query('SELECT round_id FROM round_members WHERE employee_id = $1', [
+          employeeId,
+        ])
+      ).rows.length;
+    expect(await memberships('thomas')).toBe(1);
+
+    const erased = await hr.post('/api/hr/erasure', { employeeId: 'thomas', reason: 'Verzoek' });
+    expect(erased.status).toBe(200);
+    expect(erased.body.removed.roundMemberships).toBe(1);
+    expect(await memberships('thomas')).toBe(0);
+
+    const detail = await hr.get(`/api/rounds/${roundId}`);
+    expect(detail.body.round.memberCount).toBe(before - 1);
+    expect(detail.body.progress.members).toBe(before - 1);
+    const counts = Object.values(detail.body.progress.counts as Record<string, number>);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(before - 1);
+    // Jeroen's list no longer names him.
+    const jeroens = await as(server.url, 'jeroen').get(`/api/rounds/${roundId}`);
+    expect(jeroens.body.reports.map((r: { employee: { id: string } }) => r.employee.id)).not.toContain(
+      'thomas',
+    );
+    expect((await server.ctx.store.auditBySubject('thomas')).at(-1)?.details).toMatchObject({
+      roundMemberships: 1,
+    });
   });
 });
