@@ -3,7 +3,7 @@
  * out-of-office. Results are cached for a short TTL; manager rights are decided from this on the server.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Directory, DirectoryUser, OutOfOffice } from '../ports/index.js';
+import type { Directory, DirectoryUser, OutOfOffice, UserFilter } from '../ports/index.js';
 import { isNotFound } from './graph-errors.js';
 import { collectPages, type GraphPage } from './paging.js';
 import { TtlCache } from './ttl-cache.js';
@@ -139,11 +139,37 @@ export class GraphDirectory implements Directory {
     });
   }
 
-  async listUsers(): Promise<DirectoryUser[]> {
-    // One page only: the local identity switcher needs a sample, not the whole tenant.
-    const page = (await this.client.api('/users').select(userSelect).top(100).get()) as GraphPage<GraphUser>;
-    return page.value.map(toDirectoryUser);
+  /**
+   * Every user with an enabled account (someone who left is not invited to a round), page after page along
+   * `@odata.nextLink`: a round for everyone in an organisation of thousands needs all of them, not Graph's first
+   * page. A department is filtered by Graph itself (`department eq`, which needs no advanced query headers).
+   */
+  async listUsers(filter: UserFilter = {}): Promise<DirectoryUser[]> {
+    const clauses = ['accountEnabled eq true'];
+    if (filter.department) clauses.unshift(`department eq ${filterLiteral(filter.department)}`);
+    const users = await collectPages<GraphUser>(
+      this.client,
+      () =>
+        this.client
+          .api('/users')
+          .select(userSelect)
+          .filter(clauses.join(' and '))
+          .top(usersPageSize)
+          .get() as Promise<GraphPage<GraphUser>>,
+    );
+    return users.map(toDirectoryUser);
   }
+}
+
+/** The largest page `GET /users` gives (Graph answers 100 by default). */
+export const usersPageSize = 999;
+
+/**
+ * A string literal for a `$filter`: single quotes doubled (OData), then percent-encoded, because the SDK puts
+ * query options into the URL as they are — an `&` or `#` in a department's name would otherwise end the filter.
+ */
+export function filterLiteral(value: string): string {
+  return `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
 }
 
 function isUser(object: GraphUser): boolean {

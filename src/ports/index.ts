@@ -30,8 +30,17 @@ export interface Directory {
   /** Whether the person belongs to the HR (personnel file) group. */
   isHr(id: string): Promise<boolean>;
   outOfOffice(id: string): Promise<OutOfOffice>;
-  /** Everyone, for the local identity switcher; Graph implementations may return only a page. */
-  listUsers(): Promise<DirectoryUser[]>;
+  /**
+   * Everyone in the organisation with an account in use, every page of it, or only the people of one department
+   * (as the directory spells it): whom a round for everyone or for a department is for, and the local identity
+   * switcher's list.
+   */
+  listUsers(filter?: UserFilter): Promise<DirectoryUser[]>;
+}
+
+/** Narrows `Directory.listUsers`; without a department, everyone. */
+export interface UserFilter {
+  department?: string;
 }
 
 export interface MeetingRequest {

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { AppContext } from '../../src/app/context.js';
+import { resolveAudience } from '../../src/app/commands/round-audience.js';
 import { GraphDirectory, outOfOfficeFrom } from '../../src/graph/directory.js';
 import { FakeGraph } from '../support/fake-graph.js';
 import { testClient } from './harness.js';
@@ -65,6 +67,75 @@ describe('GraphDirectory', () => {
     // Five reports with a page size of two: three requests.
     expect(fake.count('GET', /^\/users\/jeroen\/directReports$/)).toBe(3);
   });
+
+  it('lists every enabled user along @odata.nextLink, not only the first page', async () => {
+    fake.addUser({ id: 'gone', displayName: 'Left Last Year', managerId: 'jeroen', accountEnabled: false });
+    const users = await directory().listUsers();
+    expect(users.map((u) => u.id).sort()).toEqual([
+      'anna',
+      'daan',
+      'fatima',
+      'jeroen',
+      'lotte',
+      'noor',
+      'sem',
+    ]);
+    // Eight users, one switched off, two a page (the fake filters before it pages): four requests.
+    expect(fake.count('GET', /^\/users$/)).toBe(4);
+  });
+
+  it('lets Graph filter a department, a quote in its name included, and pages through it', async () => {
+    for (const id of ['ruben', 'esther', 'mila']) {
+      fake.addUser({ id, displayName: id, managerId: 'anna', department: "Zorg & 't Welzijn" });
+    }
+    const dir = directory();
+    expect((await dir.listUsers({ department: 'Zorg' })).map((u) => u.id).sort()).toEqual([
+      'daan',
+      'fatima',
+      'lotte',
+      'noor',
+      'sem',
+    ]);
+    expect(fake.count('GET', /^\/users$/)).toBe(3);
+    const quoted = await dir.listUsers({ department: "Zorg & 't Welzijn" });
+    expect(quoted.map((u) => u.id).sort()).toEqual(['esther', 'mila', 'ruben']);
+  });
+
+  it('gives a round for everyone, or for a department, all of an organisation of thousands', async () => {
+    fake.users.clear();
+    fake.pageSize = 999;
+    try {
+      fake.addUser({ id: 'director', displayName: 'Directeur', department: 'Staf' });
+      const departments = ['Dienstverlening', 'Financiën', 'Zorg'];
+      for (let m = 0; m < 20; m++) {
+        fake.addUser({ id: `m${m}`, displayName: `Manager ${m}`, managerId: 'director', department: 'Staf' });
+      }
+      for (let i = 0; i < 1_500; i++) {
+        fake.addUser({
+          id: `e${i}`,
+          displayName: `Medewerker ${i}`,
+          managerId: `m${i % 20}`,
+          department: departments[i % 3],
+        });
+      }
+      const ctx = { directory: directory() } as unknown as AppContext;
+      const everyone = await resolveAudience(ctx, { kind: 'everyone' });
+      // The director has no manager and no-one to plan with; every other one of the 1,521 is in.
+      expect(everyone).toHaveLength(1_520);
+      // 1,521 users at 999 a page: two pages.
+      expect(fake.count('GET', /^\/users$/)).toBe(2);
+      const zorg = await resolveAudience(ctx, { kind: 'department', department: 'Zorg' });
+      expect(zorg).toHaveLength(500);
+      expect(new Set(zorg.map((m) => m.department))).toEqual(new Set(['Zorg']));
+      expect(zorg.find((m) => m.employeeId === 'e2')).toEqual({
+        employeeId: 'e2',
+        managerId: 'm2',
+        department: 'Zorg',
+      });
+    } finally {
+      fake.pageSize = 2;
+    }
+  }, 60_000);
 
   it('finds HR membership through a nested group', async () => {
     const dir = directory();

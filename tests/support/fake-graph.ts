@@ -33,6 +33,8 @@ export interface FakeUser {
   jobTitle?: string;
   department?: string;
   preferredLanguage?: string;
+  /** False for an account that was switched off (someone who left); absent counts as enabled. */
+  accountEnabled?: boolean;
   managerId?: string;
   automaticReplies?: {
     status: 'disabled' | 'alwaysEnabled' | 'scheduled';
@@ -391,7 +393,7 @@ export class FakeGraph {
     return [
       ['POST', d('/\\$batch'), (r) => this.batch(r)],
       // directory
-      ['GET', d('/users'), (r) => this.page(r, [...this.users.values()].map(userJson))],
+      ['GET', d('/users'), (r) => this.listUsers(r)],
       ['GET', d(`/users/${seg}`), (r, m) => this.withUser(m[1]!, r, (u) => ok(userJson(u)))],
       ['GET', d(`/users/${seg}/manager`), (r, m) => this.manager(r, m[1]!)],
       ['GET', d(`/users/${seg}/directReports`), (r, m) => this.directReports(r, m[1]!)],
@@ -633,6 +635,32 @@ export class FakeGraph {
   }
 
   // ---- directory ----
+
+  /**
+   * `GET /users`, paged, with the `$filter` clauses Graph answers without advanced query headers that the app
+   * uses (`department eq '…'`, `accountEnabled eq true|false`, joined by `and`); any other filter is refused as
+   * Graph refuses an unsupported query.
+   */
+  private listUsers(request: FakeRequest): FakeResponse {
+    let rest = request.query.get('$filter')?.trim() ?? '';
+    let users = [...this.users.values()];
+    // Clause by clause from the left, so a department named "Onderzoek and Ontwikkeling" stays one value.
+    while (rest) {
+      const clause = /^(?:department eq '((?:[^']|'')*)'|accountEnabled eq (true|false))(?:\s+and\s+|$)/.exec(
+        rest,
+      );
+      if (!clause) return graphError(400, 'Request_UnsupportedQuery', `Unsupported query: ${rest}`);
+      const [matched, department, enabled] = clause;
+      if (department !== undefined) {
+        const wanted = department.replace(/''/g, "'");
+        users = users.filter((u) => u.department === wanted);
+      } else {
+        users = users.filter((u) => (u.accountEnabled ?? true) === (enabled === 'true'));
+      }
+      rest = rest.slice(matched.length);
+    }
+    return this.page(request, users.map(userJson));
+  }
 
   private findUser(idOrUpn: string): FakeUser | undefined {
     const key = dec(idOrUpn).toLowerCase();

@@ -1,7 +1,7 @@
 /** The demo organisation as the Directory port: people, managers, HR and absences from a JSON file. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Directory, DirectoryUser, OutOfOffice } from '../../ports/index.js';
+import type { Directory, DirectoryUser, OutOfOffice, UserFilter } from '../../ports/index.js';
 
 const organisationSchema = z.object({
   organisation: z.object({ name: z.string(), tenantId: z.string() }),
@@ -78,8 +78,10 @@ export class LocalDirectory implements Directory {
     return this.outOfOfficeById.get(id) ?? { active: false };
   }
 
-  async listUsers(): Promise<DirectoryUser[]> {
-    return [...this.users.keys()].map((id) => this.present(id) as DirectoryUser);
+  async listUsers(filter: UserFilter = {}): Promise<DirectoryUser[]> {
+    return [...this.users.values()]
+      .filter((u) => !filter.department || u.department === filter.department)
+      .map((u) => this.present(u.id) as DirectoryUser);
   }
 
   /** Moves an employee to another manager (reorganisations; used to prove access follows the org chart). */

@@ -49,13 +49,17 @@ export async function resolveAudience(ctx: AppContext, audience: RoundAudience):
   switch (audience.kind) {
     case 'everyone':
       return membersOf(ctx, await ctx.directory.listUsers());
-    case 'department':
+    case 'department': {
+      // The directory narrows to the department (Graph filters it itself); people without one only locally.
+      const listed = await ctx.directory.listUsers(
+        audience.department === noDepartment ? {} : { department: audience.department },
+      );
+      // Exactly as spelled: Graph compares case-insensitively, progress counts per spelling.
       return membersOf(
         ctx,
-        (await ctx.directory.listUsers()).filter(
-          (u) => (u.department ?? noDepartment) === audience.department,
-        ),
+        listed.filter((u) => (u.department ?? noDepartment) === audience.department),
       );
+    }
     case 'manager':
       return membersOf(ctx, await everyoneBelow(ctx, audience.managerId));
   }
