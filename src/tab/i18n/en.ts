@@ -610,6 +610,7 @@ export const en: Messages = {
   'confirm.offer.ok': 'Offer',
   'result.toast.shared': 'Preparation shared',
   'result.toast.completed': 'Conversation completed',
+  'result.toast.decided': 'Response recorded',
   'result.toast.offered': 'Version {version} offered',
   'panel.sections': 'Go to a part',
   'panel.progress': '{done} of {total}',

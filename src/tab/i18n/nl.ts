@@ -614,6 +614,7 @@ export const nl = {
   'confirm.offer.ok': 'Aanbieden',
   'result.toast.shared': 'Voorbereiding gedeeld',
   'result.toast.completed': 'Gesprek afgerond',
+  'result.toast.decided': 'Reactie vastgelegd',
   'result.toast.offered': 'Versie {version} aangeboden',
   'panel.sections': 'Naar een onderdeel',
   'panel.progress': '{done} van {total}',

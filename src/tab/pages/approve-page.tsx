@@ -2,8 +2,6 @@
 import {
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Text,
@@ -17,6 +15,7 @@ import { useApp } from '../app-context.js';
 import { ConfirmStep } from '../components/confirm-step.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { SignatureBlock, WayOut } from '../components/signature-block.js';
+import { useStepResult } from '../components/step-result.js';
 import { VersionReport } from '../components/version-report.js';
 import { useI18n } from '../i18n/i18n.js';
 import { commentLength } from './comment-limits.js';
@@ -71,7 +70,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<number | undefined>(undefined);
+  const step = useStepResult();
 
   if (!version) {
     return <Text>{i18n.t('approve.noVersion')}</Text>;
@@ -94,8 +93,9 @@ export function ApprovePage({ view, onView }: SectionProps) {
         ...(needsComment ? { comment: comment.trim() } : {}),
       });
       setConfirming(false);
-      setDone(version.number);
       onView(next);
+      // The result where she is, in place of the form she sent, with focus on it (as every step shows it).
+      step.show(i18n.t('approve.done', { version: version.number }), i18n.t('result.toast.decided'));
     } catch (reason) {
       setConfirming(false);
       setError(reason);
@@ -168,11 +168,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
         <VersionReport format={view.format} version={version} />
       </section>
       <SignatureBlock view={view} viewerId={me.user.id} history />
-      {done !== undefined ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{i18n.t('approve.done', { version: done })}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {step.view}
       {options.length > 0 ? (
         <form
           className={formStyles.stack}
@@ -237,6 +233,7 @@ export function ApprovePage({ view, onView }: SectionProps) {
       ) : (
         <ProblemBar error={error} />
       )}
+      {step.toaster}
     </div>
   );
 }

@@ -21,6 +21,8 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 Object.assign(window, { ResizeObserver: window.ResizeObserver ?? NoResizeObserver });
+// jsdom lays nothing out: the step result scrolls itself into view after taking focus.
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 
 const all = fixtures();
 
@@ -108,7 +110,7 @@ describe('ApprovePage', () => {
     });
   });
 
-  it('in the 320 px side panel it confirms inline, never in a modal dialog', async () => {
+  it('in the 320 px side panel it confirms inline, never in a modal dialog, and focuses the result', async () => {
     const action = show(viewOf(all.reflectionOffered, 'employee'), 'fatima', true);
     fireEvent.click(screen.getByRole('radio', { name: /^Voor gezien —/ }));
     fireEvent.change(screen.getByRole('textbox', { name: /Jouw opmerking/ }), {
@@ -120,6 +122,10 @@ describe('ApprovePage', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Voor gezien bevestigen' }));
     await waitFor(() => expect(action).toHaveBeenCalled());
+    // The result stands where she is, and has focus.
+    const result = await screen.findByTestId('step-result');
+    expect(result.textContent).toBe('Je reactie op versie 1 is vastgelegd.');
+    await waitFor(() => expect(document.activeElement).toBe(result));
   });
 
   it('offers only the server’s choices: the manager co-signs a vitality report, its author has none', () => {
