@@ -44,6 +44,8 @@ export interface ConnectorStats {
   duplicates: string[];
   /** The most requests (accepted or not) that arrived within any one per-app window: what the senders tried. */
   peakAttempts: number;
+  /** Accepted message posts per second from the first one: where a fan-out slows down shows here. */
+  postsPerSecond: number[];
 }
 
 /** The fake connector server. */
@@ -57,6 +59,7 @@ export class FakeConnector {
   private readonly appStamps: number[] = [];
   private readonly attemptStamps: number[] = [];
   private peakAttempts = 0;
+  private readonly postStamps: number[] = [];
   private stats = {
     accepted: 0,
     throttled: 0,
@@ -110,7 +113,14 @@ export class FakeConnector {
   /** Counters and the duplicate list. */
   snapshot(): ConnectorStats {
     const duplicates = [...this.postsPerKey.entries()].filter(([, n]) => n > 1).map(([key]) => key);
-    return { ...this.stats, duplicates, peakAttempts: this.peakAttempts };
+    const first = this.postStamps[0] ?? 0;
+    const postsPerSecond: number[] = [];
+    for (const stamp of this.postStamps) {
+      const second = Math.floor((stamp - first) / 1000);
+      while (postsPerSecond.length <= second) postsPerSecond.push(0);
+      postsPerSecond[second] = (postsPerSecond[second] ?? 0) + 1;
+    }
+    return { ...this.stats, duplicates, peakAttempts: this.peakAttempts, postsPerSecond };
   }
 
   async close(): Promise<void> {
@@ -170,6 +180,7 @@ export class FakeConnector {
       this.stats.posts += 1;
       this.stats.firstPostAt ??= now;
       this.stats.lastPostAt = now;
+      this.postStamps.push(now);
       this.activityCounter += 1;
       return send(res, 201, { id: `activity-${this.activityCounter}` });
     }

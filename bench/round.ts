@@ -52,6 +52,8 @@ export interface RoundBenchResult {
   peakAttempts: number;
   limit: number;
   killed: boolean;
+  /** Invitations accepted per second from the first one. */
+  postsPerSecond: number[];
 }
 
 const inDays = (days: number, hour: number) => {
@@ -146,6 +148,7 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
       peakAttempts: stats.peakAttempts,
       limit,
       killed,
+      postsPerSecond: stats.postsPerSecond,
     };
   } finally {
     await Promise.all(servers.map((s) => s.stop().catch(() => s.kill())));

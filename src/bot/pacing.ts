@@ -40,8 +40,14 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** How many moments one reservation in the shared pace takes at most (one statement per batch). */
-const maxReservation = 16;
+/**
+ * How far ahead of now an instance holds moments of the shared pace. Moments held by an instance whose event loop
+ * then stalls go unused, so each instance reserves shortly before it needs them and a busy instance leaves the
+ * schedule to the others; long enough ahead that the next reservation is back before the last moment is due.
+ */
+export const lookaheadMs = 200;
+/** How many moments one reservation takes at most (one statement per batch): about the lookahead's worth at 47/s. */
+const maxReservation = 8;
 /**
  * A moment woken up to this much later than granted is given up and another one taken: a stalled event loop
  * must not send a backlog of moments at once, which would crowd more than the pace into one second.
@@ -62,6 +68,8 @@ export class SendLimiter {
   private queue: Promise<void> = Promise.resolve();
   private readonly waiting: Array<{ resolve(at: number): void; reject(error: unknown): void }> = [];
   private reserving = false;
+  /** The last moment this instance holds (on the limiter's clock). */
+  private heldUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly clock: Clock = realClock,
@@ -133,18 +141,27 @@ export class SendLimiter {
     });
   }
 
-  /** Reserves moments for everyone waiting, a batch per statement, one statement at a time. */
+  /**
+   * Reserves moments for everyone waiting, a batch per statement, one statement at a time, never holding more than
+   * `lookaheadMs` of the schedule: the next batch is reserved once the moments held are nearly due.
+   */
   private async reserveForWaiting(): Promise<void> {
     const shared = this.shared;
     if (this.reserving || !shared) return;
     this.reserving = true;
     try {
       while (this.waiting.length > 0) {
+        const ahead = this.heldUntil - this.clock.now();
+        if (ahead > lookaheadMs) {
+          await this.clock.sleep(ahead - lookaheadMs);
+          continue;
+        }
         const batch = this.waiting.splice(0, maxReservation);
         try {
           // Moments are on the wall clock (the database's, which every instance shares).
           const first = (await shared.reserve(batch.length)) - Date.now() + this.clock.now();
           batch.forEach((waiter, i) => waiter.resolve(first + i * shared.intervalMs));
+          this.heldUntil = first + (batch.length - 1) * shared.intervalMs;
         } catch (error) {
           for (const waiter of batch) waiter.reject(error);
         }

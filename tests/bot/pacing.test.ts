@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseRetryAfter, SendLimiter, withRetry, type Clock } from '../../src/bot/pacing.js';
+import {
+  lookaheadMs,
+  parseRetryAfter,
+  realClock,
+  SendLimiter,
+  withRetry,
+  type Clock,
+} from '../../src/bot/pacing.js';
+import type { SharedPace } from '../../src/store/send-rate.js';
 
 /** A clock that only moves when someone sleeps. */
 function fakeClock(): Clock & { slept: number[] } {
@@ -52,6 +60,38 @@ describe('SendLimiter', () => {
     expect(clock.now()).toBe(0);
     await limiter.acquire('chat-3');
     expect(clock.now()).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('SendLimiter with a shared pace', () => {
+  it('holds no more than the lookahead of the schedule, however many are waiting', async () => {
+    // The schedule as the send_rate table keeps it, in memory: 200 moments a second.
+    const intervalMs = 5;
+    let next = 0;
+    const heldAhead: number[] = [];
+    const pace: SharedPace = {
+      intervalMs,
+      async reserve(count) {
+        const first = Math.max(next, Date.now());
+        next = first + count * intervalMs;
+        // How far ahead of now the last moment this reservation hands out lies.
+        heldAhead.push(next - intervalMs - Date.now());
+        return first;
+      },
+    };
+    const limiter = new SendLimiter(realClock, [], [], pace);
+    const sentAt: number[] = [];
+    await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        await limiter.acquire(`chat-${i}`);
+        sentAt.push(Date.now());
+      }),
+    );
+    // Without the lookahead all 100 moments (half a second) would be reserved at once.
+    expect(Math.max(...heldAhead)).toBeLessThanOrEqual(lookaheadMs + 8 * intervalMs);
+    expect(heldAhead.length).toBeGreaterThan(100 / 8);
+    // And the pace is kept: 100 moments 5 ms apart take about half a second, not much more.
+    expect(Math.max(...sentAt) - Math.min(...sentAt)).toBeLessThan(1_500);
   });
 });
 
