@@ -81,10 +81,13 @@ export interface ConversationFacts {
   preparationShared: boolean;
 }
 
-/** A department's line in the progress: its counts, or only its size when too small to show. */
-export type DepartmentProgress =
-  | { department: string; members: number; shown: true; counts: ProgressCounts }
-  | { department: string; members: number; shown: false };
+/**
+ * A department's line in the progress: its counts, or only its size when too small to show. The pooled line of
+ * a vitality round (`otherDepartments`) names the departments in it.
+ */
+export type DepartmentProgress = { department: string; members: number; pooled?: string[] } & (
+  { shown: true; counts: ProgressCounts } | { shown: false }
+);
 
 export interface RoundProgress {
   members: number;
@@ -307,7 +310,8 @@ export function countsTowardRound(round: Round, facts: ConversationFacts): boole
   if (facts.createdAt >= round.startedAt && (!round.cancelledAt || facts.createdAt < round.cancelledAt)) {
     return true;
   }
-  const day = facts.scheduleStart?.slice(0, 10);
+  // The period is in Dutch calendar days: a meeting at 00:30 on its first day is in, though 23:30 UTC the day before.
+  const day = facts.scheduleStart ? amsterdamDay(new Date(facts.scheduleStart)) : undefined;
   return day !== undefined && round.period.from <= day && day <= round.period.until;
 }
 
@@ -333,16 +337,23 @@ export function stepOf(facts: ConversationFacts | undefined): ProgressStep {
   }
 }
 
-/** The conversation each member's step is counted from: the latest one that counts toward the round. */
+/**
+ * The conversation each member's step is counted from: of those that count toward the round, the one furthest
+ * along (the latest when two are as far), so a second conversation planned after the first was filed never
+ * takes a member back from filed to planned.
+ */
 export function roundConversations(
   round: Round,
   facts: readonly ConversationFacts[],
 ): Map<string, ConversationFacts> {
+  const rank = (f: ConversationFacts) => progressSteps.indexOf(stepOf(f));
   const byEmployee = new Map<string, ConversationFacts>();
   for (const f of facts) {
     if (!countsTowardRound(round, f)) continue;
     const known = byEmployee.get(f.employeeId);
-    if (!known || known.createdAt < f.createdAt) byEmployee.set(f.employeeId, f);
+    const further = known ? rank(f) - rank(known) : 1;
+    if (further > 0 || (further === 0 && known !== undefined && known.createdAt < f.createdAt))
+      byEmployee.set(f.employeeId, f);
   }
   return byEmployee;
 }
@@ -352,8 +363,9 @@ const emptyCounts = (): ProgressCounts =>
 
 /**
  * Progress per department as counts, never content or names. In a vitality round departments smaller than
- * `minimum` are pooled into one line (`otherDepartments`), shown only when the pool reaches the minimum; the
- * round's total is shown only when it does too.
+ * `minimum` are pooled into one line (`otherDepartments`); a pool still below the minimum takes in the smallest
+ * other departments until it reaches it, because a hidden line beside a shown total would be the total minus the
+ * shown lines. Only when the whole round is below the minimum is the pool hidden, and the total with it.
  */
 export function roundProgress(
   round: Round,
@@ -373,21 +385,38 @@ export function roundProgress(
     perDepartment.set(member.department, line);
   }
   const sorted = [...perDepartment.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl'));
-  const departments: DepartmentProgress[] = [];
-  const pool = { members: 0, counts: emptyCounts() };
-  for (const [department, line] of sorted) {
-    if (round.type === 'vitaliteit' && line.members < minimum) {
-      pool.members += line.members;
-      for (const step of progressSteps) pool.counts[step] += line.counts[step];
-      continue;
+  const pool = { members: 0, counts: emptyCounts(), departments: new Set<string>() };
+  const intoPool = ([department, line]: (typeof sorted)[number]) => {
+    pool.members += line.members;
+    pool.departments.add(department);
+    for (const step of progressSteps) pool.counts[step] += line.counts[step];
+  };
+  if (round.type === 'vitaliteit') {
+    for (const entry of sorted) if (entry[1].members < minimum) intoPool(entry);
+    // Smallest first (then by name), so as few people as possible move into the pool.
+    const bySize = sorted
+      .filter(([department]) => !pool.departments.has(department))
+      .sort(([a, x], [b, y]) => x.members - y.members || a.localeCompare(b, 'nl'));
+    for (const entry of bySize) {
+      if (pool.members === 0 || pool.members >= minimum) break;
+      intoPool(entry);
     }
-    departments.push({ department, members: line.members, shown: true, counts: line.counts });
   }
+  const own = sorted.filter(([department]) => !pool.departments.has(department));
+  const departments: DepartmentProgress[] = own.map(([department, line]) => ({
+    department,
+    members: line.members,
+    shown: true,
+    counts: line.counts,
+  }));
   if (pool.members > 0) {
+    const line = {
+      department: otherDepartments,
+      members: pool.members,
+      pooled: [...pool.departments].sort((a, b) => a.localeCompare(b, 'nl')),
+    };
     departments.push(
-      pool.members >= minimum
-        ? { department: otherDepartments, members: pool.members, shown: true, counts: pool.counts }
-        : { department: otherDepartments, members: pool.members, shown: false },
+      pool.members >= minimum ? { ...line, shown: true, counts: pool.counts } : { ...line, shown: false },
     );
   }
   const hideTotal = round.type === 'vitaliteit' && members.length < minimum;

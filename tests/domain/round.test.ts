@@ -9,6 +9,7 @@ import {
   hasUnplanned,
   otherDepartments,
   overlappingRound,
+  roundConversations,
   roundProgress,
   roundReminderDay,
   roundState,
@@ -173,6 +174,32 @@ describe('which conversations count toward a round', () => {
     ).toBe(true);
   });
 
+  it('reads the scheduled day in Dutch time, as the period is', () => {
+    const r = round({ period: { from: '2026-12-01', until: '2026-12-31' } });
+    const before = { createdAt: '2026-11-01T09:00:00.000Z' };
+    // 00:30 on 1 December in Amsterdam is still 30 November in UTC; 00:30 on 1 January is 31 December in UTC.
+    expect(countsTowardRound(r, facts('a', { ...before, scheduleStart: '2026-11-30T23:30:00.000Z' }))).toBe(
+      true,
+    );
+    expect(countsTowardRound(r, facts('a', { ...before, scheduleStart: '2026-12-31T23:30:00.000Z' }))).toBe(
+      false,
+    );
+  });
+
+  it('counts a member by her conversation furthest along, so a second one never takes her back', () => {
+    const filed = facts('a', { id: 'c-1', stage: 'archived', createdAt: '2026-12-02T09:00:00.000Z' });
+    const again = facts('a', { id: 'c-2', stage: 'planned', createdAt: '2026-12-20T09:00:00.000Z' });
+    expect(roundConversations(round(), [filed, again]).get('a')?.id).toBe('c-1');
+    expect(roundConversations(round(), [again, filed]).get('a')?.id).toBe('c-1');
+    // As far along: the latest.
+    const later = { ...again, id: 'c-3', createdAt: '2026-12-21T09:00:00.000Z' };
+    expect(roundConversations(round(), [later, again]).get('a')?.id).toBe('c-3');
+    expect(
+      roundProgress(round(), [{ employeeId: 'a', managerId: 'm', department: 'D' }], [filed, again], 5)
+        .counts,
+    ).toMatchObject({ filed: 1, planned: 0 });
+  });
+
   it('maps stages to steps, a shared preparation as prepared', () => {
     expect(stepOf(undefined)).toBe('invited');
     expect(stepOf(facts('a', { stage: 'requested' }))).toBe('invited');
@@ -204,20 +231,55 @@ describe('progress as counts', () => {
     expect(JSON.stringify(progress)).not.toMatch(/"a"|c-a/);
   });
 
-  it('pools small departments in a vitality round and hides a pool still below the minimum', () => {
+  it('pools small departments in a vitality round, with the smallest others until the pool is big enough', () => {
     const vitality = round({ type: 'vitaliteit' });
+    const big = ['f', 'g', 'h', 'i', 'j', 'k'].map((id) => ({
+      employeeId: id,
+      managerId: 'm4',
+      department: 'Groter',
+    }));
     const progress = roundProgress(
       vitality,
-      members,
+      [...members, ...big],
       all.map((f) => ({ ...f, type: 'vitaliteit' as const })),
       5,
     );
+    // Klein and Kleiner (2 together) alone would be a hidden line that the total minus Groot and Groter gives
+    // away: the smallest other department, Groot (5), joins them.
     expect(progress.departments).toEqual([
-      expect.objectContaining({ department: 'Groot', shown: true }),
-      { department: otherDepartments, members: 2, shown: false },
+      expect.objectContaining({ department: 'Groter', members: 6, shown: true }),
+      {
+        department: otherDepartments,
+        members: 7,
+        pooled: ['Groot', 'Klein', 'Kleiner'],
+        shown: true,
+        counts: { invited: 3, planned: 1, prepared: 0, held: 1, signed: 1, filed: 1 },
+      },
     ]);
     const tiny = roundProgress(vitality, members.slice(5), [], 5);
     expect(tiny.counts).toBeUndefined();
+    expect(tiny.departments).toEqual([
+      { department: otherDepartments, members: 2, pooled: ['Klein', 'Kleiner'], shown: false },
+    ]);
+  });
+
+  it('never lets the total minus the shown lines stand for fewer than the minimum in a vitality round', () => {
+    const vitality = round({ type: 'vitaliteit' });
+    const sizes = [1, 2, 3, 4, 5, 6, 7, 9, 12];
+    for (let seed = 0; seed < 200; seed++) {
+      const roster: RoundMember[] = [];
+      let n = 0;
+      for (let d = 0; d < 1 + (seed % 6); d++) {
+        const size = sizes[(seed * 7 + d * 3) % sizes.length] as number;
+        for (let i = 0; i < size; i++)
+          roster.push({ employeeId: `p${n++}`, managerId: 'm', department: `D${d}` });
+      }
+      const progress = roundProgress(vitality, roster, [], 5);
+      const shown = progress.departments.reduce((sum, line) => sum + (line.shown ? line.members : 0), 0);
+      const hidden = roster.length - shown;
+      if (progress.counts) expect(hidden === 0 || hidden >= 5).toBe(true);
+      for (const line of progress.departments) if (line.shown) expect(line.members).toBeGreaterThanOrEqual(5);
+    }
   });
 
   it('knows whether a manager still has reports to plan', () => {
