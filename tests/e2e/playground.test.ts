@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, loopbackOnly, startPlayground, type Playground } from '../support/playground.js';
 import { as, eventually, startTestServer } from '../support/server.js';
+import { buildConversation } from '../support/cycle.js';
 import { launchChromium } from '../support/browser.js';
 
 const shots = join(process.cwd(), 'test-artifacts', 'playground');
@@ -50,45 +51,15 @@ const cards = (page: Page, title: string | RegExp) =>
     .locator('.ac-adaptiveCard')
     .filter({ has: page.getByRole('heading', { name: title, exact: typeof title === 'string' }) });
 
-/** Plans a Reflectiegesprek for Fatima and takes it to the offer of version 1 through the API. */
+/** A Reflectiegesprek of Fatima's whose final format Jeroen offered (version 1), built through the API. */
 async function offeredForSigning(): Promise<string> {
-  const manager = as(server.url, 'jeroen');
-  const employee = as(server.url, 'fatima');
-  const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const end = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
-  const planned = await manager.post('/api/conversations', {
-    employeeId: 'fatima',
+  const built = await buildConversation({
     type: 'reflectie',
-    start,
-    end,
+    stage: 'awaiting_approval',
+    server,
+    employee: 'fatima',
   });
-  expect(planned.status).toBe(201);
-  const id = planned.body.conversation.id as string;
-  const steps: [ReturnType<typeof as>, object][] = [
-    [
-      employee,
-      { type: 'save-preparation', answers: { 'deel.resultaat.reflectie': 'Klanttevredenheid gaat goed.' } },
-    ],
-    [employee, { type: 'submit-preparation' }],
-    [manager, { type: 'complete-meeting' }],
-    [
-      manager,
-      {
-        type: 'save-report',
-        answers: {
-          'resultaat.facilitering': 'Een cursus timemanagement.',
-          'resultaat.inrichting': 'Niet van toepassing',
-          'resultaat.bijstellingen': 'Niet van toepassing',
-        },
-      },
-    ],
-    [manager, { type: 'submit-report' }],
-  ];
-  for (const [who, command] of steps) {
-    const response = await who.post(`/api/conversations/${id}/commands`, { command });
-    expect(response.status).toBe(200);
-  }
-  return id;
+  return built.id;
 }
 
 it('answers typed commands, delivers the signing card proactively and records one "Akkoord" from it', async () => {

@@ -1,3 +1,4 @@
+/** What the tab's Chromium suites share: the built tab, the real server, a browser, pages and keyboard helpers. */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -163,20 +164,6 @@ export async function open(page: Page, base: string, user: string, route: string
   // A fresh query every time: the same URL with only a hash would not load the page again.
   await page.goto(`${base}/tabs/home/?user=${user}${extra}&load=${Date.now()}#${route}`);
   await page.getByRole('main').waitFor();
-}
-
-/** A JSON client for the API as one demo user, for arranging stages quickly. */
-export function apiAs(base: string, user: string) {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'X-Demo-User': user, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
 }
 
 interface Focused {

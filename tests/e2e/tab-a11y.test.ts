@@ -1,10 +1,11 @@
+/** Every page of the tab in Chromium and every Teams theme: no serious axe finding, no sideways scrolling. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ConversationView } from '../../src/tab/api/types.js';
+import type { Answers } from '../../src/domain/index.js';
+import { buildConversation, type BuiltConversation } from '../fixtures/build-conversation.js';
 import {
-  apiAs,
   buildTab,
   launchBrowser,
   newPage,
@@ -27,68 +28,43 @@ interface PageCase {
 
 let cases: PageCase[] = [];
 
-function slot(daysAhead: number) {
-  const start = new Date(Date.now() + daysAhead * 86_400_000);
-  start.setUTCHours(9, 0, 0, 0);
-  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
-}
-
-/** Runs commands as a user, each on the revision it just read. */
-async function run(base: string, user: string, id: string, ...commands: Array<Record<string, unknown>>) {
-  const call = apiAs(base, user);
-  let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-  for (const command of commands) {
-    try {
-      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
-        revision: view.conversation.revision,
-        command,
-      });
-    } catch {
-      // The calendar effect may have bumped the revision just now: read again and retry once.
-      view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-      view = await call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
-        revision: view.conversation.revision,
-        command,
-      });
-    }
-  }
-  return view;
-}
-
-const report = {
+const report: Answers = {
   'verslag.samenvatting': 'We bespraken werkdruk, beweging en de balans met thuis.',
   'verslag.afspraken': [
     { id: 'a1', text: 'Elke dag een wandeling in de lunchpauze.', owner: 'employee', due: '2027-01-31' },
   ],
 };
 
-/** Conversations in every stage a page needs, arranged through the API. */
-async function arrange(base: string): Promise<PageCase[]> {
-  const jeroen = apiAs(base, 'jeroen');
-  const esther = apiAs(base, 'esther');
-  const plan = (as: typeof jeroen, body: Record<string, unknown>) =>
-    as<ConversationView>('POST', '/api/conversations', body);
-
-  const reflection = await plan(jeroen, {
-    employeeId: 'thomas',
+/** Conversations in every stage a page needs, built through the real commands. */
+async function arrange(server: TestServer): Promise<PageCase[]> {
+  const reflection = await buildConversation({
     type: 'reflectie',
-    ...slot(4),
+    stage: 'planned',
+    server,
+    employee: 'thomas',
+    start: 4,
     earlierGoals: {
       'vitaliteit-werkplezier': [{ id: 'g1', title: 'Vaker pauze nemen' }],
       'kennis-competenties': [{ id: 'g2', title: 'Cursus klantgesprekken afronden' }],
       resultaat: [{ id: 'g3', title: 'Wachttijd aan de balie onder 10 minuten' }],
     },
   });
-  const goals = await plan(jeroen, { employeeId: 'noor', type: 'goede-gesprek', ...slot(5) });
+  const goals = await buildConversation({
+    type: 'goede-gesprek',
+    stage: 'planned',
+    server,
+    employee: 'noor',
+    start: 5,
+  });
   // Shared: the manager sees her statements read-only and takes notes per topic.
-  const shared = await plan(jeroen, { employeeId: 'sanne', type: 'vitaliteit', ...slot(3) });
-  await run(
-    base,
-    'sanne',
-    shared.conversation.id,
-    {
-      type: 'save-preparation',
-      answers: {
+  const shared = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'prepared',
+    server,
+    employee: 'sanne',
+    start: 3,
+    answers: {
+      preparation: {
         'kwaliteit.betekenis': 'Uitgerust aan de dag beginnen.',
         'behoeften.verbeterpunten': 'Minder avondwerk.',
         'werknemerschap.zelf': 'Vaste tijden voor mail.',
@@ -99,50 +75,52 @@ async function arrange(base: string): Promise<PageCase[]> {
         'huis.werk.2': 'na',
       },
     },
-    { type: 'submit-preparation' },
-  );
+  });
   // A final format offered to the employee: akkoord, voor gezien or niet akkoord.
-  const offeredReflection = await plan(jeroen, { employeeId: 'fatima', type: 'reflectie', ...slot(2) });
-  await run(
-    base,
-    'jeroen',
-    offeredReflection.conversation.id,
-    { type: 'complete-meeting' },
-    {
-      type: 'save-report',
-      answers: {
+  const offeredReflection = await buildConversation({
+    type: 'reflectie',
+    stage: 'awaiting_approval',
+    server,
+    employee: 'fatima',
+    start: 2,
+    answers: {
+      preparation: 'none',
+      completion: {},
+      report: {
         'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
         'resultaat.inrichting': 'Niet van toepassing',
         'resultaat.bijstellingen': 'Niet van toepassing',
         'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
       },
     },
-    { type: 'submit-report' },
-  );
-  const held = await plan(esther, { employeeId: 'lotte', type: 'vitaliteit', ...slot(2) });
-  await run(base, 'esther', held.conversation.id, { type: 'complete-meeting' });
-  const awaiting = await plan(esther, { employeeId: 'ruben', type: 'vitaliteit', ...slot(1) });
-  await run(base, 'esther', awaiting.conversation.id, { type: 'complete-meeting' });
-  await run(
-    base,
-    'ruben',
-    awaiting.conversation.id,
-    { type: 'save-report', answers: report },
-    { type: 'submit-report' },
-  );
-  const done = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(1) });
-  await run(base, 'jeroen', done.conversation.id, { type: 'complete-meeting' });
-  await run(
-    base,
-    'daan',
-    done.conversation.id,
-    { type: 'save-report', answers: report },
-    { type: 'submit-report' },
-  );
-  // She signed by offering; the manager co-signs.
-  await run(base, 'jeroen', done.conversation.id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await run(base, 'daan', done.conversation.id, {
-    type: 'save-pop',
+  });
+  // Esther's team: a meeting held without a preparation, and a report she offered.
+  const held = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'held',
+    server,
+    employee: 'lotte',
+    manager: 'esther',
+    start: 2,
+    answers: { preparation: 'none', completion: {} },
+  });
+  const awaiting = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'awaiting_approval',
+    server,
+    employee: 'ruben',
+    manager: 'esther',
+    start: 1,
+    answers: { preparation: 'none', completion: {}, report },
+  });
+  // She signed by offering; the manager co-signed; her POP is made and the outbox filed it.
+  const done = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'archived',
+    server,
+    employee: 'daan',
+    start: 1,
+    answers: { preparation: 'none', completion: {}, report },
     pop: {
       items: [
         {
@@ -157,30 +135,23 @@ async function arrange(base: string): Promise<PageCase[]> {
       ],
     },
   });
-  // Wait for the outbox to archive it.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const view = await apiAs(base, 'daan')<ConversationView>(
-      'GET',
-      `/api/conversations/${done.conversation.id}`,
-    );
-    if (view.conversation.archive) break;
-    if (Date.now() > deadline) throw new Error('not archived in time');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-
   // His next one, once the first is signed: one open conversation of a type at a time.
-  const preparing = await plan(jeroen, { employeeId: 'daan', type: 'vitaliteit', ...slot(3) });
-  await run(base, 'daan', preparing.conversation.id, {
-    type: 'save-preparation',
+  const preparing = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'preparing',
+    server,
+    employee: 'daan',
+    start: 3,
     answers: {
-      'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
-      'huis.gezondheid.1': 'happy',
-      'huis.werk.1': 'sad',
+      preparation: {
+        'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
+        'huis.gezondheid.1': 'happy',
+        'huis.werk.1': 'sad',
+      },
     },
   });
 
-  const id = (v: ConversationView) => v.conversation.id;
+  const id = (built: BuiltConversation) => built.id;
   return [
     { name: 'home', user: 'daan', route: '/', ready: 'Mijn eigen gesprekken' },
     {
@@ -267,7 +238,7 @@ beforeAll(async () => {
   buildTab();
   server = await startServer();
   browser = await launchBrowser();
-  cases = await arrange(server.url);
+  cases = await arrange(server);
 }, 240_000);
 
 afterAll(async () => {

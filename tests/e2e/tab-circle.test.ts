@@ -1,75 +1,41 @@
-import { describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { ConversationView } from '../../src/tab/api/types.js';
-import { apiAs, newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
-
 /**
  * "Zo is de cirkel rond" in Chromium: a signed conversation with agreements and a POP, then the next one. The
  * employee sees the previous agreements while preparing and says how each went; her manager sees that only once
  * she shared her preparation. Across types, the Reflectiegesprek opens with Het Goede Gesprek's goals.
  */
+import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Agreement } from '../../src/domain/index.js';
+import type { ConversationView } from '../../src/tab/api/types.js';
+import { buildConversation } from '../fixtures/build-conversation.js';
+import { as } from '../support/client.js';
+import { newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
+
 const suite = tabSuite();
 
-function slot(daysAhead: number) {
-  const start = new Date(Date.now() + daysAhead * 86_400_000);
-  start.setUTCHours(9, 0, 0, 0);
-  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
-}
-
-/** Sends commands as a user, each on the revision just read (the calendar may bump it in between). */
-async function run(user: string, id: string, ...commands: Array<Record<string, unknown>>) {
-  const call = apiAs(suite.server.url, user);
-  let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-  for (const command of commands) {
-    const send = () =>
-      call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
-        revision: view.conversation.revision,
-        command,
-      });
-    try {
-      view = await send();
-    } catch {
-      view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-      view = await send();
-    }
-  }
-  return view;
-}
-
-const plan = (manager: string, body: Record<string, unknown>) =>
-  apiAs(suite.server.url, manager)<ConversationView>('POST', '/api/conversations', body);
-
-const vitalityPreparation = {
-  'kwaliteit.betekenis': 'Energie hebben voor werk en thuis.',
-  'behoeften.verbeterpunten': 'Minder avondwerk.',
-  'werknemerschap.zelf': 'Vaker pauze nemen.',
-  'werkgeverschap.steun': 'Een vaste thuiswerkdag.',
-};
-
-const agreements = [
+const agreements: Agreement[] = [
   { id: 'a1', text: 'Elke dag een wandeling in de lunchpauze.', owner: 'employee', due: '2027-01-31' },
   { id: 'a2', text: 'Een vaste thuiswerkdag op woensdag.', owner: 'both' },
 ];
 
-/** A signed Vitaliteitsgesprek of Daan with two agreements (no POP yet). */
+/** A signed Vitaliteitsgesprek of Daan with two agreements (no POP yet), held without a preparation. */
 async function signedVitality(): Promise<string> {
-  const first = await plan('jeroen', { employeeId: 'daan', type: 'vitaliteit', ...slot(1) });
-  const id = first.conversation.id;
-  await run('jeroen', id, { type: 'complete-meeting' });
-  await run(
-    'daan',
-    id,
-    {
-      type: 'save-report',
-      answers: {
+  const { id } = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'approved',
+    server: suite.server,
+    employee: 'daan',
+    start: 1,
+    answers: {
+      preparation: 'none',
+      completion: {},
+      report: {
         'verslag.samenvatting': 'We bespraken werkdruk, beweging en de balans met thuis.',
         'verslag.afspraken': agreements,
       },
     },
-    { type: 'submit-report' },
-  );
-  await run('jeroen', id, { type: 'decide', version: 1, decision: 'akkoord' });
+  });
   return id;
 }
 
@@ -106,10 +72,8 @@ describe('the circle closes', () => {
     await staff
       .getByTestId('pop-item-2')
       .screenshot({ path: join(screenshotDir, 'circle-pop-item-light.png') });
-    const saved = await apiAs(suite.server.url, 'daan')<ConversationView>(
-      'GET',
-      `/api/conversations/${firstId}`,
-    );
+    const saved = (await as(suite.server.url, 'daan').get(`/api/conversations/${firstId}`))
+      .body as ConversationView;
     expect(saved.conversation.pop?.items.map((i) => [i.goal, i.status, i.agreementId])).toEqual([
       [agreements[0]!.text, 'open', 'a1'],
       [agreements[1]!.text, 'loopt', 'a2'],
@@ -122,14 +86,14 @@ describe('the circle closes', () => {
     await waitSaved(staff);
 
     // The next one, planned; the employee prepares.
-    const next = await plan('jeroen', {
-      employeeId: 'daan',
+    const { id } = await buildConversation({
       type: 'vitaliteit',
-      ...slot(60),
+      stage: 'preparing',
+      server: suite.server,
+      employee: 'daan',
+      start: 60,
       previousId: firstId,
     });
-    const id = next.conversation.id;
-    await run('daan', id, { type: 'save-preparation', answers: vitalityPreparation });
     await open(staff, suite.server.url, 'daan', `/gesprek/${id}/voorbereiden`);
     const previous = staff.getByTestId('previous-conversation');
     await previous.getByRole('heading', { name: 'Het vorige gesprek' }).waitFor();
@@ -187,30 +151,28 @@ describe('the circle closes', () => {
   }, 240_000);
 
   it('a Reflectiegesprek opens with the goals of Het Goede Gesprek, for both', async () => {
-    const goals = await plan('jeroen', { employeeId: 'noor', type: 'goede-gesprek', ...slot(2) });
-    const goalsId = goals.conversation.id;
-    await run(
-      'jeroen',
-      goalsId,
-      { type: 'complete-meeting' },
-      {
-        type: 'save-report',
-        answers: {
+    const goals = await buildConversation({
+      type: 'goede-gesprek',
+      stage: 'approved',
+      server: suite.server,
+      employee: 'noor',
+      start: 2,
+      answers: {
+        preparation: 'none',
+        report: {
           'doelen.kennis-competenties': [{ id: 'g1', title: 'Cursus klantgesprekken afronden' }],
           'doelen.resultaat': [{ id: 'g2', title: 'Wachttijd aan de balie onder 10 minuten' }],
         },
       },
-      { type: 'submit-report' },
-    );
-    await run('noor', goalsId, { type: 'decide', version: 1, decision: 'akkoord' });
-    await run('jeroen', goalsId, { type: 'decide', version: 1, decision: 'akkoord' });
-    const reflection = await plan('jeroen', {
-      employeeId: 'noor',
-      type: 'reflectie',
-      ...slot(120),
-      previousId: goalsId,
     });
-    const id = reflection.conversation.id;
+    const { id } = await buildConversation({
+      type: 'reflectie',
+      stage: 'planned',
+      server: suite.server,
+      employee: 'noor',
+      start: 120,
+      previousId: goals.id,
+    });
 
     const staff = await newPage(suite.browser);
     await open(staff, suite.server.url, 'noor', `/gesprek/${id}/voorbereiden`);

@@ -1,9 +1,10 @@
+/** The tab in Chromium: a Vitaliteitsgesprek from plan to archive; voor gezien in a Reflectiegesprek. */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { currentFormat, fieldsOf } from '../../src/domain/formats.js';
-import type { ConversationView } from '../../src/tab/api/types.js';
-import { apiAs, fillByKeyboard, newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
+import { buildConversation } from '../fixtures/build-conversation.js';
+import { fillByKeyboard, newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
 
 const suite = tabSuite();
 
@@ -200,55 +201,25 @@ describe('the whole Vitaliteitsgesprek in the tab', () => {
   }, 240_000);
 });
 
-function slot(daysAhead: number) {
-  const start = new Date(Date.now() + daysAhead * 86_400_000);
-  start.setUTCHours(9, 0, 0, 0);
-  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
-}
-
-/** Runs commands as a user, each on the revision it just read (a calendar effect may bump it: read again). */
-async function run(user: string, id: string, ...commands: Array<Record<string, unknown>>) {
-  const call = apiAs(suite.server.url, user);
-  let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-  for (const command of commands) {
-    const send = () =>
-      call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
-        revision: view.conversation.revision,
-        command,
-      });
-    try {
-      view = await send();
-    } catch {
-      view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-      view = await send();
-    }
-  }
-  return view;
-}
-
-/** A Reflectiegesprek whose final format Jeroen offered to the employee, arranged through the API. */
+/** A Reflectiegesprek whose final format Jeroen offered to the employee, held without a preparation. */
 async function offeredReflection(employeeId: string): Promise<string> {
-  const planned = await apiAs(suite.server.url, 'jeroen')<ConversationView>('POST', '/api/conversations', {
-    employeeId,
+  const { id } = await buildConversation({
     type: 'reflectie',
-    ...slot(2),
-  });
-  const id = planned.conversation.id;
-  await run(
-    'jeroen',
-    id,
-    { type: 'complete-meeting' },
-    {
-      type: 'save-report',
-      answers: {
+    stage: 'awaiting_approval',
+    server: suite.server,
+    employee: employeeId,
+    start: 2,
+    answers: {
+      preparation: 'none',
+      completion: {},
+      report: {
         'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
         'resultaat.inrichting': 'Niet van toepassing',
         'resultaat.bijstellingen': 'Niet van toepassing',
         'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
       },
     },
-    { type: 'submit-report' },
-  );
+  });
   return id;
 }
 

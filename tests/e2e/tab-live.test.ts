@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { buildConversation } from '../fixtures/build-conversation.js';
-import { apiAs, newPage, open, screenshotDir, tabSuite } from './support.js';
+import { as } from '../support/client.js';
+import { buildConversation, step } from '../support/cycle.js';
+import { newPage, open, screenshotDir, tabSuite } from './support.js';
 
 const suite = tabSuite();
 
@@ -31,9 +32,7 @@ describe('live updates in the tab', () => {
     expect(await manager.getByText(marker).count()).toBe(0);
 
     const sharedAt = Date.now();
-    await apiAs(suite.server.url, built.employee)('POST', `/api/conversations/${built.id}/commands`, {
-      command: { type: 'submit-preparation' },
-    });
+    await step(as(suite.server.url, built.employee), built.id, { type: 'submit-preparation' });
     // Her statements arrive in the panel (compact, one section per fold) and the "she prepares" line goes.
     await manager.getByRole('heading', { name: /^Stellingen van / }).waitFor({ timeout: 5000 });
     const latency = Date.now() - sharedAt;

@@ -1,66 +1,56 @@
+/** The meeting page in Chromium, in the Teams side panel and at full width, and forms that guide. */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { currentFormat, fieldsOf } from '../../src/domain/formats.js';
 import type { ConversationView } from '../../src/tab/api/types.js';
-import { apiAs, newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
+import { as } from '../support/client.js';
+import { buildConversation, step } from '../support/cycle.js';
+import { newPage, open, screenshotDir, tabSuite, waitSaved } from './support.js';
 
 const suite = tabSuite();
 
-function slot(daysAhead: number) {
-  const start = new Date(Date.now() + daysAhead * 86_400_000);
-  start.setUTCHours(9, 0, 0, 0);
-  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
-}
+/** Every field of her vitality preparation answered: the heaviest meeting page there is. */
+const everyAnswer = Object.fromEntries(
+  fieldsOf(currentFormat('vitaliteit').preparation).map((f) => [
+    f.id,
+    f.kind === 'smiley'
+      ? 'happy'
+      : f.id === 'kwaliteit.betekenis'
+        ? 'Uitgerust aan de dag beginnen.'
+        : `Antwoord op ${f.id}, een paar woorden.`,
+  ]),
+);
 
-/** Runs commands as a user, each on the revision it just read (a calendar effect may bump it: read again). */
-async function run(user: string, id: string, ...commands: Array<Record<string, unknown>>) {
-  const call = apiAs(suite.server.url, user);
-  let view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-  for (const command of commands) {
-    const post = () =>
-      call<ConversationView>('POST', `/api/conversations/${id}/commands`, {
-        revision: view.conversation.revision,
-        command,
-      });
-    try {
-      view = await post();
-    } catch {
-      view = await call<ConversationView>('GET', `/api/conversations/${id}`);
-      view = await post();
-    }
-  }
-  return view;
-}
-
-async function plan(employeeId: string, type: string, extra: Record<string, unknown> = {}) {
-  const view = await apiAs(suite.server.url, 'jeroen')<ConversationView>('POST', '/api/conversations', {
-    employeeId,
-    type,
-    ...slot(3),
-    ...extra,
-  });
-  return view.conversation.id;
-}
-
-/** Her whole vitality preparation filled and shared: the heaviest meeting page there is. */
+/** Her whole vitality preparation filled and shared, for Jeroen's meeting page. */
 async function sharedVitality(employee: string): Promise<string> {
-  const id = await plan(employee, 'vitaliteit');
-  const view = await apiAs(suite.server.url, employee)<ConversationView>('GET', `/api/conversations/${id}`);
-  const answers = Object.fromEntries(
-    view.format.preparation
-      .flatMap((s) => s.fields)
-      .map((f) => [
-        f.id,
-        f.kind === 'smiley'
-          ? 'happy'
-          : f.id === 'kwaliteit.betekenis'
-            ? 'Uitgerust aan de dag beginnen.'
-            : `Antwoord op ${f.id}, een paar woorden.`,
-      ]),
-  );
-  await run(employee, id, { type: 'save-preparation', answers }, { type: 'submit-preparation' });
-  return id;
+  const built = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'prepared',
+    server: suite.server,
+    employee,
+    start: 3,
+    answers: { preparation: everyAnswer },
+  });
+  return built.id;
 }
+
+/** A Vitaliteitsgesprek Jeroen planned, nothing prepared yet. */
+async function planned(employee: string): Promise<string> {
+  return (
+    await buildConversation({
+      type: 'vitaliteit',
+      stage: 'planned',
+      server: suite.server,
+      employee,
+      start: 3,
+    })
+  ).id;
+}
+
+/** What the API holds now, as `user` sees it. */
+const stored = async (user: string, id: string) =>
+  (await as(suite.server.url, user).get(`/api/conversations/${id}`)).body as ConversationView;
 
 const height = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
 const themes = ['light', 'dark', 'contrast'] as const;
@@ -112,9 +102,7 @@ describe('the meeting in the Teams side panel and at full width', () => {
       'step-result',
     );
     await expect(page.getByLabel('Afspraak 1').isDisabled()).resolves.toBe(true);
-    const stage = (await apiAs(base, 'jeroen')<ConversationView>('GET', `/api/conversations/${id}`))
-      .conversation.stage;
-    expect(stage).toBe('held');
+    expect((await stored('jeroen', id)).conversation.stage).toBe('held');
     await page.screenshot({ path: join(screenshotDir, 'panel-meeting-320-completed.png'), fullPage: true });
     await page.context().close();
   }, 240_000);
@@ -152,7 +140,7 @@ describe('the meeting in the Teams side panel and at full width', () => {
 describe('forms that guide', () => {
   it('a 12,000-character answer is marked with the limit and does not stop the other fields from saving', async () => {
     const base = suite.server.url;
-    const id = await plan('thomas', 'vitaliteit');
+    const id = await planned('thomas');
     const page = await newPage(suite.browser, 1280);
     await open(page, base, 'thomas', `/gesprek/${id}/voorbereiden`);
     const long = page.locator('#field-wrap-kwaliteit\\.betekenis textarea');
@@ -168,20 +156,20 @@ describe('forms that guide', () => {
       .waitFor({ timeout: 20_000 });
     const status = await page.getByTestId('save-status').innerText();
     expect(status).not.toMatch(/too_big|String must|Too big|format:/i);
-    const view = await apiAs(base, 'thomas')<ConversationView>('GET', `/api/conversations/${id}`);
+    const view = await stored('thomas', id);
     expect(view.conversation.preparation['behoeften.verbeterpunten']).toBe('Minder avondwerk.');
     expect(view.conversation.preparation['kwaliteit.betekenis']).toBeUndefined();
     // Shortened, it is saved too.
     await long.fill('Uitgerust aan de dag beginnen.');
     await waitSaved(page);
-    const after = await apiAs(base, 'thomas')<ConversationView>('GET', `/api/conversations/${id}`);
+    const after = await stored('thomas', id);
     expect(after.conversation.preparation['kwaliteit.betekenis']).toBe('Uitgerust aan de dag beginnen.');
     await page.context().close();
   }, 180_000);
 
   it('a submit with missing fields lists them at the top, marks them and moves focus to the first', async () => {
     const base = suite.server.url;
-    const id = await plan('noor', 'vitaliteit');
+    const id = await planned('noor');
     const page = await newPage(suite.browser, 1280);
     await open(page, base, 'noor', `/gesprek/${id}/voorbereiden`);
     await page.locator('#field-wrap-behoeften\\.verbeterpunten textarea').fill('Minder avondwerk.');
@@ -212,26 +200,16 @@ describe('forms that guide', () => {
 
   it('the manager reacts to her progress and course per goal instead of retyping them; his note reaches the final format', async () => {
     const base = suite.server.url;
-    const id = await plan('fatima', 'reflectie', {
+    // She shares how far her goal has come, and keeps its course.
+    const { id } = await buildConversation({
+      type: 'reflectie',
+      stage: 'prepared',
+      server: suite.server,
+      employee: 'fatima',
+      start: 3,
       earlierGoals: { resultaat: [{ id: 'g3', title: 'Wachttijd aan de balie onder 10 minuten' }] },
+      texts: { progress: 'Nu gemiddeld 12 minuten.' },
     });
-    const view = await apiAs(base, 'fatima')<ConversationView>('GET', `/api/conversations/${id}`);
-    const goals = view.conversation.preparation['deel.resultaat.doelen'] as Array<Record<string, unknown>>;
-    await run(
-      'fatima',
-      id,
-      {
-        type: 'save-preparation',
-        answers: {
-          'deel.resultaat.doelen': goals.map((g) => ({
-            ...g,
-            progress: 'Nu gemiddeld 12 minuten.',
-            course: 'continue',
-          })),
-        },
-      },
-      { type: 'submit-preparation' },
-    );
     const page = await newPage(suite.browser, 320);
     await open(page, base, 'jeroen', `/gesprek/${id}/gesprek`, '&view=zijpaneel');
     const hers = page.getByTestId('employee-review').first();
@@ -242,7 +220,7 @@ describe('forms that guide', () => {
       .fill('Goed op weg; de piek op maandag blijft.');
     await waitSaved(page);
     await page.screenshot({ path: join(screenshotDir, 'panel-reflectie-320-light.png'), fullPage: true });
-    await run('jeroen', id, { type: 'complete-meeting' });
+    await step(as(base, 'jeroen'), id, { type: 'complete-meeting' });
     await open(page, base, 'jeroen', `/gesprek/${id}/verslag`, '&view=zijpaneel');
     const notes = page.getByTestId('goal-notes');
     await notes.waitFor();

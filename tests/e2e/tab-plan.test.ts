@@ -1,17 +1,20 @@
+/** Planning in the tab as in Outlook, on the seeded demo year: free slots, requests, one open one a type. */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { requestCard } from '../../src/cards/request-card.js';
 import type { ConversationSummary, ConversationView, Me } from '../../src/tab/api/types.js';
-import { apiAs, newPage, open, screenshotDir, tabSuite } from './support.js';
+import { as } from '../support/client.js';
+import { buildConversation } from '../support/cycle.js';
+import { newPage, open, screenshotDir, tabSuite } from './support.js';
 
 /** The seeded demo year: Jeroen leads the team, Noor has asked for a Vitaliteitsgesprek. */
 const suite = tabSuite({ demo: true });
 
-const jeroen = () => apiAs(suite.server.url, 'jeroen');
+const jeroen = () => as(suite.server.url, 'jeroen');
 
 async function conversations(): Promise<ConversationSummary[]> {
-  return (await jeroen()<{ items: ConversationSummary[] }>('GET', '/api/conversations')).items;
+  return (await jeroen().get('/api/conversations')).body.items as ConversationSummary[];
 }
 
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
@@ -32,7 +35,7 @@ describe('planning in the tab as in Outlook', () => {
 
     // The link in Jeroen's request card, opened as Jeroen.
     const { card } = requestCard({
-      conversation: (await jeroen()<ConversationView>('GET', `/api/conversations/${request.id}`))
+      conversation: ((await jeroen().get(`/api/conversations/${request.id}`)).body as ConversationView)
         .conversation,
       employeeName: request.employee.displayName,
       links: { authMode: 'local', publicUrl: suite.server.url, teamsAppId: 'app' },
@@ -96,7 +99,7 @@ describe('planning in the tab as in Outlook', () => {
   }, 120_000);
 
   it('offers “Plan deze aanvraag” when the open one is a request, and plans that request', async () => {
-    const me = await jeroen()<Me>('GET', '/api/me');
+    const me = (await jeroen().get('/api/me')).body as Me;
     const all = await conversations();
     const openVitality = new Set(
       all
@@ -105,11 +108,12 @@ describe('planning in the tab as in Outlook', () => {
     );
     const free = me.reports.find((r) => !openVitality.has(r.id));
     if (!free) throw new Error('every report of Jeroen has an open Vitaliteitsgesprek');
-    const asked = await apiAs(suite.server.url, free.id)<ConversationView>(
-      'POST',
-      '/api/conversations/requests',
-      { type: 'vitaliteit' },
-    );
+    const asked = await buildConversation({
+      type: 'vitaliteit',
+      stage: 'requested',
+      server: suite.server,
+      employee: free.id,
+    });
 
     const page = await newPage(suite.browser, 1280);
     await open_(page, `/plannen?employee=${free.id}`);
@@ -120,13 +124,13 @@ describe('planning in the tab as in Outlook', () => {
       .getByText(`${free.displayName} heeft zelf al om een Vitaliteitsgesprek gevraagd.`, { exact: false })
       .waitFor();
     await refusal.getByRole('button', { name: 'Plan deze aanvraag' }).click();
-    await page.waitForURL(new RegExp(`#/gesprek/${asked.conversation.id}\\?uitgenodigd=1`));
+    await page.waitForURL(new RegExp(`#/gesprek/${asked.id}\\?uitgenodigd=1`));
     await page.getByText(`Uitnodiging verstuurd aan ${free.displayName}.`).waitFor();
     const planned = (await conversations()).filter(
       (c) => c.employee.id === free.id && c.type === 'vitaliteit',
     );
     expect(planned.filter((c) => c.stage === 'requested')).toEqual([]);
-    expect(planned.find((c) => c.id === asked.conversation.id)?.stage).toBe('planned');
+    expect(planned.find((c) => c.id === asked.id)?.stage).toBe('planned');
     await page.context().close();
   }, 120_000);
 

@@ -5,7 +5,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { amsterdamDay } from '../../src/domain/index.js';
-import { apiAs, newPage, open, screenshotDir, tabSuite } from './support.js';
+import { as } from '../support/client.js';
+import { buildConversation } from '../support/cycle.js';
+import { newPage, open, screenshotDir, tabSuite } from './support.js';
 
 const suite = tabSuite();
 const day = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_000));
@@ -33,18 +35,14 @@ describe('Gespreksrondes in the tab', () => {
     await page.screenshot({ path: join(screenshotDir, 'rounds-hr-progress-1280.png'), fullPage: true });
 
     // Planning one report moves the counts.
-    const rounds = await apiAs(suite.server.url, 'jeroen')<{ toPlan: Array<{ round: { id: string } }> }>(
-      'GET',
-      '/api/rounds',
-    );
-    expect(rounds.toPlan.length).toBeGreaterThan(0);
-    const tomorrow = new Date(Date.now() + 3 * 86_400_000);
-    tomorrow.setUTCHours(9, 0, 0, 0);
-    await apiAs(suite.server.url, 'jeroen')('POST', '/api/conversations', {
-      employeeId: 'bram',
+    const rounds = await as(suite.server.url, 'jeroen').get('/api/rounds');
+    expect(rounds.body.toPlan.length).toBeGreaterThan(0);
+    await buildConversation({
       type: 'goede-gesprek',
-      start: tomorrow.toISOString(),
-      end: new Date(tomorrow.getTime() + 3_600_000).toISOString(),
+      stage: 'planned',
+      server: suite.server,
+      employee: 'bram',
+      start: 3,
     });
     await page.reload();
     await total.waitFor();

@@ -2,7 +2,7 @@
  * The cycle over HTTP for the server, hardening and e2e suites: one command as a person, waiting for a stage, and
  * the factory that takes a conversation to any stage (tests/fixtures/build-conversation.ts).
  */
-import { as, eventually } from './server.js';
+import { as, eventually } from './client.js';
 
 export {
   buildConversation,
@@ -18,7 +18,7 @@ export {
   type Texts,
 } from '../fixtures/build-conversation.js';
 
-/** A JSON client for one demo user (see tests/support/server.ts). */
+/** A JSON client for one demo user (see tests/support/client.ts). */
 export type Client = ReturnType<typeof as>;
 type Reply = Awaited<ReturnType<Client['post']>>;
 

@@ -1,9 +1,12 @@
+/** The real app on an ephemeral port for HTTP suites, with the JSON client re-exported beside it. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.js';
 import { jest } from '@jest/globals';
 import { startApp, type ContextOverrides, type RunningApp } from '../../src/server/app.js';
+
+export { as, eventually } from './client.js';
 
 export interface TestServerOptions {
   env?: Record<string, string>;
@@ -34,49 +37,6 @@ export async function startTestServer(
     ...(options.workers === false ? { workers: false } : {}),
   });
   return { ...app, dataDir };
-}
-
-/** A small JSON client acting as one demo user. */
-export function as(baseUrl: string, userId: string, locale = 'nl') {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        'x-demo-user': userId,
-        'accept-language': locale,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let json: unknown = undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
-    return { status: response.status, body: json as Record<string, any>, headers: response.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    raw: call,
-  };
-}
-
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /**

@@ -1,0 +1,51 @@
+/** The one JSON client for the API over HTTP as a demo user, and polling until something holds: no app loaded. */
+
+/** What the API answered: the status, the parsed body (text when it is not JSON) and the headers. */
+export interface Reply {
+  status: number;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+/** A small JSON client acting as one demo user (local identity mode's `x-demo-user`). */
+export function as(baseUrl: string, userId: string, locale = 'nl') {
+  const call = async (method: string, path: string, body?: unknown): Promise<Reply> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        'x-demo-user': userId,
+        'accept-language': locale,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    return { status: response.status, body: json as Reply['body'], headers: response.headers };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    raw: call,
+  };
+}
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
