@@ -1,7 +1,8 @@
 /**
  * Tab benchmark: initial JavaScript (gzip) and cold load time to an interactive Vitaliteitsgesprek format in
- * Chromium, each against a bare Fluent UI v9 page built the same way (bench/bare-fluent). The API is answered
- * from fixtures by the same local server that serves the pages, so only the tab itself is measured.
+ * Chromium, each against a bare Fluent UI v9 page built the same way (bench/bare-fluent), and the meeting side
+ * panel's cold load at 320 px as Teams opens it (bench/teams-side-panel.ts). The API is answered from fixtures by
+ * the same local server that serves the pages, so only the tab itself is measured.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -12,6 +13,12 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { formatFor } from '../src/domain/formats.js';
 import { launchChromium } from '../tests/support/browser.js';
+import {
+  sidePanelFixtures,
+  sidePanelHostPage,
+  sidePanelHostPath,
+  watchSidePanel,
+} from './teams-side-panel.js';
 
 export interface TabBenchResult {
   /** Initial JS of the tab: the entry script and every module it preloads, gzip level 9, in KB. */
@@ -29,6 +36,16 @@ export interface TabBenchResult {
   polledColdLoadMs: number;
   barePolledColdLoadMs: number;
   polledLoadRatio: number;
+  /**
+   * The meeting side panel at 320 px, opened as Teams opens it (framed, teams-js answered with the
+   * `meetingSidePanel` context; the app finds the meeting's conversation from its chat id and shows the manager's
+   * meeting page with her whole vitality preparation): median milliseconds from the frame's navigation to the first
+   * frame in which the meeting's first section is visible, and to the compact header before it.
+   */
+  sidePanelColdLoadMs: number;
+  sidePanelHeaderMs: number;
+  /** The side panel's cold load against the bare Fluent page's. */
+  sidePanelLoadRatio: number;
   /** The goals: ≤ 250 KB gzip initial JS and ≤ 1.3× the bare page's cold load. */
   withinBudget: boolean;
 }
@@ -66,17 +83,26 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves the built pages, and the API answers from `api` on the same origin, as the app server does: answering
- * through Playwright's request interception would add a round trip to the test driver to every API call.
+ * Serves the built pages, fixed `pages` (HTML by path), and the API answers from `api` on the same origin, as the
+ * app server does: answering through Playwright's request interception would add a round trip to the test driver
+ * to every API call. An answer keyed `<demo user> <path>` is that user's; otherwise `<path>` is everyone's.
  */
 export function serve(
   mounts: Record<string, string>,
   api: Record<string, unknown> = {},
+  pages: Record<string, string> = {},
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] as string);
+    const page = pages[path];
+    if (page !== undefined) {
+      res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+      res.end(page);
+      return;
+    }
     if (path.startsWith('/api/')) {
-      const body = api[path];
+      const user = req.headers['x-demo-user'];
+      const body = (typeof user === 'string' ? api[`${user} ${path}`] : undefined) ?? api[path];
       res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body ?? { status: 404 }));
       return;
@@ -187,30 +213,77 @@ async function coldLoadOnce(browser: Browser, url: string): Promise<{ inPage: nu
 }
 
 /**
- * Cold loads of both pages, taken in turns (bare, tab, bare, tab…) so that a machine getting slower or faster
- * during the run weighs on both alike; medians of each.
+ * One cold load of the meeting side panel in its Teams host page: the times the tab's frame noted for its compact
+ * header and its first section. Fails if the tab did not run as Teams' side panel (teams-js not answered).
+ */
+async function sidePanelLoadOnce(
+  browser: Browser,
+  url: string,
+): Promise<{ header: number; section: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  try {
+    await context.addInitScript({ content: watchSidePanel });
+    const page = await context.newPage();
+    await page.goto(url);
+    const frame = page.frameLocator('#panel');
+    await frame.locator('[id^="section-"]').first().waitFor({ state: 'visible' });
+    const calls =
+      (await page.evaluate(() => (window as unknown as { teamsCalls: string[] }).teamsCalls)) ?? [];
+    if (!calls.includes('initialize') || !calls.includes('getContext'))
+      throw new Error(`the side panel did not ask Teams for its context (calls: ${calls.join(', ')})`);
+    const inner = page.frames().find((f) => f !== page.mainFrame());
+    if (!inner) throw new Error('the side panel has no frame');
+    const times = await inner.waitForFunction(() => {
+      const w = window as unknown as { panelHeaderMs?: number; panelSectionMs?: number };
+      return w.panelHeaderMs !== undefined && w.panelSectionMs !== undefined
+        ? { header: w.panelHeaderMs, section: w.panelSectionMs }
+        : undefined;
+    });
+    return (await times.jsonValue()) as { header: number; section: number };
+  } finally {
+    await context.close();
+  }
+}
+
+interface LoadSummary {
+  bare: { inPage: number; polled: number };
+  tab: { inPage: number; polled: number };
+  sidePanel: { header: number; section: number };
+}
+
+/**
+ * Cold loads of the pages, taken in turns (bare, tab, side panel, bare, tab…) so that a machine getting slower or
+ * faster during the run weighs on all alike; medians of each.
  */
 async function coldLoads(
   browser: Browser,
-  urls: { bare: string; tab: string },
+  urls: { bare: string; tab: string; sidePanel: string },
   runs: number,
-): Promise<Record<'bare' | 'tab', { inPage: number; polled: number }>> {
+): Promise<LoadSummary> {
   const samples = {
     bare: { inPage: [] as number[], polled: [] as number[] },
     tab: { inPage: [] as number[], polled: [] as number[] },
   };
+  const panel = { header: [] as number[], section: [] as number[] };
   for (let i = 0; i < runs; i++) {
     for (const which of ['bare', 'tab'] as const) {
       const { inPage, polled } = await coldLoadOnce(browser, urls[which]);
       samples[which].inPage.push(inPage);
       samples[which].polled.push(polled);
     }
+    const { header, section } = await sidePanelLoadOnce(browser, urls.sidePanel);
+    panel.header.push(header);
+    panel.section.push(section);
   }
   const summary = (which: 'bare' | 'tab') => ({
     inPage: median(samples[which].inPage),
     polled: median(samples[which].polled),
   });
-  return { bare: summary('bare'), tab: summary('tab') };
+  return {
+    bare: summary('bare'),
+    tab: summary('tab'),
+    sidePanel: { header: median(panel.header), section: median(panel.section) },
+  };
 }
 
 /** Builds the tab and the bare page, then measures both. */
@@ -224,13 +297,21 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
   const tabKb = initialJsKb(tabDir, '/tabs/home/');
   const bareKb = initialJsKb(bareDir, '/bare/');
 
-  const { server, url } = await serve({ '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` }, fixtures());
+  const { server, url } = await serve(
+    { '/tabs/home/': `${tabDir}/`, '/bare/': `${bareDir}/` },
+    { ...fixtures(), ...sidePanelFixtures() },
+    { [sidePanelHostPath]: sidePanelHostPage() },
+  );
   const browser = await launchChromium();
   try {
     // One warm-up of each, so the browser process itself is not what is measured.
-    const urls = { bare: `${url}/bare/`, tab: `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden` };
+    const urls = {
+      bare: `${url}/bare/`,
+      tab: `${url}/tabs/home/?user=fatima#/gesprek/c1/voorbereiden`,
+      sidePanel: `${url}${sidePanelHostPath}`,
+    };
     await coldLoads(browser, urls, 1);
-    const { bare, tab } = await coldLoads(browser, urls, runs);
+    const { bare, tab, sidePanel } = await coldLoads(browser, urls, runs);
     const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
     const loadRatio = ratio(tab.inPage, bare.inPage);
     return {
@@ -243,6 +324,9 @@ export async function benchTab(options: { runs?: number } = {}): Promise<TabBenc
       polledColdLoadMs: tab.polled,
       barePolledColdLoadMs: bare.polled,
       polledLoadRatio: ratio(tab.polled, bare.polled),
+      sidePanelColdLoadMs: Math.round(sidePanel.section),
+      sidePanelHeaderMs: Math.round(sidePanel.header),
+      sidePanelLoadRatio: ratio(sidePanel.section, bare.inPage),
       withinBudget: tabKb <= 250 && loadRatio <= 1.3,
     };
   } finally {
