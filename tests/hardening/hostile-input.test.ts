@@ -207,12 +207,13 @@ describe('markup and template syntax', () => {
     expect(unescapeCard(JSON.stringify(approval!.card))).toContain(pieces[0]);
 
     // A request note, a cancel reason and a "niet akkoord" comment reach cards too.
-    const requested = await as(server.url, 'daan').post('/api/conversations/requests', {
+    const { id: requestId } = await buildConversation({
       type: 'vitaliteit',
+      stage: 'requested',
+      server,
+      employee: 'daan',
       note: hostile,
     });
-    expect(requested.status).toBe(201);
-    const requestId = requested.body.conversation.id as string;
     await step(as(server.url, 'jeroen'), requestId, { type: 'cancel', reason: hostile });
     const request = (await server.ctx.store.getConversation(requestId))!.conversation;
     for (const built of [

@@ -75,13 +75,8 @@ describe.each(backends)('the conversation cycle over HTTP (%s)', (backend) => {
         ],
       },
     });
-    const next = await jeroen.post('/api/conversations', {
-      employeeId: 'fatima',
-      type: 'vitaliteit',
-      start: inDays(180),
-      end: inDays(180, 10),
-    });
-    expect(next.body.previous).toMatchObject({
+    const next = await buildConversation({ type: 'vitaliteit', stage: 'planned', server, start: 180 });
+    expect(next.lastCommandView.previous).toMatchObject({
       id,
       agreements: [{ text: 'Vaste thuiswerkdag op woensdag' }],
       pop: { items: [{ goal: 'Meer energie', due: '2027-03-01' }] },
@@ -301,18 +296,18 @@ describe('privacy, concurrency and bad input', () => {
   });
 
   it('invites straight away when the Outlook appointment is the meeting', async () => {
-    const planned = await as(server.url, 'jeroen').post('/api/conversations', {
-      employeeId: 'daan',
+    const planned = await buildConversation({
       type: 'vitaliteit',
-      start: inDays(4),
-      end: inDays(4, 10),
+      stage: 'planned',
+      server,
+      employee: 'daan',
+      start: 4,
       meeting: 'outlook',
     });
-    expect(planned.status).toBe(201);
-    expect(planned.body.conversation.schedule.source).toBe('outlook');
+    expect(planned.view.conversation.schedule?.source).toBe('outlook');
     const { rows } = await server.ctx.store.executor.query<{ name: string }>(
       "SELECT name FROM jobs.job WHERE data->>'conversationId' = $1",
-      [planned.body.conversation.id],
+      [planned.id],
     );
     const queues = rows.map((r) => r.name);
     expect(queues).toContain('notify');

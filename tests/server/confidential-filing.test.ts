@@ -15,8 +15,8 @@ import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365
 import { testClient } from '../graph/harness.js';
 import { FakeGraph } from '../support/fake-graph.js';
 import { as, eventually, startTestServer } from '../support/server.js';
+import { buildConversation } from '../support/cycle.js';
 
-type Client = ReturnType<typeof as>;
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Every text the employee and her manager write, each one findable. */
@@ -44,65 +44,37 @@ function leaks(text: string): string[] {
   ];
 }
 
-async function command(who: Client, id: string, body: object): Promise<void> {
-  const response = await who.post(`/api/conversations/${id}/commands`, { command: body });
-  if (response.status !== 200)
-    throw new Error(
-      `${JSON.stringify(body).slice(0, 80)} → ${response.status} ${JSON.stringify(response.body)}`,
-    );
-}
-
 /** Plan → preparation (shared) → meeting notes and agreements → report offered → co-signed → filed. */
-async function signedVitality(url: string, employeeId: string, managerId: string): Promise<string> {
-  const employee = as(url, employeeId);
-  const manager = as(url, managerId);
-  const start = new Date(Date.now() + 3 * 86_400_000);
-  start.setUTCHours(9, 0, 0, 0);
-  const planned = await manager.post('/api/conversations', {
-    employeeId,
-    type: 'vitaliteit',
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 3_600_000).toISOString(),
-  });
-  expect(planned.status).toBe(201);
-  const id = planned.body.conversation.id as string;
-  await command(employee, id, {
-    type: 'save-preparation',
-    answers: {
-      'kwaliteit.betekenis': secrets.betekenis,
-      'huis.gezondheid.1': 'sad',
-      'huis.werk.1': 'happy',
-      'behoeften.verbeterpunten': secrets.behoeften,
-      'werknemerschap.zelf': secrets.zelf,
-      'werkgeverschap.steun': secrets.steun,
-      'toekomst.1': secrets.toekomst,
-    },
-  });
-  await command(employee, id, { type: 'submit-preparation' });
-  await command(manager, id, {
-    type: 'save-completion',
-    answers: {
-      'gesprek.kwaliteit': secrets.notitie,
-      'gesprek.afspraken': [{ id: 'g1', text: secrets.afspraakGesprek, owner: 'both' }],
-    },
-  });
-  await command(manager, id, { type: 'complete-meeting' });
-  await command(employee, id, {
-    type: 'save-report',
-    answers: {
-      'verslag.samenvatting': secrets.verslag,
-      'verslag.afspraken': [{ id: 'a1', text: secrets.afspraakVerslag, owner: 'employee' }],
-    },
-  });
+async function signedVitality(server: Server, employee: string, manager: string): Promise<string> {
   // She signs by offering her report; her manager co-signs. She does not approve her own report.
-  await command(employee, id, { type: 'submit-report' });
-  await command(manager, id, { type: 'decide', version: 1, decision: 'akkoord' });
-  await eventually(
-    async () => (await employee.get(`/api/conversations/${id}`)).body.conversation?.stage === 'archived',
-    60_000,
-    'the signed Vitaliteitsgesprek to be filed',
-  );
-  return id;
+  const built = await buildConversation({
+    type: 'vitaliteit',
+    stage: 'archived',
+    server,
+    employee,
+    manager,
+    start: 3,
+    answers: {
+      preparation: {
+        'kwaliteit.betekenis': secrets.betekenis,
+        'huis.gezondheid.1': 'sad',
+        'huis.werk.1': 'happy',
+        'behoeften.verbeterpunten': secrets.behoeften,
+        'werknemerschap.zelf': secrets.zelf,
+        'werkgeverschap.steun': secrets.steun,
+        'toekomst.1': secrets.toekomst,
+      },
+      completion: {
+        'gesprek.kwaliteit': secrets.notitie,
+        'gesprek.afspraken': [{ id: 'g1', text: secrets.afspraakGesprek, owner: 'both' }],
+      },
+      report: {
+        'verslag.samenvatting': secrets.verslag,
+        'verslag.afspraken': [{ id: 'a1', text: secrets.afspraakVerslag, owner: 'employee' }],
+      },
+    },
+  });
+  return built.id;
 }
 
 /** What HR gets from every route that could show a conversation, as text. */
@@ -140,7 +112,7 @@ describe('a signed Vitaliteitsgesprek, filed locally', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ bot: false, env: { PDF_WORKERS: '0' } });
-    id = await signedVitality(server.url, 'fatima', 'jeroen');
+    id = await signedVitality(server, 'fatima', 'jeroen');
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -239,7 +211,7 @@ describe('a signed Vitaliteitsgesprek, filed in SharePoint', () => {
       env: { PDF_WORKERS: '0' },
       overrides: graphAdapters(graphConfigFromEnv(env), testClient()),
     });
-    id = await signedVitality(server.url, 'fatima', 'jeroen');
+    id = await signedVitality(server, 'fatima', 'jeroen');
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

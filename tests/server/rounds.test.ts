@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amsterdamDay } from '../../src/domain/index.js';
-import { inDays } from '../support/cycle.js';
+import { buildConversation } from '../support/cycle.js';
 import { as, eventually, startTestServer } from '../support/server.js';
 
 const day = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_000));
@@ -15,9 +15,10 @@ const day = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_0
 interface SentLine {
   type: string;
   recipientId: string;
+  activityId: string;
   idempotencyKey?: string;
   summary?: string;
-  card: { actions?: Array<{ url?: string }> };
+  card: { actions?: Array<{ url?: string; title?: string }> };
 }
 
 describe('rounds', () => {
@@ -73,7 +74,7 @@ describe('rounds', () => {
     expect((await roundAudit()).map((e) => e.action)).toEqual(['round.started']);
   });
 
-  it('fans out one card per manager, with a link to plan', async () => {
+  it('fans out one card per manager, each linking to that manager’s own list in the round', async () => {
     const cards = await eventually(async () => {
       const found = roundCards(roundId);
       return found.length >= 2 ? found : undefined;
@@ -86,7 +87,20 @@ describe('rounds', () => {
     ).toEqual(['jeroen', 'marieke']);
     const jeroens = cards.find((m) => m.recipientId === 'jeroen');
     expect(jeroens?.summary).toContain('Het Goede Gesprek');
-    expect(jeroens?.card.actions?.[0]?.url).toContain('/plannen');
+    for (const card of cards) {
+      // The link opens the tab on this round's list, as the manager who got it (local mode names them).
+      const link = new URL(card.card.actions?.[0]?.url ?? '');
+      expect(link.hash).toBe(`#/rondes/${roundId}`);
+      const user = link.searchParams.get('user');
+      expect(user).toBe(card.recipientId);
+      const opened = await as(server.url, user as string).get(`/api/rounds/${roundId}`);
+      expect(opened.status).toBe(200);
+      const reports = opened.body.reports as Array<{ employee: { id: string } }>;
+      expect(reports.length).toBeGreaterThan(0);
+      // Jeroen's 14 reports; Marieke plans with Jeroen.
+      if (user === 'jeroen') expect(reports).toHaveLength(14);
+      if (user === 'marieke') expect(reports.map((r) => r.employee.id)).toEqual(['jeroen']);
+    }
   });
 
   it('shows Jeroen the round with each report, and planning moves the counts', async () => {
@@ -102,13 +116,14 @@ describe('rounds', () => {
       ['fatima', 3],
       ['daan', 4],
     ] as const) {
-      const planned = await jeroen.post('/api/conversations', {
-        employeeId,
+      const planned = await buildConversation({
         type: 'goede-gesprek',
-        start: inDays(days),
-        end: inDays(days, 10),
+        stage: 'planned',
+        server,
+        employee: employeeId,
+        start: days,
       });
-      expect(planned.status).toBe(201);
+      expect(planned.steps.map((s) => s.command)).toEqual(['plan']);
     }
     const after = await jeroen.get('/api/rounds');
     const steps = after.body.toPlan[0].reports.map((r: { employee: { id: string }; step: string }) => [
@@ -190,8 +205,39 @@ describe('rounds', () => {
       ['round.cancelled', 'ingrid'],
     ]);
     expect(entries[1]?.details).toMatchObject({ previous: period, period: newPeriod });
+    expect(entries[2]?.details).toMatchObject({ managers: 2 });
     // The manager's list no longer offers a cancelled round.
     const list = await as(server.url, 'jeroen').get('/api/rounds');
     expect(list.body.toPlan.map((r: { round: { id: string } }) => r.round.id)).not.toContain(roundId);
+  });
+
+  it('updates the card each manager got to say the round is cancelled, and posts nothing new', async () => {
+    const invites = roundCards(roundId);
+    expect(invites).toHaveLength(2);
+    const updates = await eventually(async () => {
+      const found = sent().filter(
+        (m) => m.type === 'update' && invites.some((i) => i.activityId === m.activityId),
+      );
+      return found.length >= 2 ? found : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const invite of invites) {
+      const mine = sent().filter((m) => m.type === 'update' && m.activityId === invite.activityId);
+      // Once per card, to the manager who got it.
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.recipientId).toBe(invite.recipientId);
+      const text = JSON.stringify(mine[0]?.card);
+      expect(text).toContain('Gespreksronde geannuleerd: Het Goede Gesprek');
+      expect(text).toContain('Ingrid');
+      expect(text).toContain('gesprekken die al gepland zijn, gaan gewoon door');
+      expect(text).not.toContain('Fatima');
+      // Still leads to the manager's own list in the round, not to planning.
+      const link = new URL(mine[0]?.card.actions?.[0]?.url ?? '');
+      expect(link.hash).toBe(`#/rondes/${roundId}`);
+      expect(link.searchParams.get('user')).toBe(invite.recipientId);
+      expect(mine[0]?.card.actions?.[0]?.title).toBe('Gespreksronde bekijken');
+    }
+    expect(updates.every((u) => ['jeroen', 'marieke'].includes(u.recipientId))).toBe(true);
+    expect(sent().filter((m) => m.type === 'send' && m.idempotencyKey?.includes(roundId))).toHaveLength(2);
   });
 });
