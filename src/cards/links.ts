@@ -29,11 +29,22 @@ export function linksFor<T extends LinkConfig>(config: T, recipientId: string): 
 
 /** The tab's pages that cards open. */
 export type TabPage =
-  'home' | 'gesprek' | 'voorbereiden' | 'verslag' | 'akkoord' | 'pop' | 'plannen' | 'team' | 'archief';
+  | 'home'
+  | 'gesprek'
+  | 'voorbereiden'
+  | 'verslag'
+  | 'akkoord'
+  | 'pop'
+  | 'plannen'
+  | 'team'
+  | 'archief'
+  | 'rondes';
 
 export interface TabLinkParams {
   conversationId?: string;
   employeeId?: string;
+  /** For `rondes`: one round (a manager's list of reports to plan in it, HR's progress). */
+  roundId?: string;
 }
 
 /** The personal tab's entity id in the manifest (`staticTabs[].entityId`). */
@@ -70,6 +81,8 @@ export function tabRoute(page: TabPage, params: TabLinkParams = {}): string {
       return '/team';
     case 'archief':
       return params.conversationId ? `/archief/${encodeURIComponent(params.conversationId)}` : '/archief';
+    case 'rondes':
+      return params.roundId ? `/rondes/${encodeURIComponent(params.roundId)}` : '/rondes';
     default:
       return '/';
   }

@@ -1,6 +1,7 @@
 /**
  * The card a manager receives when a round starts for their reports, and the reminder as its period runs out:
- * what to plan, until when, with whom, and a link to plan. Names only of the manager's own reports.
+ * what to plan, until when, with whom, and a link to their list of reports in the round. Once the round is
+ * cancelled, every copy is updated to say so. Names only of the manager's own reports.
  */
 import type { ActionArray, CardElementArray } from '@microsoft/teams.cards';
 import type { LocalizedText, ProgressStep, RoundPeriod, RoundType } from '../domain/index.js';
@@ -26,12 +27,18 @@ export interface RoundCardReport {
   step: ProgressStep;
 }
 
+/** The round's card: the invitation to plan, the reminder, or either of them once the round is cancelled. */
+export type RoundCardKind = 'invite' | 'reminder' | 'cancelled';
+
 export interface RoundCardInput {
-  kind: 'invite' | 'reminder';
+  kind: RoundCardKind;
+  roundId: string;
   type: RoundType;
   period: RoundPeriod;
   /** Who started the round (HR or a director). */
   starterName: string;
+  /** Who cancelled it (for `cancelled`). */
+  cancelledByName?: string;
   reports: readonly RoundCardReport[];
   links: LinkConfig;
   locale: Locale;
@@ -57,7 +64,14 @@ const words = {
   toPlanLabel: t('Nog te plannen', 'Still to plan'),
   plannedLabel: t('Gepland of verder', 'Planned or further'),
   andMore: t('en nog {count}', 'and {count} more'),
+  cancelledTitle: t('Gespreksronde geannuleerd: {type}', 'Round cancelled: {type}'),
+  cancelledIntro: t(
+    'heeft deze gespreksronde geannuleerd. Je hoeft hiervoor geen gesprekken meer te plannen; gesprekken die al gepland zijn, gaan gewoon door.',
+    'has cancelled this round. You no longer need to plan conversations for it; conversations already planned go ahead.',
+  ),
   plan: t('Gesprekken plannen', 'Plan conversations'),
+  view: t('Gespreksronde bekijken', 'View round'),
+  cancelledSummary: t('Gespreksronde {type} geannuleerd', 'Round {type} cancelled'),
   inviteSummary: t('Gespreksronde {type}: plannen vóór {until}', 'Round {type}: plan by {until}'),
   reminderSummary: t(
     'Herinnering: nog {count} gesprekken te plannen vóór {until}',
@@ -77,7 +91,13 @@ function nameList(reports: readonly RoundCardReport[], locale: Locale): CardText
   return joinCardText(parts, ', ');
 }
 
-/** The round's card for one manager: an invitation to plan, or a reminder listing who is still to plan. */
+const titles = { invite: words.inviteTitle, reminder: words.reminderTitle, cancelled: words.cancelledTitle };
+
+/**
+ * The round's card for one manager: an invitation to plan, a reminder listing who is still to plan, or — in place
+ * of either, once the round is cancelled — word that nothing more needs planning. Its link opens the manager's
+ * list of reports in this round in the tab.
+ */
 export function roundCard(input: RoundCardInput): BuiltCard {
   const { kind, type, period, locale } = input;
   const typeText = typeName(type, locale);
@@ -89,9 +109,35 @@ export function roundCard(input: RoundCardInput): BuiltCard {
     until: formatDate(period.until, locale),
   };
   const open = input.reports.filter((r) => r.step === 'invited');
+  const link = tabDeepLink(input.links, 'rondes', { roundId: input.roundId });
+  const periodFact = {
+    title: trusted(words.periodLabel[locale]),
+    value: trusted(`${vars.from} – ${vars.until}`),
+  };
+  const plannedFact = {
+    title: trusted(words.plannedLabel[locale]),
+    value: trusted(String(input.reports.length - open.length)),
+  };
+  if (kind === 'cancelled') {
+    const summary = fill(words.cancelledSummary, locale, vars);
+    const body: CardElementArray = [
+      heading(trusted(fill(words.cancelledTitle, locale, vars))),
+      paragraph(
+        joinCardText(
+          [userName(input.cancelledByName ?? input.starterName), trusted(words.cancelledIntro[locale])],
+          ' ',
+        ),
+      ),
+      facts([periodFact, plannedFact]),
+    ];
+    return {
+      card: adaptiveCard(locale, summary, body, [openUrl(words.view[locale], link)]),
+      summary,
+    };
+  }
   const listed = kind === 'reminder' ? open : input.reports;
   const body: CardElementArray = [
-    heading(trusted(fill(kind === 'invite' ? words.inviteTitle : words.reminderTitle, locale, vars))),
+    heading(trusted(fill(titles[kind], locale, vars))),
     paragraph(
       kind === 'invite'
         ? joinCardText([
@@ -101,18 +147,15 @@ export function roundCard(input: RoundCardInput): BuiltCard {
         : trusted(fill(words.reminderIntro, locale, vars)),
     ),
     facts([
-      { title: trusted(words.periodLabel[locale]), value: trusted(`${vars.from} – ${vars.until}`) },
+      periodFact,
       { title: trusted(words.toPlanLabel[locale]), value: trusted(String(open.length)) },
-      {
-        title: trusted(words.plannedLabel[locale]),
-        value: trusted(String(input.reports.length - open.length)),
-      },
+      plannedFact,
     ]),
   ];
   if (listed.length > 0) body.push(paragraph(nameList(listed, locale)));
   if (type === 'vitaliteit')
     body.push(paragraph(text('vitalityNotAssessmentManager', locale), { color: 'Accent' }));
-  const actions: ActionArray = [openUrl(words.plan[locale], tabDeepLink(input.links, 'plannen'), 'positive')];
+  const actions: ActionArray = [openUrl(words.plan[locale], link, 'positive')];
   const summary =
     kind === 'invite'
       ? fill(words.inviteSummary, locale, vars)

@@ -170,3 +170,34 @@ export async function eraseRoundMember(exec: SqlExecutor, employeeId: string): P
   }
   return rows.length;
 }
+
+/** A round card as sent to a manager: its message key and the activity to update. */
+export interface RoundCardCopy {
+  roundId: string;
+  managerId: string;
+  messageKey: string;
+  activityId: string;
+}
+
+/** Remembers a sent round card (idempotent by its message key), so it can be updated when the round is cancelled. */
+export async function recordRoundCard(exec: SqlExecutor, copy: RoundCardCopy): Promise<void> {
+  await exec.query(
+    `INSERT INTO round_cards (round_id, message_key, manager_id, activity_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (round_id, message_key) DO NOTHING`,
+    [copy.roundId, copy.messageKey, copy.managerId, copy.activityId],
+  );
+}
+
+/** The round cards one manager was sent in a round, oldest first. */
+export async function roundCardsOf(
+  exec: SqlExecutor,
+  roundId: string,
+  managerId: string,
+): Promise<RoundCardCopy[]> {
+  const { rows } = await exec.query<{ message_key: string; activity_id: string }>(
+    `SELECT message_key, activity_id FROM round_cards WHERE round_id = $1 AND manager_id = $2
+      ORDER BY sent_at, message_key`,
+    [roundId, managerId],
+  );
+  return rows.map((r) => ({ roundId, managerId, messageKey: r.message_key, activityId: r.activity_id }));
+}

@@ -25,6 +25,8 @@ describe('tab routes', () => {
     ['plannen', { employeeId: 'fatima', conversationId: 'c-9' }, '/plannen?employee=fatima&request=c-9'],
     ['team', {}, '/team'],
     ['archief', { conversationId: 'c-2' }, '/archief/c-2'],
+    ['rondes', { roundId: 'r-1' }, '/rondes/r-1'],
+    ['rondes', {}, '/rondes'],
     ['home', {}, '/'],
   ] as const)('%s %j → %s', (page, params, route) => {
     expect(tabRoute(page, params)).toBe(route);

@@ -162,7 +162,10 @@ export async function changeRoundPeriod(
   });
 }
 
-/** Cancels a running round: no more reminders; conversations already planned stay as they are. */
+/**
+ * Cancels a running round: no more reminders; conversations already planned stay as they are. Every manager's
+ * round cards are updated to say it is cancelled (one keyed job per manager, in the same transaction).
+ */
 export async function cancelRound(ctx: AppContext, viewerId: string, id: string): Promise<Round> {
   const today = amsterdamDay(ctx.now());
   return ctx.store.transaction(async (tx) => {
@@ -175,7 +178,15 @@ export async function cancelRound(ctx: AppContext, viewerId: string, id: string)
       cancelledAt: ctx.now().toISOString(),
     };
     await updateRound(tx, cancelled);
-    await audit(tx, viewerId, 'round.cancelled', cancelled);
+    const managers = await roundManagers(tx, id);
+    await audit(tx, viewerId, 'round.cancelled', cancelled, { managers: managers.length });
+    for (const managerId of managers) {
+      await ctx.outbox.enqueue(tx, {
+        queue: 'round-fanout',
+        data: { roundId: id, managerId, kind: 'cancelled' },
+        options: { singletonKey: `round:${id}:cancelled:${managerId}` },
+      });
+    }
     return cancelled;
   });
 }
