@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/index.js';
 import {
   aConversation,
+  anOfferedConversation,
   reflectionReport,
   vitalityPreparation,
   vitalityReport,
@@ -168,11 +169,7 @@ describe.each(['vitaliteit', 'reflectie'] as const)(
 );
 
 describe('signing a vitality report', () => {
-  function offered(): Conversation {
-    let c = aConversation({ stage: 'held', preparation: vitalityPreparation });
-    c = transition(c, { type: 'save-report', answers: vitalityReport }, employee, now).conversation;
-    return transition(c, { type: 'submit-report', hash: 'h1' }, employee, now).conversation;
-  }
+  const offered = () => anOfferedConversation('vitaliteit');
 
   it('is final when the manager co-signs the version the employee offered', () => {
     const result = transition(offered(), { type: 'decide', version: 1, decision: 'akkoord' }, manager, now);
@@ -220,16 +217,7 @@ describe('signing a vitality report', () => {
 });
 
 describe('reacting to the final format of a reflection', () => {
-  function offered(): Conversation {
-    let c = aConversation({ type: 'reflectie', stage: 'held' });
-    c = transition(
-      c,
-      { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
-      manager,
-      now,
-    ).conversation;
-    return transition(c, { type: 'submit-report', hash: 'h1' }, manager, now).conversation;
-  }
+  const offered = () => anOfferedConversation('reflectie');
 
   it('is final when the employee agrees and the manager agrees on the same version', () => {
     let c = offered();

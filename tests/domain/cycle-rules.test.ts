@@ -17,11 +17,10 @@ import {
   transition,
   yearView,
   type Actor,
-  type Conversation,
 } from '../../src/domain/index.js';
 import {
   aConversation,
-  reflectionReport,
+  anOfferedConversation,
   vitalityPreparation,
   vitalityReport,
 } from '../support/factories.js';
@@ -30,16 +29,7 @@ const now = '2026-11-23T10:00:00.000Z';
 const employee: Actor = { id: 'fatima', party: 'employee' };
 const manager: Actor = { id: 'jeroen', party: 'manager' };
 
-function reflectionOffered(): Conversation {
-  let c = aConversation({ type: 'reflectie', stage: 'held' });
-  c = transition(
-    c,
-    { type: 'save-report', answers: { ...reflectionReport, 'resultaat.facilitering': 'Cursus' } },
-    manager,
-    now,
-  ).conversation;
-  return transition(c, { type: 'submit-report', hash: 'h1' }, manager, now).conversation;
-}
+const reflectionOffered = () => anOfferedConversation('reflectie');
 
 describe('who chose what', () => {
   it('says "voor gezien" with the remark, never agreement', () => {
@@ -86,8 +76,7 @@ describe('who chose what', () => {
     c = transition(c, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now).conversation;
     expect(signatureSummary(c, c.versions[0]!).outcome).toBe('agreed');
 
-    let v = aConversation({ stage: 'held', preparation: vitalityPreparation, report: vitalityReport });
-    v = transition(v, { type: 'submit-report', hash: 'h' }, employee, now).conversation;
+    let v = anOfferedConversation('vitaliteit');
     v = transition(v, { type: 'decide', version: 1, decision: 'akkoord' }, manager, now).conversation;
     const summary = signatureSummary(v, v.versions[0]!);
     expect(summary.outcome).toBe('cosigned');

@@ -2,10 +2,13 @@
 import {
   createConversation,
   currentFormat,
+  transition,
+  type Actor,
   type Conversation,
   type ConversationType,
   type Stage,
 } from '../../src/domain/index.js';
+import { reflectionReport, vitalityPreparation, vitalityReport } from '../fixtures/build-conversation.js';
 
 let counter = 0;
 
@@ -28,5 +31,24 @@ export function aConversation(
   return { ...conversation, ...overrides };
 }
 
+/**
+ * Version 1 offered for signing by its author through the domain's transitions: her vitality report (she signs
+ * by offering it), or the manager's final format of a Reflectiegesprek.
+ */
+export function anOfferedConversation(type: 'vitaliteit' | 'reflectie' = 'vitaliteit'): Conversation {
+  const now = '2026-11-23T10:00:00.000Z';
+  const author: Actor =
+    type === 'vitaliteit' ? { id: 'fatima', party: 'employee' } : { id: 'jeroen', party: 'manager' };
+  const report =
+    type === 'vitaliteit' ? vitalityReport : { ...reflectionReport, 'resultaat.facilitering': 'Cursus' };
+  let c = aConversation({
+    type,
+    stage: 'held',
+    ...(type === 'vitaliteit' ? { preparation: vitalityPreparation } : {}),
+  });
+  c = transition(c, { type: 'save-report', answers: report }, author, now).conversation;
+  return transition(c, { type: 'submit-report', hash: 'h1' }, author, now).conversation;
+}
+
 /** Answer sets live with the conversation factory in tests/fixtures; re-exported for the unit suites. */
-export { reflectionReport, vitalityPreparation, vitalityReport } from '../fixtures/build-conversation.js';
+export { reflectionReport, vitalityPreparation, vitalityReport };
