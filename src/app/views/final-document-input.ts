@@ -2,6 +2,7 @@
 import type { Conversation } from '../../domain/index.js';
 import type { FinalDocumentInput } from '../../ports/documents.js';
 import type { AppContext } from '../context.js';
+import { namesFor } from './people.js';
 
 /** Everything the final document shows, with ids resolved to names. */
 export async function finalDocumentInput(
@@ -10,20 +11,11 @@ export async function finalDocumentInput(
   version: number,
 ): Promise<FinalDocumentInput> {
   const audit = await ctx.store.auditOf(conversation.id);
-  const ids = new Set<string>([
-    conversation.employeeId,
-    conversation.managerId,
-    ...audit.map((a) => a.actorId),
-    ...conversation.versions.map((v) => v.submittedBy),
-    ...conversation.decisions.flatMap((d) => [d.actorId, d.onBehalfOf ?? '']),
-  ]);
-  // Only names the directory knows: the document prints "(naam onbekend)" for the rest, never an id.
-  const names: Record<string, string> = {};
-  for (const id of ids) {
-    if (!id) continue;
-    const name = id === 'system' ? 'Systeem' : (await ctx.directory.getUser(id))?.displayName;
-    if (name) names[id] = name;
-  }
+  const actors = audit.map((a) => a.actorId);
+  // Only names the directory knows: the document prints "(naam onbekend)" for the rest, never an id. The system
+  // is nobody in the directory; the archived record names it as the document does.
+  const names = await namesFor(ctx, conversation, actors, 'left-out');
+  if (actors.includes('system')) names.system = 'Systeem';
   // Someone the directory no longer knows has no name here (the document says so), rather than an id.
   const employee = (await ctx.directory.getUser(conversation.employeeId)) ?? {
     id: conversation.employeeId,

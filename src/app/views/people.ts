@@ -7,11 +7,21 @@ import type { AppContext } from '../context.js';
 /** Someone the directory does not know (any more): shown by id. */
 export const unknownUser = (id: string): DirectoryUser => ({ id, displayName: id, email: '' });
 
-/** Display names of everyone a card may mention, by id; unknown ids show as themselves. */
+/**
+ * What to do with an id the directory does not know: show it as itself (cards and views), or leave it out (the
+ * final document prints "(naam onbekend)" for it, never an id).
+ */
+export type UnknownNames = 'as-id' | 'left-out';
+
+/**
+ * Display names by id of everyone a conversation mentions — both people, who offered a version, who reacted
+ * (and for whom), who cancelled — and of `extra` (a card's recipient, the audit trail's actors).
+ */
 export async function namesFor(
   ctx: AppContext,
   conversation: Conversation,
-  extra: string[] = [],
+  extra: readonly string[] = [],
+  unknown: UnknownNames = 'as-id',
 ): Promise<Record<string, string>> {
   const ids = new Set<string>([
     conversation.employeeId,
@@ -22,7 +32,11 @@ export async function namesFor(
     ...extra,
   ]);
   const names: Record<string, string> = {};
-  for (const id of ids) names[id] = (await ctx.directory.getUser(id))?.displayName ?? id;
+  for (const id of ids) {
+    const name = (await ctx.directory.getUser(id))?.displayName;
+    if (name) names[id] = name;
+    else if (unknown === 'as-id') names[id] = id;
+  }
   return names;
 }
 
