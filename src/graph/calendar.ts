@@ -4,7 +4,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Calendar, Directory, Meeting, MeetingRequest, TimeSlot } from '../ports/index.js';
 import { parseDateTimeTimeZone, toGraphDateTime, type DateTimeTimeZone } from './date-time.js';
-import { freeSlots, dutchOfficeHours, type Interval, type WorkingHours } from './free-slots.js';
+import { freeSlots, dutchOfficeHours, type Interval, type WorkingHours } from '../domain/free-slots.js';
 import { GraphCallError, isNotFound, statusOf } from './graph-errors.js';
 
 /** Ask Graph to answer in UTC, so every dateTime we read is UTC. */

@@ -1,7 +1,7 @@
 /**
  * Graph's `dateTimeTimeZone` values and wall-clock arithmetic in a named time zone.
  */
-import { dateTimeFormat } from '../domain/date-format.js';
+import { wallClock } from '../domain/date-format.js';
 
 /** Graph's date-time with a zone: `{ dateTime: '2026-11-20T09:00:00.0000000', timeZone: 'UTC' }`. */
 export interface DateTimeTimeZone {
@@ -49,41 +49,4 @@ export function zoneOffsetMs(timeZone: string, at: number): number {
     Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) -
     Math.floor(at / 1000) * 1000
   );
-}
-
-/** The local calendar fields of an instant in a zone; `weekday` 0 = Sunday. */
-export function wallClock(
-  timeZone: string,
-  at: number,
-): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number;
-} {
-  const parts = dateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'short',
-  }).formatToParts(new Date(at));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
-  const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: weekdays.indexOf(get('weekday')),
-  };
 }

@@ -6,7 +6,6 @@ export * from './batch.js';
 export * from './calendar.js';
 export * from './client.js';
 export * from './directory.js';
-export * from './free-slots.js';
 export * from './graph-errors.js';
 export * from './sharepoint-archive.js';
 export * from './tasks.js';

@@ -3,6 +3,7 @@
  * `detail` in the language of the request, which the pane shows as is.
  */
 import type { ConversationType } from '../domain/formats.js';
+import type { TimeSlot } from '../domain/free-slots.js';
 
 /** A person from the directory. */
 export interface DirectoryUser {
@@ -60,10 +61,7 @@ export interface NewConversationRequest {
 }
 
 /** A free period proposed for the meeting. */
-export interface TimeSlot {
-  start: string;
-  end: string;
-}
+export type { TimeSlot };
 
 /** What the free-slot endpoint is asked (not in docs/api.md yet; see {@link ApiClient.freeSlots}). */
 export interface FreeSlotsRequest {

@@ -3,6 +3,7 @@
  * (src/adapters/local, the default) and a Graph/Teams one (src/graph, src/bot).
  */
 import type { ArchiveRecord, Conversation, Filing } from '../domain/index.js';
+import type { TimeSlot } from '../domain/free-slots.js';
 
 /** A person in the organisation's directory. */
 export interface DirectoryUser {
@@ -60,10 +61,7 @@ export interface Meeting {
   joinUrl: string;
 }
 
-export interface TimeSlot {
-  start: string;
-  end: string;
-}
+export type { TimeSlot };
 
 /** The organiser's calendar: Teams meetings for conversations. */
 export interface Calendar {

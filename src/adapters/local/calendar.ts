@@ -1,5 +1,6 @@
+/** The local calendar: meetings in memory with a local join link, and free slots in office hours. */
 import { randomUUID } from 'node:crypto';
-import { dateTimeFormat } from '../../domain/date-format.js';
+import { dutchOfficeHours, freeSlots, type WorkingHours } from '../../domain/free-slots.js';
 import type { Calendar, Meeting, MeetingRequest, TimeSlot } from '../../ports/index.js';
 
 interface LocalEvent extends MeetingRequest {
@@ -18,38 +19,7 @@ export type KnownMeetings = (
 ) => Promise<TimeSlot[]>;
 
 /** Office hours of the local calendar: Monday to Friday, 09:00–17:00 Dutch time. */
-const office = { days: [1, 2, 3, 4, 5], open: 9 * 60, close: 17 * 60, timeZone: 'Europe/Amsterdam' };
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** Weekday, minutes after midnight and calendar day of a moment, in Dutch wall-clock time. */
-function wallClock(at: number): { weekday: number; minutes: number; day: string } {
-  const parts = Object.fromEntries(
-    dateTimeFormat('en-US', {
-      timeZone: office.timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    weekday: weekdays.indexOf(parts.weekday ?? ''),
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-  };
-}
-
-function withinOfficeHours(start: number, end: number): boolean {
-  const first = wallClock(start);
-  const last = wallClock(end - 1);
-  if (first.day !== last.day || !office.days.includes(first.weekday)) return false;
-  return first.minutes >= office.open && last.minutes + 1 <= office.close;
-}
+const officeHours: WorkingHours = { ...dutchOfficeHours, start: '09:00' };
 
 /** A calendar kept in memory: meetings get a local join link. For local runs and tests. */
 export class LocalCalendar implements Calendar {
@@ -105,19 +75,13 @@ export class LocalCalendar implements Calendar {
     const known = this.knownMeetings
       ? await this.knownMeetings(request.attendeeIds, { from: request.from, until: request.until })
       : [];
-    const busy = [...made, ...known].map((e) => [Date.parse(e.start), Date.parse(e.end)] as const);
-    const slots: TimeSlot[] = [];
-    const step = 30 * 60_000;
-    const length = request.durationMinutes * 60_000;
-    for (
-      let t = Math.ceil(Date.parse(request.from) / step) * step;
-      t + length <= Date.parse(request.until) && slots.length < 20;
-      t += step
-    ) {
-      if (!withinOfficeHours(t, t + length)) continue;
-      if (busy.some(([s, e]) => t < e && t + length > s)) continue;
-      slots.push({ start: new Date(t).toISOString(), end: new Date(t + length).toISOString() });
-    }
-    return slots;
+    return freeSlots({
+      busy: [...made, ...known].map((e) => ({ start: Date.parse(e.start), end: Date.parse(e.end) })),
+      from: Date.parse(request.from),
+      until: Date.parse(request.until),
+      durationMinutes: request.durationMinutes,
+      workingHours: officeHours,
+      maxSlots: 20,
+    });
   }
 }

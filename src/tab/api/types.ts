@@ -21,6 +21,7 @@ import type {
   YearView,
 } from '../../domain/index.js';
 import type { DirectoryUser } from '../../ports/index.js';
+import type { TimeSlot } from '../../domain/free-slots.js';
 
 export type {
   Agreement,
@@ -93,10 +94,7 @@ export interface PlanRequest {
 }
 
 /** A free period in both calendars (`POST /api/calendar/free-slots`). */
-export interface TimeSlot {
-  start: string;
-  end: string;
-}
+export type { TimeSlot };
 
 /** Body of `POST /api/calendar/free-slots`. */
 export interface FreeSlotsRequest {

@@ -1,9 +1,14 @@
 /**
- * Free meeting slots from busy periods: the app-only fallback for `findMeetingTimes` (which is delegated only).
- * Pure: no Graph, no clock.
+ * Free meeting slots from busy periods inside office hours, found one way for all: Graph's app-only fallback
+ * (`findMeetingTimes` is delegated only), the local calendar and the Outlook add-in. Pure: no clock, no I/O.
  */
-import type { TimeSlot } from '../ports/index.js';
-import { wallClock } from './date-time.js';
+import { wallClock } from './date-format.js';
+
+/** A free period as the calendars and the API give it: ISO start and end. */
+export interface TimeSlot {
+  start: string;
+  end: string;
+}
 
 /** A half-open period [start, end) in epoch milliseconds. */
 export interface Interval {

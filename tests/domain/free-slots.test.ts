@@ -4,7 +4,7 @@ import {
   freeSlots,
   mergeIntervals,
   withinWorkingHours,
-} from '../../src/graph/free-slots.js';
+} from '../../src/domain/free-slots.js';
 
 const t = (iso: string) => Date.parse(iso);
 
