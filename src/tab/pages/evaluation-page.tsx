@@ -1,54 +1,16 @@
 /** The self-evaluation: per POP item a status and a look back, and an overall text. */
-import {
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { ConversationView, PopItem, PopStatus, SelfEvaluation } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import type { Values } from '../autosave/autosave.js';
 import { useAutosave } from '../autosave/use-autosave.js';
-import { InlineSaveStatus, KeptTextarea, isBlank } from '../components/circle-form.js';
-import { popStatusOptions } from '../components/previous-conversation.js';
+import { KeptTextarea, isBlank } from '../components/circle-form.js';
 import { useI18n } from '../i18n/i18n.js';
 import { href } from '../routing/router.js';
+import { CirclePageHead, PopStatusSelect, useCircleStyles } from './circle-page.js';
 import { useFormStyles } from './prepare-page.js';
-import { ReportBasis } from './report-basis.js';
 import type { SectionProps } from './section-props.js';
-
-const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  itemTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
-  muted: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-});
 
 /** One POP item's look back as the form keeps it. */
 interface ItemValue {
@@ -86,7 +48,7 @@ function toEvaluation(values: Values, items: readonly PopItem[]) {
 export function EvaluationPage({ view, onView }: SectionProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
-  const styles = useStyles();
+  const styles = useCircleStyles();
   const formStyles = useFormStyles();
   const c = view.conversation;
   const editable = view.party === 'employee' && (c.stage === 'approved' || c.stage === 'archived');
@@ -129,10 +91,13 @@ export function EvaluationPage({ view, onView }: SectionProps) {
 
   return (
     <div className={formStyles.stack}>
-      <h2 className={formStyles.heading}>{i18n.t('evaluation.title')}</h2>
-      <Text>{i18n.t('evaluation.intro')}</Text>
-      <ReportBasis view={view} />
-      {editable ? <InlineSaveStatus autosave={autosave} sticky /> : null}
+      <CirclePageHead
+        title={i18n.t('evaluation.title')}
+        intro={i18n.t('evaluation.intro')}
+        view={view}
+        autosave={autosave}
+        editable={editable}
+      />
       <ol className={styles.list}>
         {items.map((item, index) => {
           const value = itemValue(autosave.values, item);
@@ -145,20 +110,12 @@ export function EvaluationPage({ view, onView }: SectionProps) {
                 {item.actions}
               </Text>
               <Field label={i18n.t('evaluation.status')}>
-                <Select
+                <PopStatusSelect
                   aria-label={`${i18n.t('evaluation.status')} — ${name}`}
                   value={value.status}
                   disabled={!editable}
-                  onChange={(_e, d) =>
-                    autosave.edit(itemField(item.id), { ...value, status: d.value as PopStatus })
-                  }
-                >
-                  {popStatusOptions.map((status) => (
-                    <option key={status} value={status}>
-                      {i18n.t(`pop.status.${status}`)}
-                    </option>
-                  ))}
-                </Select>
+                  onStatus={(status) => autosave.edit(itemField(item.id), { ...value, status })}
+                />
               </Field>
               <Field
                 label={`${i18n.t('evaluation.itemText')} (${i18n.t('field.optional')})`}

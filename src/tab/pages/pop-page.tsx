@@ -17,33 +17,14 @@ import { ApiError } from '../api/client.js';
 import type { PopItem } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { useAutosave } from '../autosave/use-autosave.js';
-import { InlineSaveStatus, KeptInput, KeptTextarea, isBlank } from '../components/circle-form.js';
+import { KeptInput, KeptTextarea, isBlank } from '../components/circle-form.js';
 import { newId } from '../components/list-editors.js';
-import { popStatusOptions } from '../components/previous-conversation.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { CirclePageHead, PopStatusSelect, useCircleStyles } from './circle-page.js';
 import { useFormStyles } from './prepare-page.js';
-import { ReportBasis } from './report-basis.js';
 import type { SectionProps } from './section-props.js';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
   itemHead: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -51,14 +32,12 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
   },
-  itemTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   // Who, by when and status side by side on a desktop, stacked in the side panel.
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
     gap: tokens.spacingHorizontalM,
   },
-  muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
@@ -110,7 +89,7 @@ function refusalKey(error: unknown): MessageKey | undefined {
 export function PopPage({ view, onView }: SectionProps) {
   const { api, me } = useApp();
   const i18n = useI18n();
-  const styles = useStyles();
+  const styles = { ...useCircleStyles(), ...useStyles() };
   const formStyles = useFormStyles();
   const c = view.conversation;
   const signed = c.stage === 'approved' || c.stage === 'archived';
@@ -163,10 +142,13 @@ export function PopPage({ view, onView }: SectionProps) {
 
   return (
     <div className={formStyles.stack}>
-      <h2 className={formStyles.heading}>{i18n.t('pop.title')}</h2>
-      <Text>{i18n.t('pop.intro')}</Text>
-      <ReportBasis view={view} />
-      {editable ? <InlineSaveStatus autosave={autosave} sticky /> : null}
+      <CirclePageHead
+        title={i18n.t('pop.title')}
+        intro={i18n.t('pop.intro')}
+        view={view}
+        autosave={autosave}
+        editable={editable}
+      />
       {editable && missing.length > 0 ? (
         <div className={styles.actions}>
           <Button appearance={items.length === 0 ? 'primary' : 'secondary'} onClick={fromAgreements}>
@@ -233,7 +215,7 @@ function PopItemEditor({
   onRemove(): void;
 }) {
   const i18n = useI18n();
-  const styles = useStyles();
+  const styles = { ...useCircleStyles(), ...useStyles() };
   const name = i18n.t('pop.item', { number });
   const at = (field: ItemField) =>
     problems[field] ? { validationState: 'error' as const, validationMessage: i18n.t(problems[field]) } : {};
@@ -303,18 +285,12 @@ function PopItemEditor({
           />
         </Field>
         <Field label={label('pop.status')}>
-          <Select
+          <PopStatusSelect
             {...named('pop.status')}
             value={item.status}
             disabled={disabled}
-            onChange={(_e, d) => onChange({ status: d.value as PopItem['status'] })}
-          >
-            {popStatusOptions.map((status) => (
-              <option key={status} value={status}>
-                {i18n.t(`pop.status.${status}`)}
-              </option>
-            ))}
-          </Select>
+            onStatus={(status) => onChange({ status })}
+          />
         </Field>
       </div>
       <Field label={label('pop.support', true)} {...at('support')}>
