@@ -22,9 +22,16 @@ process.once('exit', () => {
 });
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Spawns the server with `env` on top of a local, quiet default; fails after `timeoutMs` without READY. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serveScript], {
+/**
+ * Spawns the server with `env` on top of a local, quiet default; fails after `timeoutMs` without READY. `script`
+ * is another entry point that prints READY the same way (the floor bench's bare peers).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  script = serveScript,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: {
       ...process.env,

@@ -6,7 +6,10 @@
  * 1,50,200,500), BENCH_THINK_MS (pause of the paced autosave run, default 2000), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
  * BENCH_APPROVALS (default 200), BENCH_CARD_SPREAD_MS (window of the spread card actions, default 10000), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
  * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres), BENCH_ROUND (invitations of the round
- * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3). Sections not measured in a run keep their
+ * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3), BENCH_FLOOR_DECISIONS (conversations decided twice
+ * in the floor section, default 200), BENCH_FLOOR_EDITORS (its saturation editors, default 50), BENCH_FLOOR_SECONDS
+ * and BENCH_FLOOR_TURNS (default 5 and 3), BENCH_FLOOR_PACED (its paced editors, default 500), BENCH_FLOOR_PROFILE
+ * (a directory for the real app's CPU profiles). Sections not measured in a run keep their
  * figures from the previous results.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { benchAutosave, type AutosaveRow } from './autosave.js';
 import { benchCardAction, type CardActionRow } from './card-action.js';
 import { benchPdf, benchSharePoint } from './documents.js';
 import { benchFanout } from './fanout.js';
+import { benchFloor, type Side as FloorSide } from './floor.js';
 import { benchOutboxFanout } from './outbox-fanout.js';
 import { benchLive } from './live.js';
 import { benchRound, type RoundBenchResult } from './round.js';
@@ -27,7 +31,7 @@ import type { BenchBackend } from './scenario.js';
 const env = process.env;
 const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
 const only = new Set(
-  (env.BENCH_ONLY ?? 'autosave,card,fanout,round,pdf,archive,tab,live').split(',').map((s) => s.trim()),
+  (env.BENCH_ONLY ?? 'autosave,card,fanout,round,floor,pdf,archive,tab,live').split(',').map((s) => s.trim()),
 );
 const levels = (env.BENCH_LEVELS ?? '1,50,200,500')
   .split(',')
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
   let postgres: { url: string; stateFile: string } | undefined;
   const needsPostgres =
     (backends.includes('postgres') && (only.has('autosave') || only.has('card') || only.has('live'))) ||
-    only.has('round');
+    only.has('round') ||
+    only.has('floor');
   if (needsPostgres && !env.TEST_DATABASE_URL) {
     postgres = await startPostgresServer({ maxConnections: 300 });
     env.TEST_DATABASE_URL = postgres.url;
@@ -214,6 +219,57 @@ async function main(): Promise<void> {
         out(
           `| ${r.planned} | ${r.instances} | ${r.planSeconds.toFixed(1)} | ${r.firstSeconds.toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.share * 100).toFixed(1)}% | ${r.throttled} | ${r.peakAttempts} | ${r.lost} | ${r.duplicates} | ${verdict(r.share >= 0.9 && r.lost === 0 && r.duplicates === 0)} |`,
         );
+      out();
+    }
+    if (only.has('floor')) {
+      const paced = number('BENCH_FLOOR_PACED', 500);
+      const decisions = number('BENCH_FLOOR_DECISIONS', 200);
+      const editors = number('BENCH_FLOOR_EDITORS', 50);
+      const f = await benchFloor({
+        organisation: writeBenchOrganisation(Math.max(paced, decisions + 10, 2 * editors)),
+        freshDatabase: freshPostgresUrl,
+        decisions,
+        editors,
+        seconds: number('BENCH_FLOOR_SECONDS', 5),
+        turns: number('BENCH_FLOOR_TURNS', 3),
+        pacedEditors: paced,
+        thinkMs: number('BENCH_THINK_MS', 2000),
+        pacedSaves: number('BENCH_SAVES', 20),
+        ...(env.BENCH_FLOOR_PROFILE ? { profileDir: env.BENCH_FLOOR_PROFILE } : {}),
+      });
+      const { decisions: d, saturation: s, paced: p } = f;
+      out('## Cost against its floor (PostgreSQL; the real app and a bare peer side by side, in turns)');
+      out();
+      out(
+        `Card decision: the real app (bot mounted as \`npm start\` mounts it, outbox workers off so only the request is counted) against a bare Teams SDK app in its own process answering the same \`adaptiveCard/action\` invoke with the same card, static; ${d.real.requests} decisions each (${decisions} employees, then their managers), in batches of 25 taken in turns, CPU from \`process.cpuUsage()\` of each process. Autosave: \`save-preparation\` over \`POST /api/conversations/:id/commands\` against a bare route on the same Express app, auth middleware and database pool doing the one-row \`UPDATE … RETURNING\` (\`bench/floor-serve.ts\`), ${s.editors} editors back to back, ${number('BENCH_FLOOR_TURNS', 3)} turns of ${number('BENCH_FLOOR_SECONDS', 5)} s each. Paced: ${p.editors} editors each saving every ${p.thinkMs} ms, workers on, the real route and then the bare one.`,
+      );
+      out();
+      out('| measure | real | floor | real / floor | goal | verdict |');
+      out('| --- | --- | --- | --- | --- | --- |');
+      out(
+        `| CPU per card decision, ms | ${d.real.cpuMs.toFixed(2)} | ${d.bare.cpuMs.toFixed(2)} | ${d.ratio.toFixed(2)} | ≤ 2 | ${verdict(d.ratio <= 2)} |`,
+      );
+      out(
+        `| autosave saves/s at saturation (${s.editors} editors) | ${s.real.perSecond.toFixed(0)} | ${s.bare.perSecond.toFixed(0)} | ${s.ratio.toFixed(2)} | ≥ 0.5 | ${verdict(s.ratio >= 0.5)} |`,
+      );
+      out(
+        `| paced autosave p99 ms (${p.editors} editors, every ${p.thinkMs / 1000} s) | ${ms(p.real.p99)} | ${ms(p.bare.p99)} | ${(p.real.p99 / p.bare.p99).toFixed(2)} | real ≤ 30 ms | ${verdict(p.real.p99 <= 30 && p.real.errors === 0)} |`,
+      );
+      out();
+      out(
+        '| run | side | requests | errors | p50 ms | p99 ms | max ms | per second | CPU ms each | statements each |',
+      );
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      const row = (run: string, side: string, r: FloorSide, database = true) =>
+        out(
+          `| ${run} | ${side} | ${r.requests} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.perSecond.toFixed(0)} | ${r.cpuMs.toFixed(2)} | ${database ? r.statements.toFixed(1) : '–'} |`,
+        );
+      row('card decision', 'real', d.real);
+      row('card decision', 'floor', d.bare, false);
+      row('autosave saturation', 'real', s.real);
+      row('autosave saturation', 'floor', s.bare);
+      row('autosave paced', 'real', p.real);
+      row('autosave paced', 'floor', p.bare);
       out();
     }
     if (only.has('live')) {
