@@ -59,13 +59,18 @@ describe('Gespreksrondes in the tab', () => {
     await narrow.context().close();
   }, 120_000);
 
-  it('shows the team lead the round with each report and a link to plan', async () => {
+  it('shows the team lead the round with each report, to plan with free moments right there', async () => {
     const page = await newPage(suite.browser, 320);
     await open(page, suite.server.url, 'jeroen', '/rondes');
     await page.getByRole('heading', { level: 2, name: 'Te plannen' }).waitFor();
-    const plan = page.getByRole('link', { name: 'Gesprek plannen' }).first();
-    await plan.waitFor();
-    expect(await plan.getAttribute('href')).toMatch(/#\/plannen\?employee=\w+&type=goede-gesprek/);
+    const plan = page.getByRole('button', { name: /^Gesprek plannen: / }).first();
+    await plan.click();
+    expect(await plan.getAttribute('aria-expanded')).toBe('true');
+    const slots = page.getByRole('radiogroup', { name: 'Vrije momenten voor jullie allebei' });
+    await slots.getByRole('radio').first().waitFor();
+    // The plan page stays a step away, for what only it offers.
+    const more = page.getByRole('link', { name: 'Meer mogelijkheden op de planpagina' });
+    expect(await more.getAttribute('href')).toMatch(/#\/plannen\?employee=\w+&type=goede-gesprek/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(screenshotDir, 'rounds-manager-320.png'), fullPage: true });

@@ -579,6 +579,14 @@ export const en: Messages = {
   'rounds.plan': 'Plan conversation',
   'rounds.open': 'Open conversation',
   'rounds.nothingToPlan': 'There are no rounds in which you plan conversations right now.',
+  'rounds.myReports': 'Your employees in this round',
+  'rounds.planWindow': 'Free moments until {until}, the end of the round.',
+  'rounds.planClose': 'Close',
+  'rounds.planMore': 'More options on the plan page',
+  'rounds.cancelledNotice':
+    'This round was cancelled. You no longer need to plan conversations for it; conversations already planned go ahead.',
+  'rounds.closedNotice': 'This round has ended.',
+  'rounds.pooled': 'Together: {departments}',
   // Forms that guide, confirmations and the meeting side panel.
   'form.count': '{used} / {max} characters',
   'form.tooLong':

@@ -583,6 +583,14 @@ export const nl = {
   'rounds.plan': 'Gesprek plannen',
   'rounds.open': 'Gesprek openen',
   'rounds.nothingToPlan': 'Er zijn nu geen gespreksrondes waarin jij gesprekken plant.',
+  'rounds.myReports': 'Jouw medewerkers in deze ronde',
+  'rounds.planWindow': 'Vrije momenten tot en met {until}, het einde van de ronde.',
+  'rounds.planClose': 'Sluiten',
+  'rounds.planMore': 'Meer mogelijkheden op de planpagina',
+  'rounds.cancelledNotice':
+    'Deze gespreksronde is geannuleerd. Je hoeft hiervoor geen gesprekken meer te plannen; gesprekken die al gepland zijn, gaan gewoon door.',
+  'rounds.closedNotice': 'Deze gespreksronde is afgelopen.',
+  'rounds.pooled': 'Samen: {departments}',
   // Forms that guide, confirmations and the meeting side panel.
   'form.count': '{used} / {max} tekens',
   'form.tooLong':

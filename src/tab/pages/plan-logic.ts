@@ -68,6 +68,20 @@ export function searchWindow(day: string, now: Date, days = 14): { from: string;
 }
 
 /**
+ * A search window cut off at the end of a last day (`yyyy-mm-dd`, local, inclusive): a round's moments fall in its
+ * period. A window that then ends before it starts finds nothing.
+ */
+export function windowUntil(
+  window: { from: string; until: string },
+  lastDay: string | undefined,
+): { from: string; until: string } {
+  const last = lastDay ? dayStart(lastDay) : undefined;
+  if (!last) return window;
+  const end = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1).toISOString();
+  return Date.parse(end) < Date.parse(window.until) ? { from: window.from, until: end } : window;
+}
+
+/**
  * At most `perDay` slots a day, at least `gapMinutes` apart: a choice over several days instead of every
  * half hour of the first free morning.
  */

@@ -6,15 +6,12 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Radio,
-  RadioGroup,
   Select,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Goal } from '../../domain/answers.js';
 import {
   conversationTypes,
@@ -23,10 +20,11 @@ import {
   type ConversationType,
   type GoalPart,
 } from '../../domain/formats.js';
-import type { PlanRequest, TimeSlot } from '../api/types.js';
+import type { PlanRequest } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { GoalsEditor } from '../components/list-editors.js';
 import { PageTitle } from '../components/page-title.js';
+import { SlotPicker, manualChoice, useSlotChoice } from '../components/slot-picker.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
@@ -34,14 +32,10 @@ import { href, navigate } from '../routing/router.js';
 import type { PageProps } from '../shell.js';
 import {
   durations,
-  findSlots,
-  isoDay,
   outsideUsualPeriod,
   planProblem,
   requestIdOf,
   searchDay,
-  searchWindow,
-  toSchedule,
   usualPeriod,
   type PlanProblem,
 } from './plan-logic.js';
@@ -55,24 +49,9 @@ const useStyles = makeStyles({
   cell: { flexGrow: 1, flexBasis: 0, minWidth: '150px' },
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   partTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  slots: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  slotsTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   problem: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   problemActions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
-
-const manual = 'manual';
-
-type SlotState =
-  { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; slots: TimeSlot[] } | { kind: 'failed' };
 
 /**
  * Plan a conversation as in Outlook: report, type and duration, then a free moment in both calendars (in the
@@ -98,10 +77,6 @@ export function PlanPage({ location }: PageProps) {
   });
   const [minutes, setMinutes] = useState(60);
   const [fromDay, setFromDay] = useState<string | undefined>(undefined);
-  const [choice, setChoice] = useState('');
-  const [date, setDate] = useState(() => isoDay(new Date(Date.now() + 7 * 86_400_000)));
-  const [time, setTime] = useState('10:00');
-  const [slotState, setSlotState] = useState<SlotState>({ kind: 'idle' });
   const [manualGoals, setManualGoals] = useState(false);
   const [goals, setGoals] = useState<Partial<Record<GoalPart, Goal[]>>>({});
   const [error, setError] = useState<unknown>(undefined);
@@ -115,46 +90,8 @@ export function PlanPage({ location }: PageProps) {
   const employee = requestView?.people.employee ?? me.reports.find((report) => report.id === employeeId);
   const day = fromDay ?? searchDay(type, new Date());
 
-  useEffect(() => {
-    if (!employeeId) {
-      setSlotState({ kind: 'idle' });
-      return;
-    }
-    let current = true;
-    setSlotState({ kind: 'loading' });
-    findSlots(
-      async (window) =>
-        (
-          await api.freeSlots({
-            attendeeIds: [me.user.id, employeeId],
-            durationMinutes: minutes,
-            ...window,
-          })
-        ).slots,
-      searchWindow(day, new Date()),
-    ).then(
-      (slots) => {
-        if (!current) return;
-        setSlotState({ kind: 'ready', slots });
-        // A new list: the first free moment is chosen, unless a date and time were chosen by hand.
-        setChoice((was) => (was === manual ? manual : (slots[0]?.start ?? manual)));
-      },
-      () => {
-        if (!current) return;
-        setSlotState({ kind: 'failed' });
-        setChoice(manual);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, me.user.id, employeeId, minutes, day]);
-
-  const slots = slotState.kind === 'ready' ? slotState.slots : [];
-  const schedule: TimeSlot | undefined = useMemo(
-    () => (choice === manual ? toSchedule(date, time, minutes) : slots.find((s) => s.start === choice)),
-    [choice, date, time, minutes, slots],
-  );
+  const picker = useSlotChoice({ employeeId, minutes, day });
+  const { choice, schedule } = picker;
   const problem: PlanProblem | undefined = planProblem(error);
 
   const handleSubmit = async (planRequestId = requestView?.conversation.id) => {
@@ -326,77 +263,23 @@ export function PlanPage({ location }: PageProps) {
           <Input type="date" value={day} onChange={(_e, d) => d.value && setFromDay(d.value)} />
         </Field>
       </div>
-      <section className={styles.slots} aria-labelledby="plan-slots">
-        <h2 id="plan-slots" className={styles.slotsTitle}>
-          {i18n.t('plan.slots')}
-        </h2>
-        {employee ? <Text size={200}>{i18n.t('plan.slotsHint', { name })}</Text> : null}
-        {!employeeId ? <Text>{i18n.t('plan.slotsChooseEmployee')}</Text> : null}
-        {employeeId && slotState.kind === 'loading' ? (
-          <Spinner size="tiny" label={i18n.t('plan.slotsLoading')} />
-        ) : null}
-        {slotState.kind === 'ready' && slots.length === 0 ? <Text>{i18n.t('plan.slotsNone')}</Text> : null}
-        {slotState.kind === 'failed' ? <Text>{i18n.t('plan.slotsFailed')}</Text> : null}
-        {employeeId && slotState.kind !== 'loading' ? (
-          <Field validationMessage={choice === manual ? undefined : whenMessage}>
-            <RadioGroup
-              aria-labelledby="plan-slots"
-              value={choice}
-              onChange={(_e, d) => {
-                setChoice(d.value);
-                setInvalid(false);
-                setError(undefined);
-              }}
-            >
-              {slots.map((slot) => (
-                <Radio
-                  key={slot.start}
-                  value={slot.start}
-                  label={i18n.t('plan.slot', {
-                    when: i18n.dateTime(slot.start),
-                    end: i18n.time(new Date(slot.end)),
-                  })}
-                />
-              ))}
-              <Radio value={manual} label={i18n.t('plan.manual')} />
-            </RadioGroup>
-          </Field>
-        ) : null}
-        {choice === manual || !employeeId ? (
-          <div className={styles.row}>
-            <Field
-              label={i18n.t('plan.date')}
-              required
-              className={styles.cell}
-              validationMessage={choice === manual ? whenMessage : undefined}
-            >
-              <Input
-                type="date"
-                value={date}
-                onChange={(_e, d) => {
-                  setDate(d.value);
-                  setError(undefined);
-                }}
-              />
-            </Field>
-            <Field label={i18n.t('plan.time')} required className={styles.cell}>
-              <Input
-                type="time"
-                value={time}
-                onChange={(_e, d) => {
-                  setTime(d.value);
-                  setError(undefined);
-                }}
-              />
-            </Field>
-          </div>
-        ) : null}
+      <SlotPicker
+        picker={picker}
+        employeeId={employeeId}
+        employeeName={name}
+        headingId="plan-slots"
+        whenMessage={whenMessage}
+        onEdit={() => {
+          setInvalid(false);
+          setError(undefined);
+        }}
+      >
         {outsideUsualPeriod(type, schedule?.start) ? (
           <MessageBar intent="warning" data-testid="plan-outside-period">
             <MessageBarBody>{i18n.t('plan.outsidePeriod')}</MessageBarBody>
           </MessageBar>
         ) : null}
-      </section>
+      </SlotPicker>
       {!requestView && type === 'reflectie' ? (
         <div className={formStyles.stack}>
           <Text>{i18n.t('plan.goalsAuto')}</Text>
@@ -429,7 +312,7 @@ export function PlanPage({ location }: PageProps) {
         <Button
           appearance="primary"
           type="submit"
-          disabled={busy || !employeeId || (!schedule && choice !== manual)}
+          disabled={busy || !employeeId || (!schedule && choice !== manualChoice)}
         >
           {i18n.t('plan.submit')}
         </Button>

@@ -16,8 +16,6 @@ import {
 import { useState, type FormEvent } from 'react';
 import {
   amsterdamDay,
-  noDepartment,
-  otherDepartments,
   progressSteps,
   roundTypes,
   type DepartmentProgress,
@@ -26,7 +24,7 @@ import {
   type RoundAudience,
   type RoundType,
 } from '../../domain/round.js';
-import type { ManagerRound, RoundsOverview, RoundSummary } from '../api/types.js';
+import type { ManagerRound, RoundsOverview } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { PageTitle } from '../components/page-title.js';
 import { ProblemBar } from '../components/problem-bar.js';
@@ -34,8 +32,8 @@ import { useLoad } from '../components/use-load.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { href } from '../routing/router.js';
 import type { PageProps } from '../shell.js';
-
-type I18n = ReturnType<typeof useI18n>;
+import { departmentName, periodText, stepLabel, typeLabel } from './round-labels.js';
+import { RoundReports } from './round-planner.js';
 
 const stepColours: Record<ProgressStep, string> = {
   invited: tokens.colorNeutralBackground5,
@@ -92,40 +90,8 @@ const useStyles = makeStyles({
   },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   swatch: { width: '10px', height: '10px', borderRadius: '2px', flexShrink: 0 },
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
 });
-
-function typeLabel(type: RoundType, i18n: I18n): string {
-  return type === 'vitaliteit' ? i18n.t('rounds.type.vitaliteit') : i18n.t(`type.${type}`);
-}
-
-function stepLabel(step: ProgressStep, type: RoundType, i18n: I18n): string {
-  // A Vitaliteitsgesprek is kept confidentially, never in the personnel file.
-  if (step === 'filed' && type === 'vitaliteit') return i18n.t('rounds.step.filedVitality');
-  return i18n.t(`rounds.step.${step}` as MessageKey);
-}
-
-function periodText(round: Pick<RoundSummary, 'period'>, i18n: I18n): string {
-  return i18n.t('rounds.period', {
-    from: i18n.date(round.period.from),
-    until: i18n.date(round.period.until),
-  });
-}
-
-function departmentName(department: string, i18n: I18n): string {
-  if (department === otherDepartments) return i18n.t('rounds.otherDepartments');
-  if (department === noDepartment) return i18n.t('rounds.noDepartment');
-  return department;
-}
 
 /** A stacked bar (decoration) and the counts as text, which is what screen readers and narrow screens read. */
 function Counts({ counts, total, type }: { counts: ProgressCounts; total: number; type: RoundType }) {
@@ -172,6 +138,13 @@ function DepartmentLine({ line, type }: { line: DepartmentProgress; type: RoundT
       <Text weight="semibold">
         {departmentName(line.department, i18n)} ({line.members})
       </Text>
+      {line.pooled ? (
+        <Text size={200}>
+          {i18n.t('rounds.pooled', {
+            departments: line.pooled.map((d) => departmentName(d, i18n)).join(', '),
+          })}
+        </Text>
+      ) : null}
       {line.shown ? (
         <Counts counts={line.counts} total={line.members} type={type} />
       ) : (
@@ -181,8 +154,11 @@ function DepartmentLine({ line, type }: { line: DepartmentProgress; type: RoundT
   );
 }
 
-/** One round's progress for HR or its director: counts per department, and changing or cancelling it. */
-function RoundProgressView({ id }: { id: string }) {
+/**
+ * One round: for HR or its director the progress as counts per department, and changing or cancelling it; for a
+ * manager in it (where the round card leads) their own reports, to plan with each.
+ */
+function RoundDetailView({ id }: { id: string }) {
   const { api } = useApp();
   const i18n = useI18n();
   const styles = useStyles();
@@ -191,6 +167,7 @@ function RoundProgressView({ id }: { id: string }) {
   const [problem, setProblem] = useState<unknown>(undefined);
   const round = detail.data?.round;
   const progress = detail.data?.progress;
+  const reports = detail.data?.reports;
 
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
@@ -214,7 +191,9 @@ function RoundProgressView({ id }: { id: string }) {
           </h2>
           <Text>
             {periodText(round, i18n)} · {i18n.t(`rounds.state.${round.state}` as MessageKey)} ·{' '}
-            {i18n.t('rounds.members', { count: round.memberCount, managers: round.managerCount })}
+            {progress
+              ? i18n.t('rounds.members', { count: round.memberCount, managers: round.managerCount })
+              : i18n.t('rounds.startedBy', { name: round.startedByName })}
           </Text>
           {progress ? (
             <>
@@ -262,6 +241,17 @@ function RoundProgressView({ id }: { id: string }) {
             </div>
           ) : null}
           <ProblemBar error={problem} />
+          {reports ? (
+            <section className={styles.section} aria-labelledby="round-my-reports">
+              <h3 id="round-my-reports" className={styles.subheading}>
+                {i18n.t('rounds.myReports')}
+              </h3>
+              {round.state === 'open' ? (
+                <Text>{i18n.t('rounds.toPlanIntro', { until: i18n.date(round.period.until) })}</Text>
+              ) : null}
+              <RoundReports round={round} reports={reports} onPlanned={detail.reload} />
+            </section>
+          ) : null}
         </>
       ) : null}
     </section>
@@ -378,8 +368,8 @@ function StartRound({ overview, onStarted }: { overview: RoundsOverview; onStart
   );
 }
 
-/** A manager's open round: each report, where they stand, and a link to plan or open the conversation. */
-function ToPlan({ item }: { item: ManagerRound }) {
+/** A manager's open round: each report, where they stand, planning with them or opening the conversation. */
+function ToPlan({ item, onPlanned }: { item: ManagerRound; onPlanned: () => void }) {
   const i18n = useI18n();
   const styles = useStyles();
   const { round } = item;
@@ -390,30 +380,7 @@ function ToPlan({ item }: { item: ManagerRound }) {
         {periodText(round, i18n)} · {i18n.t('rounds.startedBy', { name: round.startedByName })}
       </Text>
       <Text>{i18n.t('rounds.toPlanIntro', { until: i18n.date(round.period.until) })}</Text>
-      <ul className={styles.list}>
-        {item.reports.map((report) => (
-          <li key={report.employee.id} className={styles.row}>
-            <Text>
-              {report.employee.displayName} — {stepLabel(report.step, round.type, i18n)}
-            </Text>
-            {report.step === 'invited' ? (
-              <Link
-                href={href('/plannen', { employee: report.employee.id, type: round.type })}
-                aria-label={`${i18n.t('rounds.plan')}: ${report.employee.displayName}`}
-              >
-                {i18n.t('rounds.plan')}
-              </Link>
-            ) : report.conversationId ? (
-              <Link
-                href={href(`/gesprek/${report.conversationId}`)}
-                aria-label={`${i18n.t('rounds.open')}: ${report.employee.displayName}`}
-              >
-                {i18n.t('rounds.open')}
-              </Link>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <RoundReports round={round} reports={item.reports} onPlanned={onPlanned} />
     </li>
   );
 }
@@ -430,7 +397,7 @@ export function RoundsPage({ params }: PageProps) {
     return (
       <>
         <PageTitle text={i18n.t('rounds.title')} />
-        <RoundProgressView id={params.id} />
+        <RoundDetailView id={params.id} />
       </>
     );
   }
@@ -478,7 +445,7 @@ export function RoundsPage({ params }: PageProps) {
               {data.toPlan.length === 0 ? <Text>{i18n.t('rounds.nothingToPlan')}</Text> : null}
               <ul className={styles.list}>
                 {data.toPlan.map((item) => (
-                  <ToPlan key={item.round.id} item={item} />
+                  <ToPlan key={item.round.id} item={item} onPlanned={overview.reload} />
                 ))}
               </ul>
             </section>

@@ -11,6 +11,7 @@ import {
   searchWindow,
   spreadSlots,
   toSchedule,
+  windowUntil,
 } from '../../../src/tab/pages/plan-logic.js';
 import type { Conversation } from '../../../src/domain/index.js';
 
@@ -50,6 +51,19 @@ describe('the usual period', () => {
       until: new Date(2026, 11, 15).toISOString(),
     });
     expect(searchWindow('2026-12-10', now).from).toBe(new Date(2026, 11, 10).toISOString());
+  });
+
+  it('ends the window with a round’s last day, and leaves a window that ends earlier as it is', () => {
+    const window = searchWindow('2026-12-01', new Date(2026, 11, 1, 11, 9));
+    expect(windowUntil(window, '2026-12-05')).toEqual({
+      from: window.from,
+      until: new Date(2026, 11, 6).toISOString(),
+    });
+    expect(windowUntil(window, '2027-01-31')).toEqual(window);
+    expect(windowUntil(window, undefined)).toEqual(window);
+    // A round that ended before the window starts leaves nothing to look in.
+    const gone = windowUntil(window, '2026-11-20');
+    expect(Date.parse(gone.until)).toBeLessThan(Date.parse(gone.from));
   });
 });
 
