@@ -1,7 +1,9 @@
 /**
  * A round's invitations along the product path on one or several instances sharing one PostgreSQL: plan over the
  * API (spread over the instances) → calendar job → notify job → `TeamsMessenger` with the per-app pace in the
- * database → a fake Bot Connector enforcing Teams' limits. Measured from the first plan to the last invitation;
+ * database → a fake Bot Connector enforcing Teams' limits; optionally the round itself is started first (the
+ * director's, whose cards reach every manager through the same pace). Measured from the round's start (or the
+ * first plan) to the last invitation;
  * optionally one instance is killed (`kill -9`) mid-way and restarted. Used by `npm run bench` (`round`) and by
  * `tests/hardening/instances.test.ts` with a scaled-down limit.
  */
@@ -28,6 +30,21 @@ export interface RoundBenchOptions {
   killAt?: number;
   timeoutSeconds?: number;
   env?: Record<string, string>;
+  /**
+   * Starts the round first, as the director for everyone below them (`POST /api/rounds`): every manager gets the
+   * round's card through the same pace, and the clock starts at that request.
+   */
+  startRound?: boolean;
+  /** Runs once every invitation has arrived, with the instances still up (the decision burst of the instance test). */
+  afterFanOut?: (cluster: RoundCluster) => Promise<void>;
+}
+
+/** The running instances, for what a test does after the fan-out. */
+export interface RoundCluster {
+  urls(): string[];
+  fake: FakeConnector;
+  /** SIGKILL instance `index`; the others carry on (it is not started again). */
+  crash(index: number): Promise<void>;
 }
 
 export interface RoundBenchResult {
@@ -52,6 +69,9 @@ export interface RoundBenchResult {
   peakAttempts: number;
   limit: number;
   killed: boolean;
+  /** Managers (and the director) who got the round's card, and how many got it more than once. */
+  roundCards: number;
+  roundCardRepeats: number;
   /** Invitations accepted per second from the first one. */
   postsPerSecond: number[];
 }
@@ -85,10 +105,21 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
     const employees = organisation.employees.slice(0, n);
     // Everyone has the app installed: their chat with the bot is known, as after the install event. (Opening
     // a chat is a request Teams counts too: 5,000 new chats would halve the invitations per second.)
-    await seedChats(databaseUrl, employees, fake.url);
+    const managers = ['director', ...new Set(employees.map((e) => organisation.managerOf.get(e) as string))];
+    await seedChats(databaseUrl, [...employees, ...managers], fake.url);
     const chats = employees.map((e) => `a:chat-${e}`);
     const delivered = () => chats.filter((c) => (fake.postsPerChat.get(c) ?? 0) > 0).length;
     const started = performance.now();
+    if (options.startRound) {
+      const from = new Date().toISOString().slice(0, 10);
+      const until = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+      const reply = await callAs((servers[0] as ServerProcess).url, 'director', 'POST', '/api/rounds', {
+        type: 'vitaliteit',
+        audience: { kind: 'manager', managerId: 'director' },
+        period: { from, until },
+      });
+      if (reply.status !== 201) throw new Error(`start round: ${reply.status} ${JSON.stringify(reply.body)}`);
+    }
     await inParallel(employees.length, 16, async (i) => {
       const employee = employees[i] as string;
       const server = servers[i % servers.length] as ServerProcess;
@@ -125,6 +156,18 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
     }
     while (delivered() < n && performance.now() < deadline) await sleep(50);
     const stats = fake.snapshot();
+    const cardsOf = (id: string) => fake.postsPerChat.get(`a:chat-${id}`) ?? 0;
+    const roundCards = managers.filter((m) => cardsOf(m) > 0).length;
+    const roundCardRepeats = managers.filter((m) => cardsOf(m) > 1).length;
+    if (options.afterFanOut)
+      await options.afterFanOut({
+        urls: () => servers.map((s) => s.url),
+        fake,
+        async crash(index) {
+          const [victim] = servers.splice(index, 1);
+          await victim?.kill();
+        },
+      });
     const count = delivered();
     // From the first plan to the last invitation.
     const startedAt = Date.now() - (performance.now() - started);
@@ -148,6 +191,8 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
       peakAttempts: stats.peakAttempts,
       limit,
       killed,
+      roundCards: options.startRound ? roundCards : 0,
+      roundCardRepeats,
       postsPerSecond: stats.postsPerSecond,
     };
   } finally {

@@ -1,26 +1,40 @@
 /**
- * Three instances on one PostgreSQL, as App Service scales out: invitations planned over all three go along the
+ * Three instances on one PostgreSQL, as App Service scales out. The director starts a round (every manager's card),
+ * the managers plan a conversation with each report over all three instances, and the invitations go along the
  * product path (calendar job → notify job → `TeamsMessenger`) to a fake Bot Connector enforcing a per-app limit
- * (scaled down to 20/s so the test stays short); one instance is killed with SIGKILL mid-way and started again.
- * Nothing is lost, nothing arrives twice except a post Teams accepted in the instant the process died (its answer
- * died with it: docs/performance.md), every job ran once, and together the instances never tried more than the
- * per-app limit: they share one pace in the database (`send_rate`), where three lone pacers would send 3×.
+ * (scaled down so the test stays short); one instance is killed with SIGKILL mid-way and started again. Then a burst
+ * of signatures goes through the three at once and one is killed while the documents are being filed. Nothing is
+ * lost, nothing arrives twice except a post Teams accepted in the instant the process died (its answer died with it:
+ * docs/performance.md), every job ran once, every document was filed once, and together the instances never tried
+ * more than the per-app limit: they share one pace in the database (`send_rate`), where three lone pacers would send
+ * 3×.
  */
 import { describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { writeBenchOrganisation } from '../../bench/organisation.js';
-import { benchRound } from '../../bench/round.js';
+import { benchRound, type RoundCluster } from '../../bench/round.js';
+import type { ConversationView } from '../../src/app/index.js';
+import { buildConversation } from '../fixtures/build-conversation.js';
+import { as } from '../support/client.js';
 import { freshPostgresUrl } from '../support/databases.js';
 
-const limit = 20;
+const limit = 40;
+/** Conversations signed in the burst after the fan-out. */
+const signed = 12;
 
 describe('three instances on one PostgreSQL', () => {
   it('share the per-app limit and lose nothing when one is killed mid-way', async () => {
-    const n = 300;
+    const n = 1_000;
     const databaseUrl = await freshPostgresUrl();
+    const organisation = writeBenchOrganisation(n + signed);
+    // The last employees are not planned in the fan-out: their conversations are signed in the burst.
+    const signers = organisation.employees.slice(n);
+    const burst: { ids: string[]; answers: number[] } = { ids: [], answers: [] };
     const result = await benchRound({
-      organisation: writeBenchOrganisation(n),
+      organisation,
       n,
+      startRound: true,
+      afterFanOut: (cluster) => signInABurst(cluster, signers, organisation.managerOf, burst),
       instances: 3,
       databaseUrl,
       limits: {
@@ -34,10 +48,13 @@ describe('three instances on one PostgreSQL', () => {
       // bunches posts; the bench measures the pace at 47 of 50 on a quiet machine.
       appRate: limit * 0.8,
       killAt: 0.4,
-      timeoutSeconds: 90,
+      timeoutSeconds: 150,
     });
     expect(result.killed).toBe(true);
     expect(result.lost).toBe(0);
+    // Every manager (and the director, for the managers) got the round's card, once.
+    expect(result.roundCards).toBe(n / 25 + 1);
+    expect(result.roundCardRepeats).toBe(0);
     // A repeat only where the crash took the answer of an accepted post.
     expect(result.duplicates - result.duplicatesAnswerLost).toBe(0);
     expect(result.duplicates).toBeLessThanOrEqual(3);
@@ -46,6 +63,8 @@ describe('three instances on one PostgreSQL', () => {
     // own event loop hands it several requests at once, so a second's count may run over by a few; what counts is
     // that Teams almost never has to refuse one, and that no second comes near three instances' worth.
     expect(result.throttledPerApp).toBeLessThanOrEqual(n * 0.05);
+    // Every signature in the burst was taken, whichever instance it reached.
+    expect(burst.answers).toEqual(signers.map(() => 200));
     expect(result.peakAttempts).toBeLessThan(limit * 2);
 
     // Every planned conversation's calendar and invitation job completed exactly once, none failed.
@@ -57,20 +76,88 @@ describe('three instances on one PostgreSQL', () => {
       );
       const count = (name: string, state: string) =>
         rows.find((r) => r.name === name && r.state === state)?.n ?? 0;
-      expect(count('calendar', 'completed')).toBe(n);
-      expect(count('notify', 'completed')).toBe(n);
+      const conversations = n + signed;
+      expect(count('calendar', 'completed')).toBe(conversations);
       expect(count('calendar', 'failed') + count('notify', 'failed')).toBe(0);
-      const sent = await client.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM sent_messages WHERE activity_id <> ''",
+      // Each of the fan-out's employees has her invitation recorded once.
+      const invited = await client.query<{ n: number; recipients: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT recipient_id)::int AS recipients FROM sent_messages
+          WHERE activity_id <> '' AND recipient_id = ANY($1::text[])`,
+        [organisation.employees.slice(0, n)],
       );
-      expect(sent.rows[0]?.n).toBe(n);
+      expect(invited.rows[0]).toEqual({ n, recipients: n });
       // One Teams meeting per conversation: the calendar job ran once for each, whichever instance took it.
       const meetings = await client.query<{ n: number; conversations: number }>(
         "SELECT count(*)::int AS n, count(DISTINCT conversation_id)::int AS conversations FROM audit_log WHERE action = 'conversation.meeting-attached'",
       );
-      expect(meetings.rows[0]).toEqual({ n, conversations: n });
+      expect(meetings.rows[0]).toEqual({ n: conversations, conversations });
+      // Every signed conversation was filed, once: one archive entry and one completed archive job each.
+      const filed = await client.query<{ n: number; conversations: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT conversation_id)::int AS conversations FROM audit_log
+          WHERE action = 'conversation.archived' AND conversation_id = ANY($1::text[])`,
+        [burst.ids],
+      );
+      expect(filed.rows[0]).toEqual({ n: signed, conversations: signed });
+      const archiveJobs = await client.query<{ n: number; conversations: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT data->>'conversationId')::int AS conversations FROM jobs.job
+          WHERE name = 'archive' AND state = 'completed'`,
+      );
+      expect(archiveJobs.rows[0]).toEqual({ n: signed, conversations: signed });
     } finally {
       await client.end();
     }
-  }, 120_000);
+  }, 240_000);
 });
+
+/**
+ * Takes each signer's conversation to the manager's signature (the factory, over the instances in turn), then sends
+ * every signature at once, spread over the three; while the documents are being filed one instance is killed (the
+ * other two take over what it held, after its jobs' heartbeat stops). Waits until every conversation is filed.
+ */
+async function signInABurst(
+  cluster: RoundCluster,
+  signers: readonly string[],
+  managerOf: ReadonlyMap<string, string>,
+  burst: { ids: string[]; answers: number[] },
+): Promise<void> {
+  const urls = cluster.urls();
+  const built = await Promise.all(
+    signers.map((employee, i) =>
+      buildConversation({
+        type: 'vitaliteit',
+        stage: 'awaiting_approval',
+        employee,
+        manager: managerOf.get(employee) as string,
+        server: { url: urls[i % urls.length] as string },
+      }),
+    ),
+  );
+  burst.ids.push(...built.map((b) => b.id));
+  // The Vitaliteitsgesprek's author signed by offering it; the manager's akkoord completes it.
+  burst.answers.push(
+    ...(await Promise.all(
+      built.map(async (b, i) => {
+        const reply = await as(urls[i % urls.length] as string, b.manager).raw(
+          'POST',
+          `/api/conversations/${b.id}/commands`,
+          { command: { type: 'decide', version: b.version, decision: 'akkoord' } },
+        );
+        return reply.status;
+      }),
+    )),
+  );
+  await cluster.crash(urls.length - 1);
+  const deadline = Date.now() + 90_000;
+  const stages = async () =>
+    Promise.all(
+      built.map(async (b) => {
+        const reply = await as(cluster.urls()[0] as string, b.employee).raw(
+          'GET',
+          `/api/conversations/${b.id}`,
+        );
+        return (reply.body as ConversationView).conversation.stage;
+      }),
+    );
+  while (Date.now() < deadline && (await stages()).some((stage) => stage !== 'archived'))
+    await new Promise((resolve) => setTimeout(resolve, 500));
+}
