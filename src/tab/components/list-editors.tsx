@@ -1,3 +1,4 @@
+/** Editors for the lists in a format: goals, the review of earlier goals, and agreements (who, by when). */
 import {
   Button,
   Field,
@@ -10,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
 import { limits } from '../../domain/limits.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';
@@ -86,6 +87,46 @@ function replaceAt<T>(list: T[], index: number, item: T): T[] {
   return list.map((existing, i) => (i === index ? item : existing));
 }
 
+/**
+ * What every list editor is around its items: a labelled group with the list's problem, a line when it is empty,
+ * the items, and the add button unless the list is read-only.
+ */
+function ListFrame({
+  label,
+  problem,
+  empty,
+  addLabel,
+  onAdd,
+  disabled,
+  children,
+}: {
+  label: string;
+  problem: string | undefined;
+  empty: string | undefined;
+  addLabel: string;
+  onAdd(): void;
+  disabled: boolean | undefined;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const labelId = useId();
+  return (
+    <div role="group" aria-labelledby={labelId} className={styles.list}>
+      <Text id={labelId} className={styles.label}>
+        {label}
+      </Text>
+      <Problem text={problem} />
+      {empty ? <Text>{empty}</Text> : null}
+      <ul className={styles.list}>{children}</ul>
+      {disabled ? null : (
+        <div>
+          <Button onClick={onAdd}>{addLabel}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** Goals of one part (Het Goede Gesprek): a title and an optional explanation each. */
 export function GoalsEditor({
   value,
@@ -96,60 +137,52 @@ export function GoalsEditor({
 }: ListProps<Goal> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
-  const labelId = useId();
   const handleAdd = () => onChange([...value, { id: newId(), title: '' }]);
   return (
-    <div role="group" aria-labelledby={labelId} className={styles.list}>
-      <Text id={labelId} className={styles.label}>
-        {label}
-      </Text>
-      <Problem text={problem} />
-      {value.length === 0 ? <Text>{i18n.t('goals.empty')}</Text> : null}
-      <ul className={styles.list}>
-        {value.map((goal, index) => (
-          <li key={goal.id} className={styles.item}>
-            <Field
-              label={`${i18n.t('goals.title')} ${index + 1}`}
-              {...limitProps(i18n, goal.title, limits.titleLength)}
-            >
-              <Input
-                value={goal.title}
-                disabled={disabled}
-                onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, title: data.value }))}
-              />
-            </Field>
-            <Field
-              label={i18n.t('goals.description')}
-              {...limitProps(i18n, goal.description, limits.textLength)}
-            >
-              <Textarea
-                value={goal.description ?? ''}
-                disabled={disabled}
-                resize="vertical"
-                onChange={(_e, data) =>
-                  onChange(replaceAt(value, index, { ...goal, description: data.value }))
-                }
-              />
-            </Field>
-            {disabled ? null : (
-              <div>
-                <Button
-                  aria-label={`${i18n.t('goals.remove')} ${index + 1}`}
-                  onClick={() => onChange(value.filter((_, i) => i !== index))}
-                >
-                  {i18n.t('goals.remove')}
-                </Button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-      {disabled ? null : (
-        <div>
-          <Button onClick={handleAdd}>{i18n.t('goals.add')}</Button>
-        </div>
-      )}
-    </div>
+    <ListFrame
+      label={label}
+      problem={problem}
+      empty={value.length === 0 ? i18n.t('goals.empty') : undefined}
+      addLabel={i18n.t('goals.add')}
+      onAdd={handleAdd}
+      disabled={disabled}
+    >
+      {value.map((goal, index) => (
+        <li key={goal.id} className={styles.item}>
+          <Field
+            label={`${i18n.t('goals.title')} ${index + 1}`}
+            {...limitProps(i18n, goal.title, limits.titleLength)}
+          >
+            <Input
+              value={goal.title}
+              disabled={disabled}
+              onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, title: data.value }))}
+            />
+          </Field>
+          <Field
+            label={i18n.t('goals.description')}
+            {...limitProps(i18n, goal.description, limits.textLength)}
+          >
+            <Textarea
+              value={goal.description ?? ''}
+              disabled={disabled}
+              resize="vertical"
+              onChange={(_e, data) => onChange(replaceAt(value, index, { ...goal, description: data.value }))}
+            />
+          </Field>
+          {disabled ? null : (
+            <div>
+              <Button
+                aria-label={`${i18n.t('goals.remove')} ${index + 1}`}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+              >
+                {i18n.t('goals.remove')}
+              </Button>
+            </div>
+          )}
+        </li>
+      ))}
+    </ListFrame>
   );
 }
 
@@ -171,86 +204,78 @@ export function GoalReviewEditor({
 }) {
   const i18n = useI18n();
   const styles = useStyles();
-  const labelId = useId();
   // Goals added by hand get a marker, so their title stays editable.
   const handleAdd = () => onChange([...value, { goalId: `hand-${newId()}`, title: '' }]);
   return (
-    <div role="group" aria-labelledby={labelId} className={styles.list}>
-      <Text id={labelId} className={styles.label}>
-        {label}
-      </Text>
-      <Problem text={problem} />
-      {value.length === 0 ? <Text>{i18n.t('review.empty')}</Text> : null}
-      <ul className={styles.list}>
-        {value.map((review, index) => (
-          <li key={review.goalId} className={styles.item}>
-            {review.title && !review.goalId.startsWith('hand-') ? (
-              <Text className={styles.title}>{review.title}</Text>
-            ) : (
-              <Field label={i18n.t('review.goalTitle')}>
-                <Input
-                  value={review.title}
-                  disabled={disabled}
-                  onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, title: data.value }))}
-                />
-              </Field>
-            )}
-            {theirs ? <TheirReview review={theirs.find((r) => r.goalId === review.goalId)} /> : null}
+    <ListFrame
+      label={label}
+      problem={problem}
+      empty={value.length === 0 ? i18n.t('review.empty') : undefined}
+      addLabel={i18n.t('review.addGoal')}
+      onAdd={handleAdd}
+      disabled={disabled}
+    >
+      {value.map((review, index) => (
+        <li key={review.goalId} className={styles.item}>
+          {review.title && !review.goalId.startsWith('hand-') ? (
+            <Text className={styles.title}>{review.title}</Text>
+          ) : (
+            <Field label={i18n.t('review.goalTitle')}>
+              <Input
+                value={review.title}
+                disabled={disabled}
+                onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, title: data.value }))}
+              />
+            </Field>
+          )}
+          {theirs ? <TheirReview review={theirs.find((r) => r.goalId === review.goalId)} /> : null}
+          <Field
+            label={`${i18n.t(theirs ? 'review.managerNote' : 'review.progress')}: ${review.title}`}
+            {...limitProps(i18n, review.progress, limits.textLength)}
+          >
+            <Textarea
+              value={review.progress ?? ''}
+              disabled={disabled}
+              resize="vertical"
+              onChange={(_e, data) => onChange(replaceAt(value, index, { ...review, progress: data.value }))}
+            />
+          </Field>
+          <Field label={`${i18n.t(theirs ? 'review.managerCourse' : 'review.course')}: ${review.title}`}>
+            <RadioGroup
+              layout="horizontal"
+              value={review.course ?? ''}
+              disabled={disabled}
+              onChange={(_e, data) =>
+                onChange(
+                  replaceAt(value, index, {
+                    ...review,
+                    course: data.value === 'adjust' ? 'adjust' : 'continue',
+                  }),
+                )
+              }
+            >
+              <Radio value="continue" label={i18n.t('review.continue')} />
+              <Radio value="adjust" label={i18n.t('review.adjust')} />
+            </RadioGroup>
+          </Field>
+          {review.course === 'adjust' ? (
             <Field
-              label={`${i18n.t(theirs ? 'review.managerNote' : 'review.progress')}: ${review.title}`}
-              {...limitProps(i18n, review.progress, limits.textLength)}
+              label={i18n.t('review.adjustment')}
+              {...limitProps(i18n, review.adjustment, limits.textLength)}
             >
               <Textarea
-                value={review.progress ?? ''}
+                value={review.adjustment ?? ''}
                 disabled={disabled}
                 resize="vertical"
                 onChange={(_e, data) =>
-                  onChange(replaceAt(value, index, { ...review, progress: data.value }))
+                  onChange(replaceAt(value, index, { ...review, adjustment: data.value }))
                 }
               />
             </Field>
-            <Field label={`${i18n.t(theirs ? 'review.managerCourse' : 'review.course')}: ${review.title}`}>
-              <RadioGroup
-                layout="horizontal"
-                value={review.course ?? ''}
-                disabled={disabled}
-                onChange={(_e, data) =>
-                  onChange(
-                    replaceAt(value, index, {
-                      ...review,
-                      course: data.value === 'adjust' ? 'adjust' : 'continue',
-                    }),
-                  )
-                }
-              >
-                <Radio value="continue" label={i18n.t('review.continue')} />
-                <Radio value="adjust" label={i18n.t('review.adjust')} />
-              </RadioGroup>
-            </Field>
-            {review.course === 'adjust' ? (
-              <Field
-                label={i18n.t('review.adjustment')}
-                {...limitProps(i18n, review.adjustment, limits.textLength)}
-              >
-                <Textarea
-                  value={review.adjustment ?? ''}
-                  disabled={disabled}
-                  resize="vertical"
-                  onChange={(_e, data) =>
-                    onChange(replaceAt(value, index, { ...review, adjustment: data.value }))
-                  }
-                />
-              </Field>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {disabled ? null : (
-        <div>
-          <Button onClick={handleAdd}>{i18n.t('review.addGoal')}</Button>
-        </div>
-      )}
-    </div>
+          ) : null}
+        </li>
+      ))}
+    </ListFrame>
   );
 }
 
@@ -288,75 +313,67 @@ export function AgreementsEditor({
 }: ListProps<Agreement> & { label: string }) {
   const i18n = useI18n();
   const styles = useStyles();
-  const labelId = useId();
   const handleAdd = () => onChange([...value, { id: newId(), text: '', owner: 'employee' }]);
   return (
-    <div role="group" aria-labelledby={labelId} className={styles.list}>
-      <Text id={labelId} className={styles.label}>
-        {label}
-      </Text>
-      <Problem text={problem} />
-      {value.length === 0 ? <Text>{i18n.t('agreements.empty')}</Text> : null}
-      <ul className={styles.list}>
-        {value.map((agreement, index) => (
-          <li key={agreement.id} className={styles.item}>
-            <Field
-              label={`${i18n.t('agreements.text')} ${index + 1}`}
-              {...limitProps(i18n, agreement.text, limits.titleLength)}
-            >
-              <Textarea
-                value={agreement.text}
+    <ListFrame
+      label={label}
+      problem={problem}
+      empty={value.length === 0 ? i18n.t('agreements.empty') : undefined}
+      addLabel={i18n.t('agreements.add')}
+      onAdd={handleAdd}
+      disabled={disabled}
+    >
+      {value.map((agreement, index) => (
+        <li key={agreement.id} className={styles.item}>
+          <Field
+            label={`${i18n.t('agreements.text')} ${index + 1}`}
+            {...limitProps(i18n, agreement.text, limits.titleLength)}
+          >
+            <Textarea
+              value={agreement.text}
+              disabled={disabled}
+              resize="vertical"
+              onChange={(_e, data) => onChange(replaceAt(value, index, { ...agreement, text: data.value }))}
+            />
+          </Field>
+          <div className={styles.row}>
+            <Field label={i18n.t('agreements.owner')} className={styles.grow}>
+              <Select
+                value={agreement.owner}
                 disabled={disabled}
-                resize="vertical"
-                onChange={(_e, data) => onChange(replaceAt(value, index, { ...agreement, text: data.value }))}
+                onChange={(_e, data) =>
+                  onChange(replaceAt(value, index, { ...agreement, owner: data.value as Agreement['owner'] }))
+                }
+              >
+                {owners.map((owner) => (
+                  <option key={owner} value={owner}>
+                    {i18n.t(`agreements.owner.${owner}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={i18n.t('agreements.due')} className={styles.grow}>
+              <Input
+                type="date"
+                value={agreement.due ?? ''}
+                disabled={disabled}
+                onChange={(_e, data) => {
+                  const { due: _due, ...rest } = agreement;
+                  onChange(replaceAt(value, index, data.value ? { ...rest, due: data.value } : rest));
+                }}
               />
             </Field>
-            <div className={styles.row}>
-              <Field label={i18n.t('agreements.owner')} className={styles.grow}>
-                <Select
-                  value={agreement.owner}
-                  disabled={disabled}
-                  onChange={(_e, data) =>
-                    onChange(
-                      replaceAt(value, index, { ...agreement, owner: data.value as Agreement['owner'] }),
-                    )
-                  }
-                >
-                  {owners.map((owner) => (
-                    <option key={owner} value={owner}>
-                      {i18n.t(`agreements.owner.${owner}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={i18n.t('agreements.due')} className={styles.grow}>
-                <Input
-                  type="date"
-                  value={agreement.due ?? ''}
-                  disabled={disabled}
-                  onChange={(_e, data) => {
-                    const { due: _due, ...rest } = agreement;
-                    onChange(replaceAt(value, index, data.value ? { ...rest, due: data.value } : rest));
-                  }}
-                />
-              </Field>
-              {disabled ? null : (
-                <Button
-                  aria-label={`${i18n.t('agreements.remove')} ${index + 1}`}
-                  onClick={() => onChange(value.filter((_, i) => i !== index))}
-                >
-                  {i18n.t('agreements.remove')}
-                </Button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      {disabled ? null : (
-        <div>
-          <Button onClick={handleAdd}>{i18n.t('agreements.add')}</Button>
-        </div>
-      )}
-    </div>
+            {disabled ? null : (
+              <Button
+                aria-label={`${i18n.t('agreements.remove')} ${index + 1}`}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+              >
+                {i18n.t('agreements.remove')}
+              </Button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ListFrame>
   );
 }
