@@ -15,7 +15,10 @@ import { Shell } from './shell.js';
 import { loadTheme } from './theme/themes.js';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  provider: { backgroundColor: tokens.colorNeutralBackground2 },
+  // On a box of its own, not on the provider: Fluent gives every portal (the toasts, dialogs) the provider's
+  // classes too, and a portal as tall as the window covered the whole page while a step's toast showed.
+  page: { minHeight: '100vh' },
   center: { padding: tokens.spacingHorizontalXXL },
 });
 
@@ -51,9 +54,11 @@ export function Root({ host, view = 'app', theme: initialTheme, start }: RootPro
 
   return (
     <FluentProvider theme={theme.value} className={styles.provider} data-theme={theme.name}>
-      <I18nProvider locale={host.locale}>
-        {view === 'configure' ? <Configure host={host} /> : <Bootstrap host={host} start={start} />}
-      </I18nProvider>
+      <div className={styles.page}>
+        <I18nProvider locale={host.locale}>
+          {view === 'configure' ? <Configure host={host} /> : <Bootstrap host={host} start={start} />}
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

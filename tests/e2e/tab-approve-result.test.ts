@@ -13,6 +13,16 @@ const focusedResult = (page: Page) =>
     return active?.getAttribute('data-testid') ?? active?.tagName ?? '';
   });
 
+/** Whether the result is what a person sees at its place: not hidden under anything (such as a toast's layer). */
+const resultOnTop = (page: Page) =>
+  page.evaluate(() => {
+    const result = document.querySelector('[data-testid="step-result"]');
+    if (!result) return false;
+    const box = result.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return seen !== null && result.contains(seen);
+  });
+
 /** Chooses a reaction, sends it and confirms it in the dialog (full width) or inline (side panel). */
 async function react(page: Page, choice: RegExp, confirm: string): Promise<void> {
   await page.getByRole('radio', { name: choice }).check();
@@ -46,6 +56,7 @@ describe('the result of a reaction', () => {
     // Once the dialog has gone (it hands focus back as it closes), focus is on the result.
     await employee.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await focusedResult(employee)).toBe('step-result');
+    expect(await resultOnTop(employee)).toBe(true);
     await employee.context().close();
 
     // He agrees in the meeting side panel: inline, and the same result takes focus there.
@@ -55,6 +66,7 @@ describe('the result of a reaction', () => {
     await manager.getByTestId('step-result').waitFor();
     await manager.locator('.fui-ToastTitle', { hasText: 'Reactie vastgelegd' }).waitFor();
     expect(await focusedResult(manager)).toBe('step-result');
+    expect(await resultOnTop(manager)).toBe(true);
     await manager.context().close();
   }, 180_000);
 });

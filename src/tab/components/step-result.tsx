@@ -49,7 +49,9 @@ export function useStepResult(): {
   return {
     result,
     show,
-    toaster: <Toaster toasterId={toasterId} position="bottom" />,
+    // At the top: the result stands where the button was, often at the foot of a page too short to scroll it up,
+    // and a toast at the bottom lay over it.
+    toaster: <Toaster toasterId={toasterId} position="top-end" />,
     view: result ? (
       <div ref={ref} tabIndex={-1} data-testid="step-result">
         <MessageBar intent="success" layout="multiline" data-testid={testId}>
