@@ -78,7 +78,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     marginBottom: tokens.spacingVerticalS,
   },
-  panelTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // The line height goes with the smaller size: the page title's own (for its larger size) spaced a wrapped name
+  // a whole line apart.
+  panelTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   panelLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 

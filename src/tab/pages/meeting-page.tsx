@@ -85,7 +85,9 @@ const useStyles = makeStyles({
   },
   compactItem: {
     display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
+    // One width for her answer in every row, so the statements start on one line: sized to the answer, a row
+    // with "Niet van toepassing" squeezed its statement into a third of the panel, beside wider ones.
+    gridTemplateColumns: '6.5rem minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalS,
     alignItems: 'start',
     fontSize: tokens.fontSizeBase200,
