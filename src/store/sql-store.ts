@@ -53,6 +53,18 @@ export class StaleRevisionError extends DomainError {
   }
 }
 
+/** A map that forgets its oldest entry once it holds `capacity`. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly capacity: number) {
+    super();
+  }
+
+  remember(key: K, value: V): void {
+    if (!this.has(key) && this.size >= this.capacity) this.delete(this.keys().next().value as K);
+    this.set(key, value);
+  }
+}
+
 function toStored(row: ConversationRow): StoredConversation {
   return { conversation: row.data, revision: row.revision, editRevision: row.edit_revision };
 }
@@ -95,6 +107,50 @@ async function getConversation(
   return rows[0] ? toStored(rows[0]) : undefined;
 }
 
+/** The optimistic update of a conversation row, as a CTE named `saved` the caller selects from. */
+const updateStatement = `WITH saved AS (
+  UPDATE conversations SET manager_id = $2, stage = $3, data = $4, updated_at = $5, revision = revision + 1,
+    edit_revision = edit_revision + $7 WHERE id = $1 AND revision = $6 RETURNING revision, edit_revision)`;
+
+/**
+ * Writes the next state of a conversation if its row is still at `expectedRevision`, with its audit entries in
+ * the same statement (appended only when the update matched); a `StaleRevisionError` otherwise.
+ */
+async function updateConversation(
+  sql: SqlExecutor,
+  c: Conversation,
+  expectedRevision: number,
+  byPerson = true,
+  audit: readonly NewAuditEntry[] = [],
+): Promise<StoredConversation> {
+  const params = [
+    c.id,
+    c.managerId,
+    c.stage,
+    JSON.stringify(c),
+    c.updatedAt,
+    expectedRevision,
+    byPerson ? 1 : 0,
+  ];
+  const { rows } = await sql.query<{ revision: number; edit_revision: number }>(
+    audit.length === 0
+      ? `${updateStatement} SELECT revision, edit_revision FROM saved`
+      : `${updateStatement}, logged AS (
+           INSERT INTO audit_log (at, actor_id, conversation_id, subject_id, action, details)
+           SELECT COALESCE((e.entry->>'at')::timestamptz, now()), e.entry->>'actorId', e.entry->>'conversationId',
+                  e.entry->>'subjectId', e.entry->>'action', e.entry->'details'
+             FROM saved, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, n) ORDER BY e.n)
+         SELECT revision, edit_revision FROM saved`,
+    audit.length === 0 ? params : [...params, JSON.stringify(audit)],
+  );
+  const row = rows[0];
+  if (!row) {
+    const current = await getConversation(sql, c.id);
+    throw new StaleRevisionError(expectedRevision, current?.revision);
+  }
+  return { conversation: c, revision: row.revision, editRevision: row.edit_revision };
+}
+
 function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }): StoreTransaction {
   return {
     query: tx.query,
@@ -107,19 +163,8 @@ function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }):
       );
       return { conversation: c, revision: 1, editRevision: 1 };
     },
-    updateConversation: async (c, expectedRevision, byPerson = true) => {
-      const { rows } = await tx.query<{ revision: number; edit_revision: number }>(
-        `UPDATE conversations SET manager_id = $2, stage = $3, data = $4, updated_at = $5, revision = revision + 1,
-           edit_revision = edit_revision + $7 WHERE id = $1 AND revision = $6 RETURNING revision, edit_revision`,
-        [c.id, c.managerId, c.stage, JSON.stringify(c), c.updatedAt, expectedRevision, byPerson ? 1 : 0],
-      );
-      const row = rows[0];
-      if (!row) {
-        const current = await getConversation(tx, c.id);
-        throw new StaleRevisionError(expectedRevision, current?.revision);
-      }
-      return { conversation: c, revision: row.revision, editRevision: row.edit_revision };
-    },
+    updateConversation: (c, expectedRevision, byPerson, audit) =>
+      updateConversation(tx, c, expectedRevision, byPerson, audit),
     appendAudit: (entry) => appendAudit(tx, entry),
   };
 }
@@ -127,6 +172,9 @@ function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }):
 /** The PostgreSQL store, on PGlite or a server: the same SQL and migrations for both. */
 export async function createSqlStore(db: Database): Promise<Store & { db: Database }> {
   await migrate(db);
+  // Whose a conversation is never changes, so every command after the first reads it from memory; an erased
+  // conversation is forgotten here, and on another instance its transaction finds no row and says not found.
+  const employees = new BoundedMap<string, string>(50_000);
   const list = async (text: string, params: unknown[]) =>
     (await db.query<ConversationRow>(text, params)).rows.map(toStored);
   return {
@@ -134,12 +182,18 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
     executor: db,
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
     getConversation: (id) => getConversation(db, id),
+    updateConversation: (c, expectedRevision, byPerson, audit) =>
+      updateConversation(db, c, expectedRevision, byPerson, audit),
     employeeOf: async (conversationId) => {
+      const known = employees.get(conversationId);
+      if (known) return known;
       const { rows } = await db.query<{ employee_id: string }>(
         'SELECT employee_id FROM conversations WHERE id = $1',
         [conversationId],
       );
-      return rows[0]?.employee_id;
+      const employeeId = rows[0]?.employee_id;
+      if (employeeId) employees.remember(conversationId, employeeId);
+      return employeeId;
     },
     listConversations: ({ employeeIds }) =>
       employeeIds.length === 0
@@ -305,6 +359,7 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         ]);
         const messages = await count('DELETE FROM sent_messages WHERE recipient_id = $1', [employeeId]);
         const conversations = await count('DELETE FROM conversations WHERE employee_id = $1', [employeeId]);
+        for (const id of ids) employees.delete(id);
         const roundMemberships = await eraseRoundMember(tx, employeeId);
         return { conversations, cardCopies, tasks, messages, roundMemberships };
       }),

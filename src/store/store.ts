@@ -67,12 +67,13 @@ export interface StoreTransaction extends SqlExecutor {
   insertConversation(conversation: Conversation): Promise<StoredConversation>;
   /**
    * Writes the next state if the stored revision is still `expectedRevision`; otherwise throws a conflict.
-   * `byPerson` also bumps the edit revision.
+   * `byPerson` also bumps the edit revision; `audit` entries are appended by the same statement.
    */
   updateConversation(
     conversation: Conversation,
     expectedRevision: number,
     byPerson?: boolean,
+    audit?: readonly NewAuditEntry[],
   ): Promise<StoredConversation>;
   appendAudit(entry: NewAuditEntry): Promise<void>;
 }
@@ -81,6 +82,16 @@ export interface Store {
   /** Runs `work` in one transaction: everything in it commits together or not at all. */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   getConversation(id: string): Promise<StoredConversation | undefined>;
+  /**
+   * `StoreTransaction.updateConversation` as one statement of its own, outside any transaction: for a change
+   * whose audit entries are all it brings with it.
+   */
+  updateConversation(
+    conversation: Conversation,
+    expectedRevision: number,
+    byPerson?: boolean,
+    audit?: readonly NewAuditEntry[],
+  ): Promise<StoredConversation>;
   /** Whose conversation it is (never changes), without reading the document itself. */
   employeeOf(conversationId: string): Promise<string | undefined>;
   /** Conversations where the person is the employee, or whose employee is in `employeeIds`. */

@@ -48,6 +48,46 @@ describe.each(backends)('store on %s', (backend) => {
     expect(await s.getConversation(c.id)).toMatchObject({ revision: 3, editRevision: 2 });
   });
 
+  it('writes a change and its audit entries in one statement, in order, or neither when the row moved', async () => {
+    const s = await open();
+    const c = aConversation();
+    await s.transaction((tx) => tx.insertConversation(c));
+    const entry = (action: string, at?: string) => ({
+      actorId: 'jeroen',
+      conversationId: c.id,
+      subjectId: 'fatima',
+      action,
+      details: { version: 1 },
+      ...(at ? { at } : {}),
+    });
+    const saved = await s.updateConversation({ ...c, stage: 'preparing' }, 1, true, [
+      entry('conversation.decided', '2026-11-20T08:00:00.000Z'),
+      entry('conversation.approved'),
+    ]);
+    expect(saved).toMatchObject({ revision: 2, editRevision: 2 });
+    const audit = await s.auditOf(c.id);
+    expect(audit.map((a) => a.action)).toEqual(['conversation.decided', 'conversation.approved']);
+    expect(audit[0]).toMatchObject({
+      at: '2026-11-20T08:00:00.000Z',
+      subjectId: 'fatima',
+      details: { version: 1 },
+    });
+    await expect(
+      s.updateConversation({ ...c, stage: 'cancelled' }, 1, true, [entry('conversation.cancelled')]),
+    ).rejects.toBeInstanceOf(StaleRevisionError);
+    expect((await s.getConversation(c.id))?.conversation.stage).toBe('preparing');
+    expect((await s.auditOf(c.id)).map((a) => a.action)).not.toContain('conversation.cancelled');
+  });
+
+  it('forgets whose a conversation was once it is erased', async () => {
+    const s = await open();
+    const c = aConversation();
+    await s.transaction((tx) => tx.insertConversation(c));
+    expect(await s.employeeOf(c.id)).toBe('fatima');
+    await s.eraseEmployee('fatima');
+    expect(await s.employeeOf(c.id)).toBeUndefined();
+  });
+
   it('leaves nothing half-written when a transaction fails', async () => {
     const s = await open();
     const c = aConversation();
