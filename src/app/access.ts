@@ -19,10 +19,19 @@ export async function loadViewer(ctx: AppContext, viewerId: string): Promise<Vie
   return { id: viewerId, isHr: await ctx.directory.isHr(viewerId) };
 }
 
-/** Directory facts about an employee that decide who may see and do what in their conversations. */
-export async function accessFactsFor(ctx: AppContext, employeeId: string): Promise<AccessFacts> {
+/**
+ * Directory facts about an employee that decide who may see and do what in their conversations. With the
+ * `viewerId` they are for, the manager's delegations are only read when they can matter: the employee and her
+ * current manager come before any delegate (`relationOf`).
+ */
+export async function accessFactsFor(
+  ctx: AppContext,
+  employeeId: string,
+  viewerId?: string,
+): Promise<AccessFacts> {
   const manager = await ctx.directory.managerOf(employeeId);
-  const delegations = manager ? await ctx.store.delegationsFrom(manager.id) : [];
+  const decided = viewerId !== undefined && (viewerId === employeeId || viewerId === manager?.id);
+  const delegations = manager && !decided ? await ctx.store.delegationsFrom(manager.id) : [];
   return { currentManagerId: manager?.id, delegations, now: ctx.now().toISOString() };
 }
 
@@ -39,7 +48,11 @@ export async function contentRelation(
   viewer: Viewer,
   conversation: Conversation,
 ): Promise<ContentRelation> {
-  const relation = relationOf(viewer, conversation, await accessFactsFor(ctx, conversation.employeeId));
+  const relation = relationOf(
+    viewer,
+    conversation,
+    await accessFactsFor(ctx, conversation.employeeId, viewer.id),
+  );
   if (!canReadContent(relation)) throw errors.notFound();
   return relation as ContentRelation;
 }

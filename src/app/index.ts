@@ -1,7 +1,7 @@
 /** The application layer's public surface: the use cases HTTP and the bot call, and the context they run in. */
 export type { AppContext } from './context.js';
 export type { Config } from './config.js';
-export { runCommand, type PersonCommand } from './commands/run-command.js';
+export { applyCommand, runCommand, type AppliedCommand, type PersonCommand } from './commands/run-command.js';
 export { runSystemCommand } from './commands/system.js';
 export { planConversation, requestConversation, type PlanInput } from './commands/plan.js';
 export { delegate } from './commands/delegation.js';

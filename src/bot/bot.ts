@@ -25,12 +25,20 @@ import {
   type Locale,
   type StatusItem,
 } from '../cards/index.js';
-import { decideInputSchema, DomainError, toLocale, type LocalizedText } from '../domain/index.js';
 import {
+  conversationAsSeenBy,
+  decideInputSchema,
+  DomainError,
+  partyOf,
+  toLocale,
+  type Conversation,
+  type LocalizedText,
+} from '../domain/index.js';
+import {
+  applyCommand,
   getConversationView,
   listConversations,
   namesFor,
-  runCommand,
   type AppContext,
   type ConversationView,
 } from '../app/index.js';
@@ -290,7 +298,7 @@ export async function handleCardAction(
   const { conversationId, version, decision } = parsed.data;
 
   const present = async (
-    view: ConversationView,
+    view: { conversation: Conversation; party: ConversationView['party'] },
     notice?: { text: LocalizedText; tone: 'good' | 'warning' | 'attention' },
   ) => {
     const { conversation } = view;
@@ -319,12 +327,17 @@ export async function handleCardAction(
     // Cards send empty inputs as ''; the domain checks the rest (blank text, the length limit) with a message.
     const comment = typeof raw === 'string' && raw.trim() ? raw : undefined;
     try {
-      const view = await runCommand(ctx, userId, conversationId, {
+      // The card needs the conversation as this person sees it, not the tab's whole view.
+      const { saved, relation } = await applyCommand(ctx, userId, conversationId, {
         type: 'decide',
         version,
         decision,
         ...(comment ? { comment } : {}),
       });
+      const view = {
+        conversation: conversationAsSeenBy(saved.conversation, relation),
+        party: partyOf(relation),
+      };
       return await present(view, {
         text: { nl: plain('approvalRecorded', 'nl'), en: plain('approvalRecorded', 'en') },
         tone: 'good',
