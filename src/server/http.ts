@@ -52,23 +52,23 @@ export const frameAncestors = [
   'https://*.microsoft365.com',
 ];
 
+/** The Content-Security-Policy every answer carries, put together once. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' https://res.cdn.office.net https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  // The tab shows a filed PDF it fetched with the user's sign-in from a blob: address.
+  "frame-src 'self' blob:",
+  "base-uri 'self'",
+  `frame-ancestors ${frameAncestors.join(' ')}`,
+].join('; ');
+
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      "script-src 'self' https://res.cdn.office.net https://appsforoffice.microsoft.com",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
-      "font-src 'self' data:",
-      "object-src 'none'",
-      // The tab shows a filed PDF it fetched with the user's sign-in from a blob: address.
-      "frame-src 'self' blob:",
-      "base-uri 'self'",
-      `frame-ancestors ${frameAncestors.join(' ')}`,
-    ].join('; '),
-  );
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
   res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
