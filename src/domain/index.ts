@@ -1,3 +1,4 @@
+/** The domain's public surface: the state machine, formats, policies and rules, pure and free of I/O. */
 export * from './answers.js';
 export * from './conversation.js';
 export * from './errors.js';

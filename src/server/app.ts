@@ -1,3 +1,4 @@
+/** Start-up wiring: the context from configuration, then API, tab, bot and workers on one HTTP server. */
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type express from 'express';

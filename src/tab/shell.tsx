@@ -1,3 +1,4 @@
+/** The frame around every page of the tab: its routes, menu, demo identity switcher and the routed page. */
 import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ComponentType } from 'react';
 import { useApp } from './app-context.js';

@@ -1,3 +1,4 @@
+/** The team overview's dates: the last held and next planned conversation, and what is overdue. */
 import { describe, expect, it } from '@jest/globals';
 import { reflectionNotPlanned, teamDates } from '../../src/app/queries/team.js';
 import type { Conversation } from '../../src/domain/index.js';

@@ -1,3 +1,4 @@
+/** The bot over real Bot Framework activities: messages, card actions, local mode and installation. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { http, HttpResponse } from 'msw';

@@ -1,3 +1,4 @@
+/** Notifications as the bot delivers them: a card per kind and recipient; notices past their moment. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

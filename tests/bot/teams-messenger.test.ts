@@ -1,3 +1,4 @@
+/** The Teams messenger against a fake connector: opening chats, installing, throttling, updates. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

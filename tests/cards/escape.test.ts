@@ -1,3 +1,4 @@
+/** User text in cards is escaped: no Markdown or HTML a host could render survives. */
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import { escapeCardText } from '../../src/cards/escape.js';

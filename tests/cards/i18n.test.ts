@@ -1,3 +1,4 @@
+/** Card texts: every key in Dutch and English, with the same placeholders. */
 import { describe, expect, it } from '@jest/globals';
 import { messages, plain, text, type MessageKey } from '../../src/cards/i18n.js';
 

@@ -1,3 +1,4 @@
+/** Links in cards: tab routes, Teams deep links and meeting links, in local and Teams mode. */
 import { describe, expect, it } from '@jest/globals';
 import {
   linksFor,

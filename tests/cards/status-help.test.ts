@@ -1,3 +1,4 @@
+/** The bot's 'mijn gesprekken', welcome and help cards and the links they carry. */
 import { describe, expect, it } from '@jest/globals';
 import { helpCard, welcomeCard } from '../../src/cards/help-card.js';
 import { linksFor, type LinkConfig } from '../../src/cards/links.js';

@@ -1,3 +1,4 @@
+/** The archived JSON beside the PDF: its content hash, and what it holds for each kind of filing. */
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { reportContent, type ReportVersion } from '../../src/domain/index.js';

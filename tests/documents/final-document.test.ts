@@ -1,3 +1,4 @@
+/** The final document's definition: header, footer, text and signatures for both conversation types. */
 import { describe, expect, it } from '@jest/globals';
 import type { Content } from 'pdfmake/interfaces.js';
 import {

@@ -1,3 +1,4 @@
+/** The PDF renderer: real multi-page PDFs in both languages, nothing internal printed, hostile text. */
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

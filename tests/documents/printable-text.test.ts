@@ -1,3 +1,4 @@
+/** Text from everywhere in a PDF: decomposed letters, symbols and emoji printable in the embedded fonts. */
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

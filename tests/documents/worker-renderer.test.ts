@@ -1,3 +1,4 @@
+/** Rendering PDFs in a worker thread: the same documents, off the event loop. */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/** The state machine: every command in every stage by every party, against a table written here. */
 import { describe, expect, it } from '@jest/globals';
 import {
   DomainError,

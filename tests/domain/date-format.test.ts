@@ -1,3 +1,4 @@
+/** Shared date formatters: one per locale and options, formatting as a fresh one would. */
 import { describe, expect, it } from '@jest/globals';
 import { dateTimeFormat } from '../../src/domain/date-format.js';
 

@@ -1,3 +1,4 @@
+/** Free slots from busy periods in office hours: merging, working days, summer time and limits. */
 import { describe, expect, it } from '@jest/globals';
 import {
   dutchOfficeHours,

@@ -1,3 +1,4 @@
+/** What must be answered before a form goes on: the outcome items of a Reflectiegesprek's final format. */
 import { describe, expect, it } from '@jest/globals';
 import { limits as fromAnswers, missingRequired as fromAnswersMissing } from '../../src/domain/answers.js';
 import { currentFormat } from '../../src/domain/formats.js';

@@ -1,3 +1,4 @@
+/** Loading the tab in Chromium: a small first script before React and Fluent UI, then the page. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** Installing the Teams app for a person through Graph, once, and the chat it gives. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { TeamsAppInstaller } from '../../src/graph/app-installer.js';
 import { FakeGraph } from '../support/fake-graph.js';

@@ -1,3 +1,4 @@
+/** The Graph calendar against the fake Graph: Teams meetings once, moves, cancels and free times. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GraphCalendar } from '../../src/graph/calendar.js';
 import { GraphDirectory } from '../../src/graph/directory.js';

@@ -1,3 +1,4 @@
+/** The Graph client: its configuration, tokens and errors, Retry-After, timeouts and batches. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { http, HttpResponse, delay } from 'msw';
 import { GraphError } from '@microsoft/microsoft-graph-client';

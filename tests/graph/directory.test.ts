@@ -1,3 +1,4 @@
+/** The Graph directory against the fake Graph: people, paging, departments and round audiences. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppContext } from '../../src/app/context.js';
 import { resolveAudience } from '../../src/app/commands/round-audience.js';

@@ -1,3 +1,4 @@
+/** The SharePoint archive against the fake Graph: folders, columns, access, large resumable uploads. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SharePointArchive, archiveColumns, suffixed } from '../../src/graph/sharepoint-archive.js';
 import { benchArchive, benchItem, pdfLike } from '../../bench/archive-throughput.js';

@@ -1,3 +1,4 @@
+/** To Do tasks through Graph: the Gesprekken list, one task per key on retries, completing it. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GraphTasks } from '../../src/graph/tasks.js';
 import { FakeGraph } from '../support/fake-graph.js';

@@ -1,3 +1,4 @@
+/** The app icons: the sizes and colours Teams requires, and exactly what draw-icons.ts draws. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

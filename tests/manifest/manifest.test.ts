@@ -1,3 +1,4 @@
+/** The Teams app manifest and its English localization, filled per environment. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** npm run package: the app package zip with exactly the files Teams expects. */
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/** The Agents Toolkit project files: teamsapp.yml's lifecycle, the infra parameters and the Entra app. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** The Outlook add-in's planning of an appointment, against an office-addin-mock appointment. */
 import { describe, expect, it, jest } from '@jest/globals';
 import {
   ApiError,

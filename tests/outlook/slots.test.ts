@@ -1,3 +1,4 @@
+/** The Outlook add-in's own proposals: office hours, summer time and busy periods. */
 import { describe, expect, it } from '@jest/globals';
 import { proposeSlots } from '../../src/outlook/slots.js';
 

@@ -1,3 +1,4 @@
+/** The conversation cycle over HTTP on both databases, and privacy, concurrency and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

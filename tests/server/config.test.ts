@@ -1,3 +1,4 @@
+/** Configuration: the local defaults, what production and Microsoft 365 require, the worker queues. */
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/server/config.js';
 

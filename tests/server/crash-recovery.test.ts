@@ -1,3 +1,4 @@
+/** A kill -9 between approval and archiving: after the restart exactly one document is filed. */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';

@@ -1,3 +1,4 @@
+/** The app with Microsoft Graph behind every port, against the fake Graph. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { archiveColumns } from '../../src/graph/sharepoint-archive.js';
 import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365.js';

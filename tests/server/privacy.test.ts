@@ -1,3 +1,4 @@
+/** Privacy duties over HTTP: one's own data to download, retention, and erasure from rounds. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { runRetention } from '../../src/app/index.js';

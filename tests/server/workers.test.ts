@@ -1,3 +1,4 @@
+/** The outbox workers: a message that could not be delivered after all retries reaches the manager. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Messenger } from '../../src/ports/index.js';
 import { as, eventually, startTestServer } from '../support/server.js';

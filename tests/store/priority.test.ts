@@ -1,3 +1,4 @@
+/** Database lanes: a person's request is answered before a backlog of background work. */
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { openPglite, openPostgres, type Database } from '../../src/store/database.js';
 import { Gate, inBackground, isBackground, promptly } from '../../src/store/priority.js';

@@ -1,3 +1,4 @@
+/** The databases suites run on: embedded PGlite, and fresh databases on the throwaway PostgreSQL. */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 

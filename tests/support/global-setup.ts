@@ -1,3 +1,4 @@
+/** Jest's global setup: a throwaway PostgreSQL server for the integration suites. */
 import { startPostgresServer } from './postgres-server.ts';
 
 /**

@@ -1,3 +1,4 @@
+/** Jest's global teardown: stops the throwaway PostgreSQL server. */
 import { stopPostgresServer } from './postgres-server.ts';
 
 /** Stops the throwaway PostgreSQL server the global setup started. */

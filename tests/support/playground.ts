@@ -1,3 +1,4 @@
+/** Microsoft 365 Agents Playground for the bot's e2e test: started on a free port, loopback only. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,3 +1,4 @@
+/** A throwaway PostgreSQL server for tests: started in a temporary directory, stopped from its state file. */
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import {
   accessSync,

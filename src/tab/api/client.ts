@@ -1,3 +1,4 @@
+/** The tab's client for the JSON API: typed calls, problem+json refusals and network errors told apart. */
 import type {
   ArchiveItem,
   ConversationSummary,

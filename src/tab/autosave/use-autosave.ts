@@ -1,3 +1,4 @@
+/** The React hook around the autosave controller: one form's saving, restoring and merging in a page. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, NetworkError, isTransient } from '../api/client.js';
 import type { ConversationView } from '../api/types.js';

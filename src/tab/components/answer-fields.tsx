@@ -1,3 +1,4 @@
+/** One field of a format to edit or to read, and its answer as lines of text. */
 import { Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Agreement, Goal, GoalReview, Smiley } from '../../domain/answers.js';
 import type { FieldDef } from '../../domain/formats.js';

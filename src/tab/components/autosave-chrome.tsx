@@ -1,3 +1,4 @@
+/** What sits above an autosaving form: its save status, restored edits and the merge choice on a conflict. */
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
 import type { Autosave } from '../autosave/use-autosave.js';

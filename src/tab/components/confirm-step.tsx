@@ -1,3 +1,4 @@
+/** The question before an irreversible step: a dialog at full width, inline in the meeting side panel. */
 import {
   Button,
   Dialog,

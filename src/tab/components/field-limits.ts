@@ -1,3 +1,4 @@
+/** How long a field's text may be, and whether an answer is over it: what the server checks, without zod. */
 import type { Agreement, Goal, GoalReview } from '../../domain/answers.js';
 import type { FieldDef } from '../../domain/formats.js';
 import { limits } from '../../domain/limits.js';

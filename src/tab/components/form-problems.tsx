@@ -1,3 +1,4 @@
+/** The fields that stop a form, listed at its top as links and marked at each field. */
 import {
   Link,
   MessageBar,

@@ -1,3 +1,4 @@
+/** A type's format as a form: its sections and fields, painted in two steps for a fast first view. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FieldDef, SectionDef } from '../../domain/formats.js';

@@ -1,3 +1,4 @@
+/** The page's one heading, which also names the document for history and screen readers. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
 

@@ -1,3 +1,4 @@
+/** An error as a sentence a person can act on, in a message bar with a retry. */
 import {
   Button,
   MessageBar,

@@ -1,3 +1,4 @@
+/** The save status of a form in words: saved at, saving, or not saved and why. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SaveStatus } from '../autosave/autosave.js';
 import { useI18n, type I18n } from '../i18n/i18n.js';

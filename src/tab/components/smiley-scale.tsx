@@ -1,3 +1,4 @@
+/** The smiley scale of a statement: choosing a face, and showing the one chosen. */
 import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useId } from 'react';
 import type { Smiley } from '../../domain/answers.js';

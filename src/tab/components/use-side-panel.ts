@@ -1,3 +1,4 @@
+/** Whether the page is laid out as the Teams meeting side panel: inside it, or in a window as narrow. */
 import { useEffect, useState } from 'react';
 import { useApp } from '../app-context.js';
 

@@ -1,3 +1,4 @@
+/** A filed conversation's final document in the tab: the stored file, its text, and who chose what. */
 import {
   Button,
   Link,

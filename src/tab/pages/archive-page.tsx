@@ -1,3 +1,4 @@
+/** The archive page: a person's own filed documents, and HR's index of filed records with its filters. */
 import { Field, Input, Link, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { decisionLabels } from '../../domain/audit.js';

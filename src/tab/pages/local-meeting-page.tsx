@@ -1,3 +1,4 @@
+/** Local mode's stand-in for a Teams meeting, leading to the conversation's meeting view. */
 import {
   Button,
   MessageBar,

@@ -1,3 +1,4 @@
+/** Plannen: a conversation planned as in Outlook, at a free moment in both calendars or a time by hand. */
 import {
   Button,
   Checkbox,

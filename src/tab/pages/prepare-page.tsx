@@ -1,3 +1,4 @@
+/** Voorbereiden: the employee's preparation form, and the form styles the conversation pages share. */
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { ConfirmStep } from '../components/confirm-step.js';

@@ -1,3 +1,4 @@
+/** Verslag: the vitality report or the final format, with its agreements and what changed since a return. */
 import {
   Accordion,
   AccordionHeader,

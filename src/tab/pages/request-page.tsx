@@ -1,3 +1,4 @@
+/** Aanvragen: the employee asks her manager for a Vitaliteitsgesprek. */
 import { Button, Field, Link, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError } from '../api/client.js';

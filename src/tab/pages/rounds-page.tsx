@@ -1,3 +1,4 @@
+/** Gespreksrondes: HR starts rounds and follows them as counts; a manager plans with each report. */
 import {
   Button,
   Field,

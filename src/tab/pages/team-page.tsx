@@ -1,3 +1,4 @@
+/** Mijn team: where each report stands, what is late, and the anonymous team picture. */
 import {
   Badge,
   Button,

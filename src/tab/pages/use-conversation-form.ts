@@ -1,3 +1,4 @@
+/** One form of a conversation (preparation, notes, report): its autosave, problems and closing step. */
 import { useMemo, useState } from 'react';
 import type { ConversationView } from '../api/types.js';
 import { useApp } from '../app-context.js';

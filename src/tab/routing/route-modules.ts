@@ -1,3 +1,4 @@
+/** The tab's pages as modules loaded once and remembered, so a route can render without waiting. */
 import { matchPath } from './paths.js';
 import type { Section } from './targets.js';
 

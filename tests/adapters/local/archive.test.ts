@@ -1,3 +1,4 @@
+/** The local archive: each filing in its own tree with its JSON, found again by hash, readers noted. */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   existsSync,

@@ -1,3 +1,4 @@
+/** The local calendar: free slots in Dutch office hours, and meetings already in the store kept clear. */
 import { describe, expect, it } from '@jest/globals';
 import { LocalCalendar } from '../../../src/adapters/local/calendar.js';
 import { scheduledMeetings } from '../../../src/app/queries/free-slots.js';

@@ -1,3 +1,4 @@
+/** The tab's prefetch: its first data asked for while its code loads, handed to the first render once. */
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { createApiClient } from '../../../src/tab/api/client.js';
 import { prefetch, takePrefetched, takePrefetchedBody } from '../../../src/tab/api/prefetch.js';

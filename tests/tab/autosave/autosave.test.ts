@@ -1,3 +1,4 @@
+/** The autosave controller: debouncing, keeping edits on the device, retries and merging. */
 import { describe, expect, it } from '@jest/globals';
 import {
   AutosaveController,

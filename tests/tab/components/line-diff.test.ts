@@ -1,3 +1,4 @@
+/** Line differences between two versions of a text, as the report page shows them. */
 import { describe, expect, it } from '@jest/globals';
 import { diffLines } from '../../../src/tab/components/line-diff.js';
 

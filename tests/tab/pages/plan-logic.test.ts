@@ -1,3 +1,4 @@
+/** The plan page's logic: the usual period, free slots and refusals at their field. */
 import { describe, expect, it } from '@jest/globals';
 import { requestCard } from '../../../src/cards/request-card.js';
 import { ApiError } from '../../../src/tab/api/client.js';

@@ -1,3 +1,4 @@
+/** Finding the conversation of a Teams meeting from its chat id. */
 import { describe, expect, it } from '@jest/globals';
 import { conversationForMeeting } from '../../../src/tab/routing/meeting.js';
 

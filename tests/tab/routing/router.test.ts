@@ -1,3 +1,4 @@
+/** The tab's hash router, and where a conversation leads a person. */
 import { describe, expect, it } from '@jest/globals';
 import { href, matchPath, parseHash } from '../../../src/tab/routing/router.js';
 import { sectionsFor, targetHref, type Situation } from '../../../src/tab/routing/targets.js';
