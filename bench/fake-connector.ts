@@ -35,6 +35,7 @@ export interface ConnectorStats {
   /** Of those, over a per-conversation limit (the rest: over the per-app limit). */
   throttledPerConversation: number;
   chatsCreated: number;
+  connections: number;
   /** Accepted message posts: first and last arrival (ms since epoch). */
   firstPostAt: number | undefined;
   lastPostAt: number | undefined;
@@ -65,6 +66,8 @@ export class FakeConnector {
     throttled: 0,
     throttledPerConversation: 0,
     chatsCreated: 0,
+    /** TCP connections the senders opened: a client that keeps its connections opens a few, not one per post. */
+    connections: 0,
     posts: 0,
     updates: 0,
     firstPostAt: undefined as number | undefined,
@@ -98,8 +101,9 @@ export class FakeConnector {
         res.end();
       });
     });
-    // Keep-alive sockets from the SDK's HTTP client must not keep the process alive after close().
-    server.keepAliveTimeout = 1_000;
+    // Connections stay open as Teams' do (close() ends them). Not shorter: Node's client takes a second off the
+    // server's announced keep-alive for safety, so a one-second timeout made every post open a new connection.
+    server.keepAliveTimeout = 5_000;
     const port = await new Promise<number>((resolve) => {
       server.listen(0, '127.0.0.1', () => {
         const address = server.address();
@@ -107,6 +111,9 @@ export class FakeConnector {
       });
     });
     holder.instance = new FakeConnector(server, port, limits);
+    server.on('connection', () => {
+      if (holder.instance) holder.instance.stats.connections += 1;
+    });
     return holder.instance;
   }
 

@@ -72,6 +72,8 @@ export interface RoundBenchResult {
   /** Managers (and the director) who got the round's card, and how many got it more than once. */
   roundCards: number;
   roundCardRepeats: number;
+  /** TCP connections the instances opened to the connector. */
+  connections: number;
   /** Invitations accepted per second from the first one. */
   postsPerSecond: number[];
 }
@@ -193,6 +195,7 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
       killed,
       roundCards: options.startRound ? roundCards : 0,
       roundCardRepeats,
+      connections: stats.connections,
       postsPerSecond: stats.postsPerSecond,
     };
   } finally {

@@ -52,7 +52,16 @@ export function cardActivity(card: Record<string, unknown>, summary?: string): C
 
 /** The connector on the Teams SDK's API client, scoped to each chat's service URL. */
 export function sdkConnector(app: App): Connector {
-  const at = (serviceUrl: string) => app.api.clone({ serviceUrl });
+  // One client per service URL, kept: a fresh clone per call would open a new connection for every message.
+  const clients = new Map<string, ReturnType<App['api']['clone']>>();
+  const at = (serviceUrl: string) => {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = app.api.clone({ serviceUrl });
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  };
   return {
     async createActivity(serviceUrl, conversationId, activity) {
       const result = await at(serviceUrl).conversations.activities(conversationId).create(activity);
