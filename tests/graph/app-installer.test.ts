@@ -1,24 +1,12 @@
 /** Installing the Teams app for a person through Graph, once, and the chat it gives. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { TeamsAppInstaller } from '../../src/graph/app-installer.js';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
-const installer = () => new TeamsAppInstaller({ client: testClient(), teamsAppId: 'catalog-app-1' });
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.users.clear();
-  fake.installedApps.clear();
-  fake.activityNotifications.length = 0;
-  fake.log.length = 0;
+const fake = useFakeGraph((fake) => {
   fake.addUser({ id: 'fatima', displayName: 'Fatima' });
 });
+const installer = () => new TeamsAppInstaller({ client: testClient(), teamsAppId: 'catalog-app-1' });
 
 describe('TeamsAppInstaller', () => {
   it('installs once and returns the chat id', async () => {

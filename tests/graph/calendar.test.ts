@@ -1,12 +1,14 @@
 /** The Graph calendar against the fake Graph: Teams meetings once, moves, cancels and free times. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { GraphCalendar } from '../../src/graph/calendar.js';
 import { GraphDirectory } from '../../src/graph/directory.js';
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
+const fake = useFakeGraph((fake) => {
+  fake.addUser({ id: 'jeroen', displayName: 'Jeroen' });
+  fake.addUser({ id: 'fatima', displayName: 'Fatima', managerId: 'jeroen' });
+});
 
 function calendar(delegated?: Client): GraphCalendar {
   const client = testClient();
@@ -26,20 +28,6 @@ const request = {
   end: '2026-12-01T10:00:00.000Z',
   idempotencyKey: 'meeting:c-1:v1',
 };
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.users.clear();
-  fake.events.clear();
-  fake.log.length = 0;
-  fake.faults.clear();
-  fake.addUser({ id: 'jeroen', displayName: 'Jeroen' });
-  fake.addUser({ id: 'fatima', displayName: 'Fatima', managerId: 'jeroen' });
-});
 
 describe('GraphCalendar', () => {
   it('creates a Teams meeting in the organiser’s calendar with the attendee required', async () => {

@@ -1,25 +1,13 @@
 /** The Graph client: its configuration, tokens and errors, Retry-After, timeouts and batches. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { http, HttpResponse, delay } from 'msw';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { OnBehalfOfTokenProvider, createGraphClient, parseGraphConfig } from '../../src/graph/client.js';
 import { runBatch } from '../../src/graph/batch.js';
 import { retryAfterSeconds } from '../../src/graph/middleware.js';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.users.clear();
-  fake.log.length = 0;
-  fake.faults.clear();
-  fake.server.resetHandlers();
+const fake = useFakeGraph((fake) => {
   fake.addUser({ id: 'u1', displayName: 'Eén' });
 });
 

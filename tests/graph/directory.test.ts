@@ -1,33 +1,12 @@
 /** The Graph directory against the fake Graph: people, paging, departments and round audiences. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppContext } from '../../src/app/context.js';
 import { resolveAudience } from '../../src/app/commands/round-audience.js';
 import { GraphDirectory, outOfOfficeFrom } from '../../src/graph/directory.js';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
 let clock: number;
-
-function directory(ttlMs = 60_000): GraphDirectory {
-  return new GraphDirectory({
-    client: testClient(),
-    hrGroupId: 'hr-group',
-    cacheTtlMs: ttlMs,
-    now: () => clock,
-  });
-}
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  clock = Date.parse('2026-11-20T10:00:00Z');
-  fake.users.clear();
-  fake.log.length = 0;
-  fake.faults.clear();
+const fake = useFakeGraph((fake) => {
   fake.addUser({
     id: 'jeroen',
     displayName: 'Jeroen de Vries',
@@ -41,6 +20,19 @@ beforeEach(() => {
   fake.addGroup('hr-group', [], ['hr-nested']);
   fake.addGroup('hr-nested', ['anna']);
 });
+beforeEach(() => {
+  clock = Date.parse('2026-11-20T10:00:00Z');
+});
+
+function directory(ttlMs = 60_000): GraphDirectory {
+  return new GraphDirectory({
+    client: testClient(),
+    hrGroupId: 'hr-group',
+    cacheTtlMs: ttlMs,
+    now: () => clock,
+  });
+}
+
 afterEach(() => fake.faults.clear());
 
 describe('GraphDirectory', () => {

@@ -1,6 +1,7 @@
 /**
  * Shared wiring for the Graph adapter tests: a fake Graph and a real SDK client pointed at it with scaled retries.
  */
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client.js';
 import { FakeGraph } from '../support/fake-graph.js';
@@ -22,7 +23,17 @@ export function testClient(
   });
 }
 
-/** Starts a fake Graph for one test file; call the returned hooks from beforeAll/afterAll. */
-export function fakeGraph(): FakeGraph {
-  return new FakeGraph();
+/**
+ * The fake Graph of one test file: listening from its first test on, closed after its last, and emptied before
+ * each test, then given what `seed` puts in (the people, groups and libraries every test of the file starts from).
+ */
+export function useFakeGraph(seed: (fake: FakeGraph) => void = () => undefined): FakeGraph {
+  const fake = new FakeGraph();
+  beforeAll(() => fake.listen());
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.reset();
+    seed(fake);
+  });
+  return fake;
 }

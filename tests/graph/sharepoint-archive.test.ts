@@ -1,13 +1,18 @@
 /** The SharePoint archive against the fake Graph: folders, columns, access, large resumable uploads. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SharePointArchive, archiveColumns, suffixed } from '../../src/graph/sharepoint-archive.js';
 import { benchArchive, benchItem, pdfLike } from '../../bench/archive-throughput.js';
 import { filingOf, type ConversationType } from '../../src/domain/index.js';
 import type { ArchiveItem } from '../../src/ports/index.js';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
+const fake = useFakeGraph((fake) => {
+  fake.addGroup('hr-group', ['ingrid']);
+  // The personnel library: HR owners through the library itself.
+  fake.addDrive('personnel', [...archiveColumns], [{ objectId: 'hr-owners', roles: ['owner'] }]);
+  // The confidential library, as a careless administrator might leave it: the HR group can read the library.
+  fake.addDrive('confidential', [...archiveColumns], [{ objectId: 'hr-group', roles: ['read'] }]);
+});
 
 function archive(
   overrides: Partial<ConstructorParameters<typeof SharePointArchive>[0]> = {},
@@ -56,25 +61,6 @@ function vitality(index: number, manager = 'manager-a', json = ''): ArchiveItem 
   const doc = item(index, 20 * 1024, 3, 'vitaliteit');
   return { ...doc, json, readers: { employeeId: doc.conversation.employeeId, managerId: manager } };
 }
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.items.clear();
-  fake.drives.clear();
-  fake.log.length = 0;
-  fake.fileCreations.length = 0;
-  fake.faults.clear();
-  fake.groups.clear();
-  fake.addGroup('hr-group', ['ingrid']);
-  // The personnel library: HR owners through the library itself.
-  fake.addDrive('personnel', [...archiveColumns], [{ objectId: 'hr-owners', roles: ['owner'] }]);
-  // The confidential library, as a careless administrator might leave it: the HR group can read the library.
-  fake.addDrive('confidential', [...archiveColumns], [{ objectId: 'hr-group', roles: ['read'] }]);
-});
 
 describe('SharePointArchive', () => {
   it('creates the employee folder, uploads PDF and sidecar, sets columns, label and read access', async () => {

@@ -1,10 +1,11 @@
 /** To Do tasks through Graph: the Gesprekken list, one task per key on retries, completing it. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { GraphTasks } from '../../src/graph/tasks.js';
-import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from './harness.js';
+import { testClient, useFakeGraph } from './harness.js';
 
-let fake: FakeGraph;
+const fake = useFakeGraph((fake) => {
+  fake.addUser({ id: 'fatima', displayName: 'Fatima' });
+});
 const tasks = () => new GraphTasks({ client: testClient(), listName: 'Gesprekken' });
 const request = {
   assigneeId: 'fatima',
@@ -13,19 +14,6 @@ const request = {
   due: '2026-12-08',
   idempotencyKey: 'task:c-1:v2:employee',
 };
-
-beforeAll(() => {
-  fake = new FakeGraph();
-  fake.listen();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.users.clear();
-  fake.todo.clear();
-  fake.log.length = 0;
-  fake.faults.clear();
-  fake.addUser({ id: 'fatima', displayName: 'Fatima' });
-});
 
 describe('GraphTasks', () => {
   it('creates the Gesprekken list once and a task with link, due date and idempotency key', async () => {

@@ -195,6 +195,28 @@ export class FakeGraph {
     this.server.close();
   }
 
+  /** Empties every record, fault and log, and drops handlers a test added: a fresh Graph for the next test. */
+  reset(): void {
+    for (const map of [
+      this.users,
+      this.groups,
+      this.nestedGroups,
+      this.events,
+      this.todo,
+      this.items,
+      this.drives,
+      this.installedApps,
+      this.delegatedTokens,
+      this.sessions,
+    ])
+      map.clear();
+    this.activityNotifications.length = 0;
+    this.log.length = 0;
+    this.fileCreations.length = 0;
+    this.faults.clear();
+    this.server.resetHandlers();
+  }
+
   // ---- seeding -------------------------------------------------------------------------------------------------
 
   addUser(user: Omit<FakeUser, 'userPrincipalName'> & { userPrincipalName?: string }): FakeUser {
