@@ -83,16 +83,7 @@ async function arrange(server: TestServer): Promise<PageCase[]> {
     server,
     employee: 'fatima',
     start: 2,
-    answers: {
-      preparation: 'none',
-      completion: {},
-      report: {
-        'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
-        'resultaat.inrichting': 'Niet van toepassing',
-        'resultaat.bijstellingen': 'Niet van toepassing',
-        'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
-      },
-    },
+    answers: { preparation: 'none', completion: {} },
   });
   // Esther's team: a meeting held without a preparation, and a report she offered.
   const held = await buildConversation({

@@ -209,16 +209,7 @@ async function offeredReflection(employeeId: string): Promise<string> {
     server: suite.server,
     employee: employeeId,
     start: 2,
-    answers: {
-      preparation: 'none',
-      completion: {},
-      report: {
-        'resultaat.facilitering': 'Een vervolgcursus timemanagement in het voorjaar.',
-        'resultaat.inrichting': 'Niet van toepassing',
-        'resultaat.bijstellingen': 'Niet van toepassing',
-        'resultaat.afspraken': [{ id: 'r1', text: 'Klantpanel per kwartaal opzetten', owner: 'employee' }],
-      },
-    },
+    answers: { preparation: 'none', completion: {} },
   });
   return id;
 }

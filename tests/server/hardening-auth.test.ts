@@ -4,74 +4,21 @@
  * instead of a placeholder profile.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { createServer, type Server as HttpServer } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
-import { startTestServer } from '../support/server.js';
+import { entraSuite, fatimasClaims as member } from '../support/entra.js';
 
-const tenant = '11111111-2222-3333-4444-555555555555';
-const clientId = 'api-client-id';
-const issuer = `https://login.microsoftonline.com/${tenant}/v2.0`;
-
-let key: CryptoKey;
-let other: CryptoKey;
-let jwks: HttpServer;
-let server: Awaited<ReturnType<typeof startTestServer>>;
 const warned: string[] = [];
-
-beforeAll(async () => {
-  const pair = await generateKeyPair('RS256', { extractable: true });
-  key = pair.privateKey;
-  other = (await generateKeyPair('RS256')).privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', use: 'sig', alg: 'RS256' };
-  jwks = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  const port = await new Promise<number>((resolve) =>
-    jwks.listen(0, '127.0.0.1', () => {
-      const address = jwks.address();
-      resolve(typeof address === 'object' && address ? address.port : 0);
-    }),
-  );
+// Before the server starts, so its warnings about refused tokens are caught from the first.
+beforeAll(() => {
   jest.spyOn(console, 'warn').mockImplementation((message: unknown) => {
     warned.push(String(message));
   });
-  server = await startTestServer({
-    bot: false,
-    workers: false,
-    env: {
-      AUTH_MODE: 'entra',
-      ENTRA_TENANT_ID: tenant,
-      ENTRA_CLIENT_ID: clientId,
-      ENTRA_JWKS_URI: `http://127.0.0.1:${port}/keys`,
-      LOG_LEVEL: 'warn',
-    },
-  });
 });
-
-afterAll(async () => {
-  await server?.stop();
-  jwks.closeAllConnections();
-  await new Promise((resolve) => jwks.close(resolve));
+afterAll(() => {
   jest.restoreAllMocks();
 });
 
-const member: JWTPayload = { aud: clientId, iss: issuer, tid: tenant, oid: 'fatima', scp: 'access_as_user' };
-
-async function signed(claims: JWTPayload, signingKey = key): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(signingKey);
-}
-
-async function me(token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}/api/me`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const entra = entraSuite({ workers: false, env: { LOG_LEVEL: 'warn' } });
+const { sign: signed, me } = entra;
 
 describe('Entra sign-in', () => {
   it('lets a member of the directory in', async () => {
@@ -83,7 +30,7 @@ describe('Entra sign-in', () => {
   it('answers every refused token with the same 401 body, and logs which check failed', async () => {
     const bodies = [
       await me(),
-      await me(await signed(member, other)),
+      await me(await signed(member, { key: entra.untrusted })),
       await me(await signed({ ...member, scp: 'User.Read' })),
       await me(await signed({ ...member, tid: 'another-tenant' })),
     ];
