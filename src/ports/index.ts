@@ -37,6 +37,18 @@ export interface Directory {
    * switcher's list.
    */
   listUsers(filter?: UserFilter): Promise<DirectoryUser[]>;
+  /**
+   * The same people as `listUsers`, each with the id of their manager now (undefined when none is set): whom a
+   * round is for and who plans with each, and who manages anyone, from one listing instead of one manager
+   * question per person.
+   */
+  listUsersWithManagers(filter?: UserFilter): Promise<ListedUser[]>;
+}
+
+/** A person from `Directory.listUsersWithManagers`, with the id of their manager. */
+export interface ListedUser {
+  user: DirectoryUser;
+  managerId: string | undefined;
 }
 
 /** Narrows `Directory.listUsers`; without a department, everyone. */

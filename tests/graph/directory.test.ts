@@ -94,6 +94,62 @@ describe('GraphDirectory', () => {
     expect(quoted.map((u) => u.id).sort()).toEqual(['esther', 'mila', 'ruben']);
   });
 
+  it("lists users with their manager's id, enabled accounts only, a department filtered by Graph", async () => {
+    fake.addUser({ id: 'gone', displayName: 'Left Last Year', managerId: 'jeroen', accountEnabled: false });
+    const listed = await directory().listUsersWithManagers();
+    const byId = new Map(listed.map((l) => [l.user.id, l]));
+    expect([...byId.keys()].sort()).toEqual(['anna', 'daan', 'fatima', 'jeroen', 'lotte', 'noor', 'sem']);
+    expect(byId.get('fatima')).toEqual({
+      user: { id: 'fatima', displayName: 'FATIMA', email: 'fatima@contoso.nl', department: 'Zorg' },
+      managerId: 'jeroen',
+    });
+    // Nobody above Jeroen and Anna: no manager, not a missing one.
+    expect(byId.get('jeroen')?.managerId).toBeUndefined();
+    expect(byId.get('anna')?.managerId).toBeUndefined();
+    // Seven enabled users at the fake's two a page: four requests, none of them a manager lookup.
+    expect(fake.count('GET', /^\/users$/)).toBe(4);
+    expect(fake.count('GET', /\/manager$/)).toBe(0);
+    const zorg = await directory().listUsersWithManagers({ department: 'Zorg' });
+    expect(zorg.map((l) => [l.user.id, l.managerId]).sort()).toEqual([
+      ['daan', 'jeroen'],
+      ['fatima', 'jeroen'],
+      ['lotte', 'jeroen'],
+      ['noor', 'jeroen'],
+      ['sem', 'jeroen'],
+    ]);
+  });
+
+  it('gets at most 100 users a page from Graph once the manager is expanded, whatever $top asks', async () => {
+    fake.users.clear();
+    fake.pageSize = 999;
+    try {
+      fake.addUser({ id: 'u0', displayName: 'U 0' });
+      for (let i = 1; i < 250; i++) fake.addUser({ id: `u${i}`, displayName: `U ${i}`, managerId: 'u0' });
+      const client = testClient();
+      const expanded = (await client.api('/users').expand('manager($select=id)').top(999).get()) as {
+        value: Array<{ id: string; manager?: Record<string, unknown> }>;
+        '@odata.nextLink'?: string;
+      };
+      expect(expanded.value).toHaveLength(100);
+      expect(expanded['@odata.nextLink']).toContain('%24expand=manager');
+      // Only what was selected of the manager; u0 itself has none, so no manager at all.
+      expect(expanded.value[1]?.manager).toEqual({ '@odata.type': '#microsoft.graph.user', id: 'u0' });
+      expect(expanded.value[0]).not.toHaveProperty('manager');
+      const plain = (await client.api('/users').top(999).get()) as { value: unknown[] };
+      expect(plain.value).toHaveLength(250);
+      await expect(client.api('/users').expand('memberOf').get()).rejects.toMatchObject({ statusCode: 400 });
+
+      fake.log.length = 0;
+      const listed = await directory().listUsersWithManagers();
+      expect(listed).toHaveLength(250);
+      expect(listed.filter((l) => l.managerId === 'u0')).toHaveLength(249);
+      // 250 users at 100 a page: three requests.
+      expect(fake.count('GET', /^\/users$/)).toBe(3);
+    } finally {
+      fake.pageSize = 2;
+    }
+  });
+
   it('gives a round for everyone, or for a department, all of an organisation of thousands', async () => {
     fake.users.clear();
     fake.pageSize = 999;

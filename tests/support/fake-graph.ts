@@ -140,6 +140,8 @@ type Route = [
 ];
 
 const uploadChunkUnit = 320 * 1024;
+/** Graph's largest page of directory objects once `$expand` is used (a documented limit). */
+const expandedPageLimit = 100;
 
 /** The in-memory Graph plus its msw server. */
 export class FakeGraph {
@@ -638,9 +640,10 @@ export class FakeGraph {
 
   // ---- paging ----
 
-  private page(request: FakeRequest, all: unknown[]): FakeResponse {
+  /** One page of a collection: `$top`, but never more than the fake's page size or `largest`. */
+  private page(request: FakeRequest, all: unknown[], largest = Infinity): FakeResponse {
     const top = Number(request.query.get('$top') ?? this.pageSize);
-    const size = Math.max(1, Math.min(top, this.pageSize));
+    const size = Math.max(1, Math.min(top, this.pageSize, largest));
     const token = request.query.get('$skiptoken');
     const skip = token ? Number(Buffer.from(token, 'base64url').toString()) : 0;
     const value = all.slice(skip, skip + size);
@@ -661,9 +664,18 @@ export class FakeGraph {
   /**
    * `GET /users`, paged, with the `$filter` clauses Graph answers without advanced query headers that the app
    * uses (`department eq '…'`, `accountEnabled eq true|false`, joined by `and`); any other filter is refused as
-   * Graph refuses an unsupported query.
+   * Graph refuses an unsupported query. `$expand=manager` (optionally with a `$select` inside) puts each user's
+   * manager in the listing, and then, as Graph does for directory objects, a page holds at most 100 whatever
+   * `$top` asks.
    */
   private listUsers(request: FakeRequest): FakeResponse {
+    const expand = request.query.get('$expand');
+    let managerFields: string[] | undefined;
+    if (expand !== null) {
+      const manager = /^manager(?:\(\$select=([\w,]+)\))?$/.exec(expand.trim());
+      if (!manager) return graphError(400, 'Request_BadRequest', `Unsupported expand: ${expand}`);
+      managerFields = manager[1]?.split(',') ?? [];
+    }
     let rest = request.query.get('$filter')?.trim() ?? '';
     let users = [...this.users.values()];
     // Clause by clause from the left, so a department named "Onderzoek and Ontwikkeling" stays one value.
@@ -681,7 +693,22 @@ export class FakeGraph {
       }
       rest = rest.slice(matched.length);
     }
-    return this.page(request, users.map(userJson));
+    if (!managerFields) return this.page(request, users.map(userJson));
+    const fields = managerFields;
+    return this.page(
+      request,
+      users.map((u) => ({ ...userJson(u), ...this.expandedManager(u, fields) })),
+      expandedPageLimit,
+    );
+  }
+
+  /** A user's `manager` as `$expand` gives it: the selected fields (all without a `$select`), none without one. */
+  private expandedManager(user: FakeUser, fields: string[]): Record<string, unknown> {
+    const manager = user.managerId ? this.users.get(user.managerId) : undefined;
+    if (!manager) return {};
+    const all = userJson(manager);
+    const selected = fields.length === 0 ? all : Object.fromEntries(fields.map((f) => [f, all[f] ?? null]));
+    return { manager: { '@odata.type': '#microsoft.graph.user', ...selected, id: manager.id } };
   }
 
   private findUser(idOrUpn: string): FakeUser | undefined {

@@ -1,7 +1,7 @@
 /** The demo organisation as the Directory port: people, managers, HR and absences from a JSON file. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Directory, DirectoryUser, OutOfOffice, UserFilter } from '../../ports/index.js';
+import type { Directory, DirectoryUser, ListedUser, OutOfOffice, UserFilter } from '../../ports/index.js';
 
 const organisationSchema = z.object({
   organisation: z.object({ name: z.string(), tenantId: z.string() }),
@@ -79,9 +79,16 @@ export class LocalDirectory implements Directory {
   }
 
   async listUsers(filter: UserFilter = {}): Promise<DirectoryUser[]> {
-    return [...this.users.values()]
-      .filter((u) => !filter.department || u.department === filter.department)
-      .map((u) => this.present(u.id) as DirectoryUser);
+    return (await this.listUsersWithManagers(filter)).map((listed) => listed.user);
+  }
+
+  async listUsersWithManagers(filter: UserFilter = {}): Promise<ListedUser[]> {
+    return (
+      [...this.users.values()]
+        .filter((u) => !filter.department || u.department === filter.department)
+        // As `managerOf` answers: a manager id the file does not know is no manager.
+        .map((u) => ({ user: this.present(u.id) as DirectoryUser, managerId: this.present(u.managerId)?.id }))
+    );
   }
 
   /** Moves an employee to another manager (reorganisations; used to prove access follows the org chart). */
