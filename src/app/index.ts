@@ -8,6 +8,7 @@ export { delegate } from './commands/delegation.js';
 export { eraseEmployeeData, exportOwnData, runRetention } from './commands/privacy.js';
 export { conversationAudit, getConversationView } from './queries/conversation.js';
 export { listConversations } from './queries/list.js';
+export { meetingConversationView } from './queries/meeting.js';
 export { teamOverview, teamVitality, type TeamMember } from './queries/team.js';
 export { employeeYear, type EmployeeYear } from './queries/year.js';
 export { archivedDocument, archiveIndex, type ArchiveIndexEntry } from './queries/archive.js';

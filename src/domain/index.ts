@@ -14,3 +14,4 @@ export * from './signing.js';
 export * from './escalation.js';
 export * from './round.js';
 export * from './decide-input.js';
+export * from './meeting-chat.js';

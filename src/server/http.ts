@@ -12,6 +12,7 @@ import {
   freeSlots,
   getConversationView,
   listConversations,
+  meetingConversationView,
   planConversation,
   requestConversation,
   runCommand,
@@ -256,6 +257,11 @@ export function apiRouter(
   api.get(
     '/conversations/:id',
     route(async (req, _res, { userId }) => getConversationView(ctx, userId, String(req.params.id))),
+  );
+  // The meeting side panel's first request: the conversation of this Teams meeting chat, read as the view above.
+  api.get(
+    '/meetings/:chatId/conversation',
+    route(async (req, _res, { userId }) => meetingConversationView(ctx, userId, String(req.params.chatId))),
   );
   // Live updates for an open page: revision and fingerprint only, authorised like the view (src/server/live.ts).
   api.get('/conversations/:id/events', conversationEvents(ctx));

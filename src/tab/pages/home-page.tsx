@@ -10,7 +10,7 @@ import { StageTimeline } from '../components/stage-timeline.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { href, yearHref } from '../routing/router.js';
-import { conversationForMeeting } from '../routing/meeting.js';
+import { conversationForMeeting } from '../../domain/meeting-chat.js';
 import { nextStepKey, targetHref } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 
