@@ -6,6 +6,18 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client.js';
 import { FakeGraph } from '../support/fake-graph.js';
 
+/** The Microsoft 365 settings of an app whose ports all go to Graph, as the fake Graph is seeded for them. */
+export const graphEnv = {
+  ENTRA_TENANT_ID: 'contoso',
+  GRAPH_CLIENT_ID: 'app',
+  GRAPH_CLIENT_SECRET: 'secret',
+  SHAREPOINT_SITE_ID: 'site',
+  SHAREPOINT_DRIVE_ID: 'personnel',
+  SHAREPOINT_CONFIDENTIAL_DRIVE_ID: 'confidential',
+  HR_GROUP_ID: 'hr-group',
+  RETENTION_LABEL: 'Personeelsdossier 7 jaar',
+};
+
 /** Retry delays in tests: `Retry-After: 1` costs 10 ms. */
 export const testRetryScale = 0.01;
 

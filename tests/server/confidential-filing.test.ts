@@ -12,7 +12,7 @@ import { archiveIndex } from '../../src/app/queries/archive.js';
 import { loadConfig } from '../../src/server/config.js';
 import { archiveColumns } from '../../src/graph/sharepoint-archive.js';
 import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365.js';
-import { testClient } from '../graph/harness.js';
+import { graphEnv, testClient } from '../graph/harness.js';
 import { FakeGraph } from '../support/fake-graph.js';
 import { as, eventually, startTestServer } from '../support/server.js';
 import { buildConversation } from '../support/cycle.js';
@@ -176,16 +176,9 @@ describe('a signed Vitaliteitsgesprek, filed in SharePoint', () => {
   let server: Server;
   let id: string;
   const env = {
-    ENTRA_TENANT_ID: 'contoso',
-    GRAPH_CLIENT_ID: 'app',
-    GRAPH_CLIENT_SECRET: 'secret',
-    SHAREPOINT_SITE_ID: 'site',
-    SHAREPOINT_DRIVE_ID: 'personnel',
-    SHAREPOINT_CONFIDENTIAL_DRIVE_ID: 'confidential',
-    HR_GROUP_ID: 'hr-group',
+    ...graphEnv,
     // The HR grant is on: it is for the personnel file, never for a vitality document.
     ARCHIVE_GRANT_HR: 'true',
-    RETENTION_LABEL: 'Personeelsdossier 7 jaar',
     DIRECTORY_CACHE_SECONDS: '0',
   };
 

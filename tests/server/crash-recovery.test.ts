@@ -2,22 +2,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { as, eventually } from '../support/server.js';
+import { as, eventually, freePort } from '../support/client.js';
 import { buildConversation } from '../support/cycle.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the real server as its own process (`node --import tsx src/server/main.ts`), as `npm start` would. */
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {

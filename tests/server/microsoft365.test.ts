@@ -3,21 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { archiveColumns } from '../../src/graph/sharepoint-archive.js';
 import { graphAdapters, graphConfigFromEnv } from '../../src/server/microsoft365.js';
 import { FakeGraph } from '../support/fake-graph.js';
-import { testClient } from '../graph/harness.js';
+import { graphEnv, testClient } from '../graph/harness.js';
 import { as, eventually, startTestServer } from '../support/server.js';
 import type { ConversationView } from '../../src/app/index.js';
 import { buildConversation, reachStage, step } from '../support/cycle.js';
 
-const env = {
-  ENTRA_TENANT_ID: 'contoso',
-  GRAPH_CLIENT_ID: 'app',
-  GRAPH_CLIENT_SECRET: 'secret',
-  SHAREPOINT_SITE_ID: 'site',
-  SHAREPOINT_DRIVE_ID: 'personnel',
-  SHAREPOINT_CONFIDENTIAL_DRIVE_ID: 'confidential',
-  HR_GROUP_ID: 'hr-group',
-  RETENTION_LABEL: 'Personeelsdossier 7 jaar',
-};
+const env = graphEnv;
 
 describe('Microsoft Graph behind every port', () => {
   let fake: FakeGraph;

@@ -1,4 +1,5 @@
-/** The one JSON client for the API over HTTP as a demo user, and polling until something holds: no app loaded. */
+/** HTTP from the tests' side, without loading the app: the JSON client as a demo user, a free port, polling. */
+import { createServer } from 'node:net';
 
 /** What the API answered: the status, the parsed body (text when it is not JSON) and the headers. */
 export interface Reply {
@@ -33,6 +34,19 @@ export function as(baseUrl: string, userId: string, locale = 'nl') {
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
     raw: call,
   };
+}
+
+/** A port that was free a moment ago on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */

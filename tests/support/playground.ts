@@ -1,25 +1,11 @@
 /** Microsoft 365 Agents Playground for the bot's e2e test: started on a free port, loopback only. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 
 const cli = join(process.cwd(), 'node_modules/@microsoft/m365agentsplayground/cli.js');
-
-/** A port that was free a moment ago on the loopback interface. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A running Microsoft 365 Agents Playground. */
 export interface Playground {
