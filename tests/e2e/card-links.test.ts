@@ -4,12 +4,11 @@
  * HR's archive links open the document inside the tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/server/app.js';
 import { seedDemoIfEmpty } from '../../src/server/demo-seed.js';
-import { eventually, startTestServer } from '../support/server.js';
+import { eventually, sentMessages, startTestServer } from '../support/server.js';
 import { buildTab, launchBrowser, newPage, screenshotDir } from './support.js';
 
 interface SentMessage {
@@ -29,14 +28,7 @@ interface CardLink {
 let app: RunningApp & { dataDir: string };
 let browser: Browser;
 
-function messages(): SentMessage[] {
-  const file = join(app.dataDir, 'outbox', 'messages.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as SentMessage);
-}
+const messages = () => sentMessages<SentMessage>(app.dataDir);
 
 /** Every `Action.OpenUrl` (buttons and select actions) in a card, with its title. */
 function linksIn(card: unknown): Array<{ title: string; url: string }> {

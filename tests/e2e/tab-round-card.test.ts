@@ -4,12 +4,11 @@
  * After HR cancels the round, the same link says so and offers no planning. Screenshots at 1280 and 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/server/app.js';
 import { amsterdamDay } from '../../src/domain/index.js';
-import { as, eventually, startTestServer } from '../support/server.js';
+import { as, eventually, sentMessages, startTestServer } from '../support/server.js';
 import { buildTab, launchBrowser, newPage, screenshotDir } from './support.js';
 
 interface SentMessage {
@@ -24,14 +23,7 @@ let browser: Browser;
 let roundId: string;
 const day = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_000));
 
-function messages(): SentMessage[] {
-  const file = join(app.dataDir, 'outbox', 'messages.jsonl');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as SentMessage);
-}
+const messages = () => sentMessages<SentMessage>(app.dataDir);
 
 /** The link of Jeroen's round card, at the address the test server serves. */
 async function jeroensLink(): Promise<string> {

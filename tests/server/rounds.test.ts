@@ -4,11 +4,9 @@
  * director for their own part may start one.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { amsterdamDay } from '../../src/domain/index.js';
 import { buildConversation } from '../support/cycle.js';
-import { as, eventually, startTestServer } from '../support/server.js';
+import { as, eventually, sentMessages, startTestServer } from '../support/server.js';
 
 const day = (days: number) => amsterdamDay(new Date(Date.now() + days * 86_400_000));
 
@@ -26,14 +24,7 @@ describe('rounds', () => {
   let roundId: string;
   const period = { from: day(0), until: day(40) };
 
-  const sent = (): SentLine[] => {
-    const file = join(server.dataDir, 'outbox', 'messages.jsonl');
-    if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as SentLine);
-  };
+  const sent = () => sentMessages<SentLine>(server.dataDir);
   const roundCards = (id: string) =>
     sent().filter((m) => m.type === 'send' && m.idempotencyKey?.startsWith(`round:${id}:invite:`));
   const roundAudit = async () =>

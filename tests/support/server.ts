@@ -1,5 +1,5 @@
 /** The real app on an ephemeral port for HTTP suites, with the JSON client re-exported beside it. */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/server/config.js';
@@ -14,6 +14,19 @@ export interface TestServerOptions {
   workers?: boolean;
   /** Mount the bot on /api/messages (default true). */
   bot?: boolean;
+}
+
+/**
+ * What the local messenger wrote to a data directory's outbox file: every card sent or updated, in order (the
+ * lines' shape is the test's to name).
+ */
+export function sentMessages<T>(dataDir: string): T[] {
+  const file = join(dataDir, 'outbox', 'messages.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
 }
 
 /** Starts the real app on an ephemeral port with a fresh data directory, in local identity mode. */
