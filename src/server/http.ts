@@ -1,3 +1,4 @@
+/** The HTTP side: the JSON API's routes (parse, authenticate, run, present), security headers and the tab. */
 import { existsSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { errors, formatRegistry, isStorableText } from '../domain/index.js';
@@ -26,7 +27,7 @@ import { StaleRevisionError } from '../store/index.js';
 import { localMeetingPage } from '../cards/links.js';
 import { demoStartUser } from './demo-seed.js';
 import { HttpProblem, parse, problemHandler, problems } from './problems.js';
-import { rateLimit } from './rate-limit.js';
+import { rateLimit, sharedRateLimit, SharedRequestCounter, type RateLimit } from './rate-limit.js';
 import { roundRoutes } from './round-routes.js';
 import { conversationEvents } from './live.js';
 import type { Database } from '../store/database.js';
@@ -121,7 +122,16 @@ export function prototypeKeyIn(value: unknown, depth = 0): string | undefined {
 /** What the API needs besides the context: the database that counts requests for the rate limits. */
 export interface ApiOptions {
   db?: Pick<Database, 'query'>;
+  /** Counts every request against the per-minute budget; made from `db` when not given. */
+  requests?: SharedRequestCounter;
 }
+
+/** The budget every API request draws from, per person. */
+const requestBudget = (ctx: AppContext): RateLimit => ({
+  bucket: 'api',
+  limit: ctx.config.rateLimits.requestsPerMinute,
+  windowSeconds: 60,
+});
 
 /** The JSON API under /api (the bot's /api/messages is registered separately by the bot). */
 export function apiRouter(
@@ -172,10 +182,9 @@ export function apiRouter(
 
   api.use(authenticate(ctx.config, ctx.directory, verify));
   const limits = ctx.config.rateLimits;
-  if (options.db)
-    api.use(
-      rateLimit(options.db, { bucket: 'api', limit: limits.requestsPerMinute, windowSeconds: 60 }, ctx.now),
-    );
+  const requests =
+    options.requests ?? (options.db ? new SharedRequestCounter(options.db, requestBudget(ctx)) : undefined);
+  if (requests) api.use(sharedRateLimit(requests, requestBudget(ctx), ctx.now));
   api.use(requireJson);
   api.use(express.json({ limit: '256kb', strict: true }));
   // JSON.parse keeps `__proto__` as an own key; copied into an object it would set the prototype instead.
@@ -361,13 +370,18 @@ export function createHttpApp(
   return app;
 }
 
-/** Mounts the API and the final error handler (after the bot registered its route). */
+/**
+ * Mounts the API and the final error handler (after the bot registered its route). The answer's `close` adds the
+ * request counts not yet in the database, for a graceful stop.
+ */
 export function finishHttpApp(
   app: express.Express,
   ctx: AppContext,
   verify?: (token: string) => Promise<Principal>,
   options: ApiOptions = {},
-): void {
-  app.use('/api', apiRouter(ctx, verify, options));
+): { close(): Promise<void> } {
+  const requests = options.db ? new SharedRequestCounter(options.db, requestBudget(ctx)) : undefined;
+  app.use('/api', apiRouter(ctx, verify, { ...options, ...(requests ? { requests } : {}) }));
   app.use(problemHandler((error) => console.error(error)));
+  return { close: async () => requests?.close() };
 }

@@ -1,3 +1,4 @@
+/** The result of an irreversible step, shown where the person is: in place of the button, and as a toast. */
 import {
   MessageBar,
   MessageBarBody,

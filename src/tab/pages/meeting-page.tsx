@@ -1,3 +1,4 @@
+/** Tijdens het gesprek: the manager's meeting page, her shared answers beside his notes and agreements. */
 import {
   Accordion,
   AccordionHeader,
