@@ -12,6 +12,14 @@ export function wantedDemoUser(): string | null {
   }
 }
 
+/** The demo user the tab acts as among `users`: the wanted one when it is among them, else the first. */
+export function demoUserAmong(
+  users: ReadonlyArray<{ id: string }>,
+  wanted: string | null = wantedDemoUser(),
+): string | undefined {
+  return users.find((u) => u.id === wanted)?.id ?? users[0]?.id;
+}
+
 /** Remembers the chosen demo user for the next visit. */
 export function storeDemoUser(id: string): void {
   try {

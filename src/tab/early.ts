@@ -4,17 +4,25 @@
  */
 import { prefetch } from './api/prefetch.js';
 import { wantedDemoUser } from './demo-user.js';
-import { browserLocale, hostOfThisPage } from './host/host.js';
+import { browserLocale, hostOfThisPage, sidePanelView } from './host/host.js';
 import { parseHash } from './routing/paths.js';
-import { configureModule, preloadRoute } from './routing/route-modules.js';
+import { configureModule, preloadMeetingPanel, preloadRoute } from './routing/route-modules.js';
 
 const params = new URLSearchParams(window.location.search);
 const configure = params.get('view') === 'configure';
 const route = parseHash(window.location.hash).path;
-void hostOfThisPage();
+const framed = window.self !== window.top;
+const host = hostOfThisPage();
 if (configure) void configureModule().catch(() => undefined);
 else {
-  void preloadRoute(route);
+  // A meeting's side panel without a route shows the meeting's conversation, which the app finds once it can
+  // sign in: that page's code now, beside the sign-in, instead of the home page's. Teams opens the side panel
+  // at its configured address (`?view=zijpaneel`); its context says so too, a moment later.
+  if (framed && route === '/' && params.get('view') === sidePanelView) void preloadMeetingPanel();
+  else void preloadRoute(route);
+  void host.then((found) => {
+    if (found.sidePanel && found.meetingChatId && route === '/') void preloadMeetingPanel();
+  });
   startPrefetch(route);
 }
 
@@ -29,7 +37,7 @@ function startPrefetch(path: string): void {
     : browserLocale(navigator.languages ?? []);
   // Public, the same for everyone: worth asking early inside Teams too.
   prefetch('/api/config', '', locale);
-  if (window.self !== window.top) return;
+  if (framed) return;
   prefetch('/api/demo/users', '', locale);
   const user = wantedDemoUser();
   if (!user) return;

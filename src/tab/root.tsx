@@ -9,7 +9,7 @@ import type { HostInfo } from './host/host.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
 import { configureModule } from './routing/route-modules.js';
-import { storeDemoUser, wantedDemoUser } from './demo-user.js';
+import { demoUserAmong, storeDemoUser } from './demo-user.js';
 import { settleSession, type Session, type SessionStart } from './session.js';
 import { Shell } from './shell.js';
 import { loadTheme } from './theme/themes.js';
@@ -74,9 +74,7 @@ function Configure({ host }: { host: HostInfo }) {
 }
 
 function storedDemoUser(users: DirectoryUser[] | undefined): string | undefined {
-  if (!users) return undefined;
-  const wanted = wantedDemoUser();
-  return users.find((u) => u.id === wanted)?.id ?? users[0]?.id;
+  return users ? demoUserAmong(users) : undefined;
 }
 
 function Bootstrap({ host, start }: { host: HostInfo; start: SessionStart | undefined }) {
@@ -109,8 +107,11 @@ function Bootstrap({ host, start }: { host: HostInfo; start: SessionStart | unde
     };
   }, [host, attempt]);
 
-  // The profile fetched with the configuration serves until another demo user is chosen.
-  const firstMe = session?.firstMe && session.firstMe.user.id === demoUserId ? session.firstMe : undefined;
+  // The profile fetched with the configuration serves until another demo user is chosen (with Entra, always).
+  const firstMe =
+    session?.firstMe && (!session.demoUsers || session.firstMe.user.id === demoUserId)
+      ? session.firstMe
+      : undefined;
   const me = firstMe ?? fetchedMe;
 
   const api = useMemo(() => {

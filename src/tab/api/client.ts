@@ -123,6 +123,9 @@ export function createApiClient(options: ClientOptions) {
     conversations: () => request<{ items: ConversationSummary[] }>('GET', '/api/conversations'),
     conversation: (id: string) =>
       request<ConversationView>('GET', `/api/conversations/${encodeURIComponent(id)}`),
+    /** The conversation of a Teams meeting, by the meeting chat's id (404 when there is none of hers). */
+    meetingConversation: (chatId: string) =>
+      request<ConversationView>('GET', `/api/meetings/${encodeURIComponent(chatId)}/conversation`),
     /** The conversation as the page's first request already received it, so it can render at once; or undefined. */
     prefetchedConversation: (id: string): ConversationView | undefined =>
       options.fetchImpl

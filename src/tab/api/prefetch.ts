@@ -1,9 +1,11 @@
 /**
  * Requests started before React runs (local browser mode only), so the first page's data arrives with its code
- * instead of after it. Each answer is used once by the API client, then forgotten.
+ * instead of after it, and answers the start-up already read. Each answer is used once by the API client, then
+ * forgotten.
  */
 interface Early {
-  response: Promise<Response>;
+  /** The request under way; none for an answer kept as it was read elsewhere. */
+  response?: Promise<Response>;
   /** The JSON body once a 200 answer has been read; until then undefined. */
   body?: unknown;
 }
@@ -29,6 +31,14 @@ export function prefetch(path: string, user: string, locale: string): void {
       () => undefined,
     );
   started.set(keyOf(path, user, locale), early);
+}
+
+/**
+ * Keeps an answer already read another way (the side panel's meeting conversation, found by its chat id) as if
+ * it were this request's, so the page that asks for it renders with it at once; used once, like the others.
+ */
+export function keepAnswer(path: string, user: string, locale: string, body: unknown): void {
+  started.set(keyOf(path, user, locale), { body });
 }
 
 /** The prefetched answer for exactly this request, if any; removes it so it is used once. */

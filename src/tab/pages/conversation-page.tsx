@@ -25,9 +25,9 @@ import {
   nextStepKey,
   sectionLabels,
   sectionsFor,
+  situationOf,
   targetHref,
   type Section,
-  type Situation,
 } from '../routing/targets.js';
 import type { PageProps } from '../shell.js';
 import type { SectionProps } from './section-props.js';
@@ -88,19 +88,6 @@ const useStyles = makeStyles({
   },
   panelLine: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
-
-/** The situation of a view, for routing decisions. */
-export function situationOf(view: ConversationView): Situation {
-  const c = view.conversation;
-  return {
-    id: c.id,
-    type: c.type,
-    stage: c.stage,
-    party: view.party,
-    nextStep: view.nextStep,
-    employeeId: c.employeeId,
-  };
-}
 
 /**
  * One conversation: its header (people, time, stage timeline), the sub-pages that matter in this stage, and

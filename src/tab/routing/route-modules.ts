@@ -50,6 +50,17 @@ export const sectionModules = {
   evaluatie: preloadable(() => import('../pages/evaluation-page.js')),
 } satisfies Record<Section, Preloadable<unknown>>;
 
+/**
+ * The code of the meeting side panel's page, a conversation and its meeting page, started before the panel knows
+ * which conversation it shows (it asks the API by the meeting's chat id), so neither waits for the other.
+ */
+export function preloadMeetingPanel(): Promise<void> {
+  return Promise.all([pageModules.conversation(), sectionModules.gesprek()]).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** The meeting tab's configuration page (`?view=configure`). */
 export const configureModule = preloadable(() => import('../pages/configure-page.js'));
 

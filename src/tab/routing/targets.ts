@@ -1,6 +1,7 @@
 /** The sub-pages of one conversation and where each party is sent first. */
 import type { NextStep, Stage } from '../../domain/conversation.js';
 import type { ConversationType } from '../../domain/formats.js';
+import type { ConversationView } from '../api/types.js';
 import type { MessageKey } from '../i18n/nl.js';
 import { href } from './router.js';
 
@@ -28,6 +29,19 @@ export interface Situation {
 const afterMeeting: readonly Stage[] = ['held', 'awaiting_approval', 'approved', 'archived'];
 const decided: readonly Stage[] = ['awaiting_approval', 'approved', 'archived'];
 const done: readonly Stage[] = ['approved', 'archived'];
+
+/** The situation of a view, for routing decisions. */
+export function situationOf(view: ConversationView): Situation {
+  const c = view.conversation;
+  return {
+    id: c.id,
+    type: c.type,
+    stage: c.stage,
+    party: view.party,
+    nextStep: view.nextStep,
+    employeeId: c.employeeId,
+  };
+}
 
 /** The sub-pages that mean something for this party in this stage, in cycle order. */
 export function sectionsFor(s: Situation): Section[] {
