@@ -112,7 +112,8 @@ function everyAnswer(): Record<string, string> {
 
 /**
  * API answers for Jeroen in the meeting with Fatima, keyed `jeroen /api/…` (the bench's server answers by the
- * demo user first): his list holds the conversation whose meeting link has this meeting's chat id.
+ * demo user first): the meeting's conversation by its chat id, as the side panel asks for it, and his list,
+ * which holds the conversation whose meeting link has this meeting's chat id.
  */
 export function sidePanelFixtures(): Record<string, unknown> {
   const now = new Date().toISOString();
@@ -171,6 +172,7 @@ export function sidePanelFixtures(): Record<string, unknown> {
   };
   return {
     'jeroen /api/me': { user: jeroen, reports: [fatima], isHr: false, isManager: true },
+    [`jeroen /api/meetings/${meetingChatId}/conversation`]: view,
     'jeroen /api/conversations': { items: [summary] },
     'jeroen /api/conversations/c2': view,
   };
