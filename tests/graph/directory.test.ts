@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppContext } from '../../src/app/context.js';
 import { resolveAudience } from '../../src/app/commands/round-audience.js';
+import { noDepartment } from '../../src/domain/index.js';
 import { GraphDirectory, outOfOfficeFrom } from '../../src/graph/directory.js';
+import type { DirectoryUser } from '../../src/ports/index.js';
 import { testClient, useFakeGraph } from './harness.js';
 
 let clock: number;
@@ -150,41 +152,79 @@ describe('GraphDirectory', () => {
     }
   });
 
-  it('gives a round for everyone, or for a department, all of an organisation of thousands', async () => {
+  it('resolves a round of 2,500 in a page per 100 people, exactly as one manager question per person would', async () => {
     fake.users.clear();
     fake.pageSize = 999;
     try {
       fake.addUser({ id: 'director', displayName: 'Directeur', department: 'Staf' });
       const departments = ['Dienstverlening', 'Financiën', 'Zorg'];
-      for (let m = 0; m < 20; m++) {
+      for (let m = 0; m < 25; m++) {
         fake.addUser({ id: `m${m}`, displayName: `Manager ${m}`, managerId: 'director', department: 'Staf' });
       }
-      for (let i = 0; i < 1_500; i++) {
+      for (let i = 0; i < 2_472; i++) {
         fake.addUser({
           id: `e${i}`,
           displayName: `Medewerker ${i}`,
-          managerId: `m${i % 20}`,
+          managerId: `m${i % 25}`,
           department: departments[i % 3],
         });
       }
+      // Someone without a manager (nobody to plan with) and someone who left (not invited).
+      fake.addUser({ id: 'zzp', displayName: 'Zelfstandige', department: 'Zorg' });
+      fake.addUser({ id: 'gone', displayName: 'Vertrokken', managerId: 'm1', accountEnabled: false });
+      fake.addUser({ id: 'e-last', displayName: 'Nieuw', managerId: 'm1', department: 'Zorg' });
       const ctx = { directory: directory() } as unknown as AppContext;
+
+      fake.log.length = 0;
       const everyone = await resolveAudience(ctx, { kind: 'everyone' });
-      // The director has no manager and no-one to plan with; every other one of the 1,521 is in.
-      expect(everyone).toHaveLength(1_520);
-      // 1,521 users at 999 a page: two pages.
-      expect(fake.count('GET', /^\/users$/)).toBe(2);
-      const zorg = await resolveAudience(ctx, { kind: 'department', department: 'Zorg' });
-      expect(zorg).toHaveLength(500);
-      expect(new Set(zorg.map((m) => m.department))).toEqual(new Set(['Zorg']));
-      expect(zorg.find((m) => m.employeeId === 'e2')).toEqual({
-        employeeId: 'e2',
-        managerId: 'm2',
-        department: 'Zorg',
+      // 2,500 enabled users at Graph's 100 a page with $expand: 25 requests, and not one manager lookup.
+      expect(fake.log.length).toBeLessThanOrEqual(Math.ceil(2_500 / 100) + 2);
+      expect(fake.count('GET', /\/manager$/)).toBe(0);
+
+      // The way it was: every user listed, then each one's manager asked, on a directory of its own.
+      const perUser = directory();
+      const users = await perUser.listUsers();
+      const managers: Array<DirectoryUser | undefined> = [];
+      for (let i = 0; i < users.length; i += 50) {
+        managers.push(...(await Promise.all(users.slice(i, i + 50).map((u) => perUser.managerOf(u.id)))));
+      }
+      const expected = users.flatMap((user, i) => {
+        const manager = managers[i];
+        return manager
+          ? [{ employeeId: user.id, managerId: manager.id, department: user.department ?? noDepartment }]
+          : [];
       });
+      expect(fake.count('GET', /\/manager$/)).toBe(2_500);
+      // The director and the one without a manager have nobody to plan with.
+      expect(expected).toHaveLength(2_498);
+      expect(everyone).toEqual(expected);
+
+      fake.log.length = 0;
+      const zorg = await resolveAudience(ctx, { kind: 'department', department: 'Zorg' });
+      // 825 of Zorg with a manager (824 + the newcomer): nine pages.
+      expect(zorg).toEqual(expected.filter((m) => m.department === 'Zorg'));
+      expect(zorg).toHaveLength(825);
+      expect(fake.log.length).toBe(9);
+
+      // A manager's team comes from their reports, who need no manager question either. Graph's direct reports
+      // include an account that was switched off, so whoever left is in the team as before.
+      fake.log.length = 0;
+      const team = await resolveAudience(ctx, { kind: 'manager', managerId: 'm1' });
+      expect(fake.count('GET', /\/manager$/)).toBe(0);
+      const reports = await perUser.directReports('m1');
+      const theirManagers = await Promise.all(reports.map((r) => perUser.managerOf(r.id)));
+      expect(team).toEqual(
+        reports.map((r, i) => ({
+          employeeId: r.id,
+          managerId: theirManagers[i]?.id,
+          department: r.department ?? noDepartment,
+        })),
+      );
+      expect(team).toHaveLength(101);
     } finally {
       fake.pageSize = 2;
     }
-  }, 60_000);
+  }, 120_000);
 
   it('finds HR membership through a nested group', async () => {
     const dir = directory();

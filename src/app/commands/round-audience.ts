@@ -3,7 +3,7 @@
  * department), and what the starter is in the org chart (HR, director, the part below them).
  */
 import { noDepartment, type RoundAudience, type RoundMember, type RoundStarter } from '../../domain/index.js';
-import type { DirectoryUser } from '../../ports/index.js';
+import type { DirectoryUser, ListedUser } from '../../ports/index.js';
 import type { AppContext } from '../context.js';
 
 /** Directory questions asked side by side (the local directory answers at once; Graph is paced by its client). */
@@ -17,65 +17,87 @@ async function inChunks<T, R>(items: readonly T[], work: (item: T) => Promise<R>
   return results;
 }
 
-/** Everyone below a manager, at every level (breadth first; a cycle in the directory cannot loop). */
-export async function everyoneBelow(ctx: AppContext, managerId: string): Promise<DirectoryUser[]> {
-  const seen = new Map<string, DirectoryUser>();
+/**
+ * Everyone below a manager, at every level, each with the manager whose direct report they are (breadth first;
+ * a cycle in the directory cannot loop). The manager is the one whose reports were asked for, so nobody's manager
+ * needs asking again.
+ */
+export async function teamBelow(ctx: AppContext, managerId: string): Promise<ListedUser[]> {
+  const seen = new Map<string, ListedUser>();
   let level = [managerId];
   while (level.length > 0) {
-    const reports = (await inChunks(level, (id) => ctx.directory.directReports(id))).flat();
-    level = [];
-    for (const user of reports) {
-      if (user.id === managerId || seen.has(user.id)) continue;
-      seen.set(user.id, user);
-      level.push(user.id);
-    }
+    const reports = await inChunks(level, (id) => ctx.directory.directReports(id));
+    const next: string[] = [];
+    level.forEach((id, i) => {
+      for (const user of reports[i] ?? []) {
+        if (user.id === managerId || seen.has(user.id)) continue;
+        seen.set(user.id, { user, managerId: id });
+        next.push(user.id);
+      }
+    });
+    level = next;
   }
   return [...seen.values()];
 }
 
-/** Members from users: each with their manager now; people without a manager have nobody to plan with. */
-async function membersOf(ctx: AppContext, users: readonly DirectoryUser[]): Promise<RoundMember[]> {
-  const managers = await inChunks(users, (u) => ctx.directory.managerOf(u.id));
-  return users.flatMap((user, i) => {
-    const manager = managers[i];
-    return manager
-      ? [{ employeeId: user.id, managerId: manager.id, department: user.department ?? noDepartment }]
-      : [];
-  });
+/** Everyone below a manager, at every level. */
+export async function everyoneBelow(ctx: AppContext, managerId: string): Promise<DirectoryUser[]> {
+  return (await teamBelow(ctx, managerId)).map(({ user }) => user);
 }
 
-/** The members of a round for an audience, from the directory now. */
+/** Members from listed users and their managers now; people without a manager have nobody to plan with. */
+function membersOf(listed: readonly ListedUser[]): RoundMember[] {
+  return listed.flatMap(({ user, managerId }) =>
+    managerId ? [{ employeeId: user.id, managerId, department: user.department ?? noDepartment }] : [],
+  );
+}
+
+/**
+ * The members of a round for an audience, from the directory now. Everyone and a department come from one
+ * listing with each person's manager in it (a page per 100 people on Graph); a manager's teams from their
+ * reports, level by level.
+ */
 export async function resolveAudience(ctx: AppContext, audience: RoundAudience): Promise<RoundMember[]> {
   switch (audience.kind) {
     case 'everyone':
-      return membersOf(ctx, await ctx.directory.listUsers());
+      return membersOf(await ctx.directory.listUsersWithManagers());
     case 'department': {
       // The directory narrows to the department (Graph filters it itself); people without one only locally.
-      const listed = await ctx.directory.listUsers(
+      const listed = await ctx.directory.listUsersWithManagers(
         audience.department === noDepartment ? {} : { department: audience.department },
       );
       // Exactly as spelled: Graph compares case-insensitively, progress counts per spelling.
       return membersOf(
-        ctx,
-        listed.filter((u) => (u.department ?? noDepartment) === audience.department),
+        listed.filter(({ user }) => (user.department ?? noDepartment) === audience.department),
       );
     }
     case 'manager':
-      return membersOf(ctx, await everyoneBelow(ctx, audience.managerId));
+      return membersOf(await teamBelow(ctx, audience.managerId));
   }
 }
 
-/** The starter as the rules see them, and the part of the organisation below them. */
+/** The starter as the rules see them: HR, and a director (someone whose reports have reports of their own). */
+export async function starterOf(ctx: AppContext, viewerId: string): Promise<RoundStarter> {
+  const [isHr, reports] = await Promise.all([
+    ctx.directory.isHr(viewerId),
+    ctx.directory.directReports(viewerId),
+  ]);
+  const reportsOfReports = await inChunks(reports, (r) => ctx.directory.directReports(r.id));
+  return { id: viewerId, isHr, isDirector: reportsOfReports.some((list) => list.length > 0) };
+}
+
+/**
+ * The starter, and the part of the organisation below them when that bounds what they may start: a director's
+ * own part. HR may start a round for anyone, so their part is not walked.
+ */
 export async function starterFacts(
   ctx: AppContext,
   viewerId: string,
 ): Promise<{ starter: RoundStarter; below: Set<string> }> {
-  const isHr = await ctx.directory.isHr(viewerId);
-  const reports = await ctx.directory.directReports(viewerId);
-  const reportsOfReports = await inChunks(reports, (r) => ctx.directory.directReports(r.id));
-  const isDirector = reportsOfReports.some((list) => list.length > 0);
-  const below = isDirector
-    ? new Set((await everyoneBelow(ctx, viewerId)).map((u) => u.id))
-    : new Set<string>();
-  return { starter: { id: viewerId, isHr, isDirector }, below };
+  const starter = await starterOf(ctx, viewerId);
+  const below =
+    starter.isDirector && !starter.isHr
+      ? new Set((await teamBelow(ctx, viewerId)).map(({ user }) => user.id))
+      : new Set<string>();
+  return { starter, below };
 }
