@@ -3,7 +3,7 @@
  * department), and what the starter is in the org chart (HR, director, the part below them).
  */
 import { noDepartment, type RoundAudience, type RoundMember, type RoundStarter } from '../../domain/index.js';
-import type { DirectoryUser, ListedUser } from '../../ports/index.js';
+import type { ListedUser } from '../../ports/index.js';
 import type { AppContext } from '../context.js';
 
 /** Directory questions asked side by side (the local directory answers at once; Graph is paced by its client). */
@@ -38,11 +38,6 @@ export async function teamBelow(ctx: AppContext, managerId: string): Promise<Lis
     level = next;
   }
   return [...seen.values()];
-}
-
-/** Everyone below a manager, at every level. */
-export async function everyoneBelow(ctx: AppContext, managerId: string): Promise<DirectoryUser[]> {
-  return (await teamBelow(ctx, managerId)).map(({ user }) => user);
 }
 
 /** Members from listed users and their managers now; people without a manager have nobody to plan with. */

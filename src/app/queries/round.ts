@@ -23,7 +23,7 @@ import {
   roundMembers,
   roundsOfManager,
 } from '../../store/round-store.js';
-import { everyoneBelow, starterFacts } from '../commands/round-audience.js';
+import { starterOf, teamBelow } from '../commands/round-audience.js';
 import type { AppContext } from '../context.js';
 import { unknownUser } from '../views/people.js';
 
@@ -99,7 +99,7 @@ async function reportsOf(ctx: AppContext, round: Round, managerId: string): Prom
 export async function roundsOverview(ctx: AppContext, viewerId: string): Promise<RoundsOverview> {
   const today = amsterdamDay(ctx.now());
   const executor = ctx.store.executor;
-  const { starter } = await starterFacts(ctx, viewerId);
+  const starter = await starterOf(ctx, viewerId);
   const followed = starter.isHr || starter.isDirector ? await listRounds(executor) : [];
   const rounds = await Promise.all(
     followed
@@ -123,20 +123,24 @@ export async function roundsOverview(ctx: AppContext, viewerId: string): Promise
   };
 }
 
-/** The departments and managers a starter may choose from: everyone's for HR, those below a director. */
+/**
+ * The departments and managers a starter may choose from: everyone's for HR, those below a director. Who manages
+ * anyone follows from the same listing (each person with their manager), not from asking each person for their
+ * reports: a manager is someone listed as a listed person's manager. For HR that listing holds enabled accounts
+ * only, as a round for everyone does, so a manager whose only reports have left is not offered.
+ */
 async function audienceChoices(
   ctx: AppContext,
   viewerId: string,
   isHr: boolean,
 ): Promise<{ departments: string[]; managers: DirectoryUser[] }> {
-  const users = isHr ? await ctx.directory.listUsers() : await everyoneBelow(ctx, viewerId);
+  const listed = isHr ? await ctx.directory.listUsersWithManagers() : await teamBelow(ctx, viewerId);
   const self = isHr ? undefined : await ctx.directory.getUser(viewerId);
+  const users = listed.map(({ user }) => user);
   const departments = [...new Set(users.map((u) => u.department).filter((d): d is string => Boolean(d)))];
+  const managing = new Set(listed.map(({ managerId }) => managerId));
   const candidates = self ? [self, ...users] : users;
-  const managers: DirectoryUser[] = [];
-  for (const user of candidates) {
-    if ((await ctx.directory.directReports(user.id)).length > 0) managers.push(user);
-  }
+  const managers = candidates.filter((user) => managing.has(user.id));
   return {
     departments: departments.sort((a, b) => a.localeCompare(b, 'nl')),
     managers: managers.sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl')),
