@@ -1,3 +1,4 @@
+/** One conversation in the tab: its header and stage timeline, the sub-pages for its stage, the one shown. */
 import {
   Link,
   MessageBar,
