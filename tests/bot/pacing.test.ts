@@ -1,3 +1,4 @@
+/** Tests of the messenger's pacing: per-chat windows, the shared pace's lookahead, and retries on throttling. */
 import { describe, expect, it } from '@jest/globals';
 import {
   lookaheadMs,

@@ -1,3 +1,4 @@
+/** The tab's English texts, one per Dutch text in ./nl.ts, as ICU messages. */
 import type { Messages } from './nl.js';
 
 /** English, used when the Teams locale (or `?lang=en`) is English. */

@@ -1,3 +1,4 @@
+/** Tests of the tab's own date formatting against Intl, in Dutch and English. */
 import { describe, expect, it } from '@jest/globals';
 import { formatDate, formatDateTime, formatTime, parseIso } from '../../../src/tab/i18n/dates.js';
 import { createI18n } from '../../../src/tab/i18n/i18n.js';

@@ -1,3 +1,4 @@
+/** Tests of the tab's message catalogues: every text an ICU message in both languages, every count a plural. */
 import { describe, expect, it } from '@jest/globals';
 import type { IntlMessageFormat } from 'intl-messageformat';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
