@@ -233,7 +233,7 @@ async function voorGezien(employeeId: string, width: number, sidePanel: boolean)
   await staff.getByRole('button', { name: 'Reactie versturen' }).click();
   await staff.getByText('Vul een opmerking in bij ‘Voor gezien’.').waitFor();
   await staff.getByLabel(/Jouw opmerking/).fill(remark);
-  await staff.getByText(`${remark.length} van 2000 tekens`).waitFor();
+  await staff.getByText(`${remark.length} van 2.000 tekens`).waitFor();
   await staff.getByRole('button', { name: 'Reactie versturen' }).click();
 
   // First the text about what voor gezien does, then the confirmation.

@@ -200,8 +200,15 @@ export function ApprovePage({ view, onView }: SectionProps) {
             <Field
               label={decision === 'voor_gezien' ? i18n.t('approve.remark') : i18n.t('approve.comment')}
               required
-              hint={i18n.t('approve.counter', { length: comment.trim().length, max: commentLength })}
-              validationMessage={touched && problem ? i18n.t(problem, { max: commentLength }) : undefined}
+              hint={i18n.t('approve.counter', {
+                length: comment.trim().length.toLocaleString(i18n.locale),
+                max: commentLength.toLocaleString(i18n.locale),
+              })}
+              validationMessage={
+                touched && problem
+                  ? i18n.t(problem, { max: commentLength.toLocaleString(i18n.locale) })
+                  : undefined
+              }
             >
               <Textarea
                 value={comment}

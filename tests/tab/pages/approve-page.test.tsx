@@ -93,7 +93,7 @@ describe('ApprovePage', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /Jouw opmerking/ }), {
       target: { value: '  Gezien, maar de planning klopt niet.  ' },
     });
-    expect(screen.getByText('36 van 2000 tekens')).toBeTruthy();
+    expect(screen.getByText('36 van 2.000 tekens')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Reactie versturen' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog.textContent).toMatch(explain);
