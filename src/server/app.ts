@@ -92,7 +92,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const verify = config.authMode === 'entra' ? entraAuthenticator(config, options.keys) : undefined;
   const http = createHttpApp(ctx, { tabDir: defaultTabDir, outlookDir: defaultOutlookDir });
   if (options.mountBot) await options.mountBot(ctx, http);
-  finishHttpApp(http, ctx, verify, { db: ctx.store.db });
+  const api = finishHttpApp(http, ctx, verify, { db: ctx.store.db });
   if (options.workers !== false) await inBackground(() => startWorkers(ctx));
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(config.port, config.host, () => resolve(s));
@@ -112,6 +112,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         stopLive(ctx);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections?.();
+        await api.close();
         await ctx.outbox.stop();
         await ctx.renderer.close?.();
         await ctx.store.close();
