@@ -37,9 +37,14 @@ const iso = (value: Date | string): string =>
 
 /** Thrown when a write was based on a revision that is no longer current. */
 export class StaleRevisionError extends DomainError {
+  /**
+   * `current`: the row as it stood when a write found it moved, when the write could bring it back; never part
+   * of what a person is answered (only `expected` and `actual` are).
+   */
   constructor(
     readonly expected: number,
     readonly actual: number | undefined,
+    readonly current?: StoredConversation,
   ) {
     super(
       'conflict',
@@ -59,8 +64,10 @@ class BoundedMap<K, V> extends Map<K, V> {
     super();
   }
 
+  /** Sets `key` as the newest entry. */
   remember(key: K, value: V): void {
-    if (!this.has(key) && this.size >= this.capacity) this.delete(this.keys().next().value as K);
+    this.delete(key);
+    if (this.size >= this.capacity) this.delete(this.keys().next().value as K);
     this.set(key, value);
   }
 }
@@ -114,7 +121,8 @@ const updateStatement = `WITH saved AS (
 
 /**
  * Writes the next state of a conversation if its row is still at `expectedRevision`, with its audit entries in
- * the same statement (appended only when the update matched); a `StaleRevisionError` otherwise.
+ * the same statement (appended only when the update matched); a `StaleRevisionError` otherwise, which carries
+ * the row as the same statement found it when that is newer than the one the write was based on.
  */
 async function updateConversation(
   sql: SqlExecutor,
@@ -132,39 +140,61 @@ async function updateConversation(
     expectedRevision,
     byPerson ? 1 : 0,
   ];
-  const { rows } = await sql.query<{ revision: number; edit_revision: number }>(
+  const logged =
     audit.length === 0
-      ? `${updateStatement} SELECT revision, edit_revision FROM saved`
-      : `${updateStatement}, logged AS (
+      ? ''
+      : `, logged AS (
            INSERT INTO audit_log (at, actor_id, conversation_id, subject_id, action, details)
            SELECT COALESCE((e.entry->>'at')::timestamptz, now()), e.entry->>'actorId', e.entry->>'conversationId',
                   e.entry->>'subjectId', e.entry->>'action', e.entry->'details'
-             FROM saved, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, n) ORDER BY e.n)
-         SELECT revision, edit_revision FROM saved`,
+             FROM saved, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, n) ORDER BY e.n)`;
+  // When the update matched nothing, the same round trip brings back the row as it stands.
+  const { rows } = await sql.query<ConversationRow & { written: boolean }>(
+    `${updateStatement}${logged}
+     SELECT true AS written, NULL::jsonb AS data, revision, edit_revision FROM saved
+     UNION ALL
+     SELECT false, data, revision, edit_revision FROM conversations
+      WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM saved)`,
     audit.length === 0 ? params : [...params, JSON.stringify(audit)],
   );
   const row = rows[0];
-  if (!row) {
-    const current = await getConversation(sql, c.id);
-    throw new StaleRevisionError(expectedRevision, current?.revision);
+  if (!row?.written) {
+    // A row that was being changed at that moment still shows its earlier revision here: read it then.
+    const current =
+      row && row.revision !== expectedRevision ? toStored(row) : await getConversation(sql, c.id);
+    throw new StaleRevisionError(expectedRevision, current?.revision, current);
   }
   return { conversation: c, revision: row.revision, editRevision: row.edit_revision };
 }
 
-function transactionOf(tx: SqlExecutor & { exec(text: string): Promise<void> }): StoreTransaction {
+/**
+ * The store inside one transaction. `wrote` hears of every conversation it writes: before the statement (`saved`
+ * undefined), and with what it stored once that statement succeeded, which holds only if the transaction commits.
+ */
+function transactionOf(
+  tx: SqlExecutor & { exec(text: string): Promise<void> },
+  wrote: (id: string, saved?: StoredConversation) => void,
+): StoreTransaction {
   return {
     query: tx.query,
     exec: tx.exec,
     getConversation: (id, forUpdate) => getConversation(tx, id, forUpdate),
     insertConversation: async (c) => {
+      wrote(c.id);
       await tx.query(
         'INSERT INTO conversations (id, employee_id, manager_id, type, stage, revision, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)',
         [c.id, c.employeeId, c.managerId, c.type, c.stage, JSON.stringify(c), c.createdAt, c.updatedAt],
       );
-      return { conversation: c, revision: 1, editRevision: 1 };
+      const saved = { conversation: c, revision: 1, editRevision: 1 };
+      wrote(c.id, saved);
+      return saved;
     },
-    updateConversation: (c, expectedRevision, byPerson, audit) =>
-      updateConversation(tx, c, expectedRevision, byPerson, audit),
+    updateConversation: async (c, expectedRevision, byPerson, audit) => {
+      wrote(c.id);
+      const saved = await updateConversation(tx, c, expectedRevision, byPerson, audit);
+      wrote(c.id, saved);
+      return saved;
+    },
     appendAudit: (entry) => appendAudit(tx, entry),
   };
 }
@@ -175,15 +205,45 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
   // Whose a conversation is never changes, so every command after the first reads it from memory; an erased
   // conversation is forgotten here, and on another instance its transaction finds no row and says not found.
   const employees = new BoundedMap<string, string>(50_000);
+  // The committed state of the conversations this instance read or wrote last (read outside a transaction, or
+  // written by a statement or transaction that committed).
+  const known = new BoundedMap<string, StoredConversation>(1_000);
   const list = async (text: string, params: unknown[]) =>
     (await db.query<ConversationRow>(text, params)).rows.map(toStored);
   return {
     db,
     executor: db,
-    transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
-    getConversation: (id) => getConversation(db, id),
-    updateConversation: (c, expectedRevision, byPerson, audit) =>
-      updateConversation(db, c, expectedRevision, byPerson, audit),
+    transaction: async (work) => {
+      // A conversation a transaction writes is forgotten at once, and remembered as written once it committed.
+      const written = new Map<string, StoredConversation | undefined>();
+      const result = await db.transaction((tx) =>
+        work(
+          transactionOf(tx, (id, saved) => {
+            known.delete(id);
+            written.set(id, saved);
+          }),
+        ),
+      );
+      for (const [id, saved] of written) if (saved) known.remember(id, saved);
+      return result;
+    },
+    getConversation: async (id) => {
+      const stored = await getConversation(db, id);
+      if (stored) known.remember(id, stored);
+      else known.delete(id);
+      return stored;
+    },
+    lastKnown: (id) => known.get(id),
+    updateConversation: async (c, expectedRevision, byPerson, audit) => {
+      try {
+        const saved = await updateConversation(db, c, expectedRevision, byPerson, audit);
+        known.remember(c.id, saved);
+        return saved;
+      } catch (error) {
+        if (error instanceof StaleRevisionError && error.current) known.remember(c.id, error.current);
+        throw error;
+      }
+    },
     employeeOf: async (conversationId) => {
       const known = employees.get(conversationId);
       if (known) return known;
@@ -359,7 +419,10 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         ]);
         const messages = await count('DELETE FROM sent_messages WHERE recipient_id = $1', [employeeId]);
         const conversations = await count('DELETE FROM conversations WHERE employee_id = $1', [employeeId]);
-        for (const id of ids) employees.delete(id);
+        for (const id of ids) {
+          employees.delete(id);
+          known.delete(id);
+        }
         const roundMemberships = await eraseRoundMember(tx, employeeId);
         return { conversations, cardCopies, tasks, messages, roundMemberships };
       }),

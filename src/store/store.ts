@@ -83,6 +83,11 @@ export interface Store {
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   getConversation(id: string): Promise<StoredConversation | undefined>;
   /**
+   * The conversation as this instance last read it outside a transaction or committed a write of it, if it still
+   * remembers: it may have changed since, so it is only ever the basis of a write that checks its revision.
+   */
+  lastKnown(id: string): StoredConversation | undefined;
+  /**
    * `StoreTransaction.updateConversation` as one statement of its own, outside any transaction: for a change
    * whose audit entries are all it brings with it.
    */

@@ -72,9 +72,16 @@ describe.each(backends)('store on %s', (backend) => {
       subjectId: 'fatima',
       details: { version: 1 },
     });
-    await expect(
-      s.updateConversation({ ...c, stage: 'cancelled' }, 1, true, [entry('conversation.cancelled')]),
-    ).rejects.toBeInstanceOf(StaleRevisionError);
+    const stale = await s
+      .updateConversation({ ...c, stage: 'cancelled' }, 1, true, [entry('conversation.cancelled')])
+      .catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(StaleRevisionError);
+    // The failed write brings the row back as it stands, and this instance remembers that copy.
+    expect((stale as StaleRevisionError).current).toMatchObject({
+      revision: 2,
+      conversation: { stage: 'preparing' },
+    });
+    expect(s.lastKnown(c.id)).toMatchObject({ revision: 2 });
     expect((await s.getConversation(c.id))?.conversation.stage).toBe('preparing');
     expect((await s.auditOf(c.id)).map((a) => a.action)).not.toContain('conversation.cancelled');
   });

@@ -36,8 +36,8 @@ const alone = new Set<PersonCommand['type']>([
   'save-pop',
   'save-evaluation',
 ]);
-/** Reads again after a write that lost a race for the row, at most this often, before giving the conflict back. */
-const attemptsAlone = 3;
+/** Tries of a write (on a remembered copy, then on the row as it stands after each lost race) before a conflict. */
+const attempts = 4;
 
 /** Runs one domain command for a person. `expectedRevision` guards against overwriting someone else's edit. */
 export async function runCommand(
@@ -52,9 +52,10 @@ export async function runCommand(
 }
 
 /**
- * `runCommand` without presenting the result: for a caller that shows it its own way (the bot's card). An
- * autosave is written as one statement against the revision it read, and read again if the row moved meanwhile
- * (the system attached a meeting, say); everything else runs in a transaction that locks the row.
+ * `runCommand` without presenting the result: for a caller that shows it its own way (the bot's card). Every
+ * write checks the revision it was based on, so it may start from the copy this instance remembers and try again
+ * on the row as it stands when that moved. An autosave is one statement without a transaction; everything else
+ * writes its change, audit entries and jobs in one transaction.
  */
 export async function applyCommand(
   ctx: AppContext,
@@ -89,24 +90,54 @@ export async function applyCommand(
       relation: relationOf(viewer, current.conversation, facts) as ContentRelation,
     };
   };
-  if (alone.has(command.type)) {
-    for (let attempt = 1; attempt <= attemptsAlone; attempt++) {
-      const { current, actor, result, relation } = decide(await ctx.store.getConversation(conversationId));
-      let saved: StoredConversation | undefined;
+  /**
+   * Decides on the copy this instance remembers, else on the row as `read` gives it, and writes with `write`,
+   * which checks the revision the decision was based on. A refusal or a lost race is decided again on the row as
+   * it stands: the failed write brings it back, or it is read.
+   */
+  const settle = async (
+    read: () => Promise<StoredConversation | undefined>,
+    write: (step: ReturnType<typeof decide>) => Promise<StoredConversation | undefined>,
+  ): Promise<AppliedCommand | undefined> => {
+    let current = ctx.store.lastKnown(conversationId);
+    let fresh = current === undefined;
+    current ??= await read();
+    for (let attempt = 1; ; attempt++) {
+      let step: ReturnType<typeof decide>;
       try {
-        saved = await commitAlone(ctx, current, result, actor);
+        step = decide(current);
       } catch (error) {
-        // The row moved between reading and writing: read again (a person's edit meanwhile fails the check above).
-        if (error instanceof StaleRevisionError && attempt < attemptsAlone) continue;
-        throw error;
+        if (fresh) throw error;
+        current = await read();
+        fresh = true;
+        continue;
       }
-      if (saved) return { saved, relation };
-      // The change has side effects after all: it goes through the transaction below.
-      break;
+      try {
+        const saved = await write(step);
+        return saved && { saved, relation: step.relation };
+      } catch (error) {
+        // The row moved since (the system attached a meeting, another instance saved); a person's edit meanwhile
+        // fails the revision check in `decide`.
+        if (!(error instanceof StaleRevisionError) || attempt >= attempts) throw error;
+        current = error.current ?? (await read());
+        fresh = true;
+      }
     }
+  };
+  if (alone.has(command.type)) {
+    const applied = await settle(
+      () => ctx.store.getConversation(conversationId),
+      (step) => commitAlone(ctx, step.current, step.result, step.actor),
+    );
+    // Undefined when the change has side effects after all: it goes through the transaction below.
+    if (applied) return applied;
   }
+  // Without a remembered copy the row is read with a lock, so the write cannot lose a race.
   return ctx.store.transaction(async (tx) => {
-    const { current, actor, result, relation } = decide(await tx.getConversation(conversationId, true));
-    return { saved: await commit(ctx, tx, current, result, actor), relation };
+    const applied = await settle(
+      () => tx.getConversation(conversationId, true),
+      async (step) => commit(ctx, tx, step.current, step.result, step.actor),
+    );
+    return applied as AppliedCommand;
   });
 }
