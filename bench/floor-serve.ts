@@ -7,7 +7,8 @@
  * - `GET /floor/queries`: statements sent to PostgreSQL so far (every `pg` client's `query`, pooled or in a
  *   transaction), so the bench can say how many a request costs;
  * - with `BENCH_FLOOR_PROFILE` (a directory), `POST /floor/profile/start` and `POST /floor/profile/stop/:name`: a V8
- *   CPU profile of just the measured part, written there as `<name>.cpuprofile`.
+ *   CPU profile and a sampled allocation profile of just the measured part, written there as `<name>.cpuprofile`
+ *   and `<name>.heapprofile` (both open in Chrome DevTools).
  * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
  */
 import { writeFileSync } from 'node:fs';
@@ -45,11 +46,20 @@ async function main(): Promise<void> {
       await session.post('Profiler.enable');
       http.post('/floor/profile/start', async (_req, res) => {
         await session.post('Profiler.start');
+        await session.post('HeapProfiler.startSampling', {
+          samplingInterval: 16_384,
+          // Everything allocated, not only what is still alive when the profile stops.
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
         res.json({ ok: true });
       });
       http.post('/floor/profile/stop/:name', async (req, res) => {
         const { profile } = await session.post('Profiler.stop');
-        writeFileSync(join(profileDir, `${String(req.params.name)}.cpuprofile`), JSON.stringify(profile));
+        const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
+        const name = String(req.params.name);
+        writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+        writeFileSync(join(profileDir, `${name}.heapprofile`), JSON.stringify(allocations));
         res.json({ ok: true });
       });
     }

@@ -29,7 +29,7 @@ export interface FloorOptions {
   organisation: BenchOrganisation;
   /** A fresh, empty PostgreSQL database each time it is called. */
   freshDatabase: () => Promise<string>;
-  /** Conversations decided on, each twice (employee, then manager): 2 × this many decisions. */
+  /** Decisions measured on each side: managers co-signing their employees' vitality reports. */
   decisions: number;
   /** Concurrent editors of the saturation run, per side. */
   editors: number;
@@ -189,25 +189,22 @@ async function benchDecisions(options: FloorOptions): Promise<FloorResult['decis
       throw new Error(`the floor bench needs ${count} employees, the organisation has ${employees.length}`);
     const ids = await planFor(real.url, organisation, employees);
     await toAwaitingApproval(real.url, organisation, employees, ids);
-    const managers = employees.map((e) => organisation.managerOf.get(e) as string);
-    const invokes = [
-      ...employees.map((e, i) => decideInvoke(e, ids[i] as string)),
-      ...managers.map((m, i) => decideInvoke(m, ids[i] as string)),
-    ];
+    // Her own vitality report she signed by offering it; each decision is her manager co-signing it: the
+    // fullest path (the report approved, its archiving and task and card refreshes queued in the transaction).
+    const invokes = employees.map((e, i) =>
+      decideInvoke(organisation.managerOf.get(e) as string, ids[i] as string),
+    );
     // Warm-up on both sides; the real app's first answer is the card the bare one sends back every time.
     const first = await postInvoke(real.url, invokes[0] as Record<string, unknown>);
     if (!first.ok) throw new Error(`the real app did not answer the decision with a card:\n${real.output()}`);
-    for (const i of [...Array(warmUp).keys()].slice(1))
-      await postInvoke(real.url, invokes[i] as Record<string, unknown>);
-    for (let i = 0; i < warmUp; i++)
-      await postInvoke(real.url, invokes[count + i] as Record<string, unknown>);
+    for (let i = 1; i < warmUp; i++) await postInvoke(real.url, invokes[i] as Record<string, unknown>);
     const cardFile = join(mkdtempSync(join(tmpdir(), 'bench-floor-card-')), 'card.json');
     writeFileSync(cardFile, JSON.stringify(first.card));
     bare = await spawnServer({ BENCH_FLOOR_CARD: cardFile }, 60_000, floorBot);
     for (let i = 0; i < 200; i++)
       await postInvoke(bare.url, invokes[i % invokes.length] as Record<string, unknown>);
 
-    const measured = [...invokes.slice(warmUp, count), ...invokes.slice(count + warmUp)];
+    const measured = invokes.slice(warmUp);
     const realTally = new Tally(true);
     const bareTally = new Tally(false);
     const bareUrl = bare.url;

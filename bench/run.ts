@@ -6,8 +6,8 @@
  * 1,50,200,500), BENCH_THINK_MS (pause of the paced autosave run, default 2000), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
  * BENCH_APPROVALS (default 200), BENCH_CARD_SPREAD_MS (window of the spread card actions, default 10000), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
  * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres), BENCH_ROUND (invitations of the round
- * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3), BENCH_FLOOR_DECISIONS (conversations decided twice
- * in the floor section, default 200), BENCH_FLOOR_EDITORS (its saturation editors, default 50), BENCH_FLOOR_SECONDS
+ * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3), BENCH_FLOOR_DECISIONS (card decisions
+ * in the floor section, default 300), BENCH_FLOOR_EDITORS (its saturation editors, default 50), BENCH_FLOOR_SECONDS
  * and BENCH_FLOOR_TURNS (default 5 and 3), BENCH_FLOOR_PACED (its paced editors, default 500), BENCH_FLOOR_PROFILE
  * (a directory for the real app's CPU profiles). Sections not measured in a run keep their
  * figures from the previous results.md.
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     }
     if (only.has('floor')) {
       const paced = number('BENCH_FLOOR_PACED', 500);
-      const decisions = number('BENCH_FLOOR_DECISIONS', 200);
+      const decisions = number('BENCH_FLOOR_DECISIONS', 300);
       const editors = number('BENCH_FLOOR_EDITORS', 50);
       const f = await benchFloor({
         organisation: writeBenchOrganisation(Math.max(paced, decisions + 10, 2 * editors)),
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       out('## Cost against its floor (PostgreSQL; the real app and a bare peer side by side, in turns)');
       out();
       out(
-        `Card decision: the real app (bot mounted as \`npm start\` mounts it, outbox workers off so only the request is counted) against a bare Teams SDK app in its own process answering the same \`adaptiveCard/action\` invoke with the same card, static; ${d.real.requests} decisions each (${decisions} employees, then their managers), in batches of 25 taken in turns, CPU from \`process.cpuUsage()\` of each process. Autosave: \`save-preparation\` over \`POST /api/conversations/:id/commands\` against a bare route on the same Express app, auth middleware and database pool doing the one-row \`UPDATE … RETURNING\` (\`bench/floor-serve.ts\`), ${s.editors} editors back to back, ${number('BENCH_FLOOR_TURNS', 3)} turns of ${number('BENCH_FLOOR_SECONDS', 5)} s each. Paced: ${p.editors} editors each saving every ${p.thinkMs} ms, workers on, the real route and then the bare one.`,
+        `Card decision: the real app (bot mounted as \`npm start\` mounts it, outbox workers off so only the request is counted) against a bare Teams SDK app in its own process answering the same \`adaptiveCard/action\` invoke with the same card, static; ${d.real.requests} decisions each (a manager co-signs the vitality report the employee offered: it is approved and its archiving, task and card refreshes are queued), in batches of 25 taken in turns, CPU from \`process.cpuUsage()\` of each process. Autosave: \`save-preparation\` over \`POST /api/conversations/:id/commands\` against a bare route on the same Express app, auth middleware and database pool doing the one-row \`UPDATE … RETURNING\` (\`bench/floor-serve.ts\`), ${s.editors} editors back to back, ${number('BENCH_FLOOR_TURNS', 3)} turns of ${number('BENCH_FLOOR_SECONDS', 5)} s each. Paced: ${p.editors} editors each saving every ${p.thinkMs} ms, workers on, the real route and then the bare one.`,
       );
       out();
       out('| measure | real | floor | real / floor | goal | verdict |');
