@@ -65,19 +65,28 @@ export type AnswerValue = string | Smiley | Goal[] | GoalReview[] | Agreement[];
 /** Answers by field id. Absent fields are unanswered. */
 export type Answers = Record<string, AnswerValue>;
 
+/** The shape of each kind of field, built once. */
+const answerSchemas: Record<FieldDef['kind'], z.ZodType<AnswerValue>> = {
+  text,
+  smiley: z.enum(smileyValues),
+  goals: z.array(goalSchema).max(limits.listItems),
+  'goal-review': z.array(goalReviewSchema).max(limits.listItems),
+  agreements: z.array(agreementSchema).max(limits.listItems),
+};
+
 function schemaFor(field: FieldDef): z.ZodType<AnswerValue> {
-  switch (field.kind) {
-    case 'text':
-      return text;
-    case 'smiley':
-      return z.enum(smileyValues);
-    case 'goals':
-      return z.array(goalSchema).max(limits.listItems);
-    case 'goal-review':
-      return z.array(goalReviewSchema).max(limits.listItems);
-    case 'agreements':
-      return z.array(agreementSchema).max(limits.listItems);
+  return answerSchemas[field.kind];
+}
+
+/** The fields of a format's sections by id, made once per list of sections (formats never change). */
+const fieldMaps = new WeakMap<readonly SectionDef[], ReadonlyMap<string, FieldDef>>();
+function fieldsById(sections: readonly SectionDef[]): ReadonlyMap<string, FieldDef> {
+  let fields = fieldMaps.get(sections);
+  if (!fields) {
+    fields = new Map(fieldsOf(sections).map((f) => [f.id, f]));
+    fieldMaps.set(sections, fields);
   }
+  return fields;
 }
 
 /**
@@ -88,7 +97,7 @@ export function parseAnswers(sections: readonly SectionDef[], input: unknown): A
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw errors.invalidAnswers(['answers must be an object of field id to value']);
   }
-  const fields = new Map(fieldsOf(sections).map((f) => [f.id, f]));
+  const fields = fieldsById(sections);
   const issues: string[] = [];
   const answers: Answers = {};
   for (const [id, value] of Object.entries(input)) {

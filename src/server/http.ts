@@ -1,7 +1,7 @@
 /** The HTTP side: the JSON API's routes (parse, authenticate, run, present), security headers and the tab. */
 import { existsSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { errors, formatRegistry, isStorableText } from '../domain/index.js';
+import { errors, formatRegistry, isStorableText, type FormatDef } from '../domain/index.js';
 import { authenticate, type Principal } from './auth.js';
 import {
   archiveIndex,
@@ -80,12 +80,29 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 
 type Handler = (req: Request, res: Response, principal: Principal) => Promise<unknown>;
 
+/** The JSON of every format, made once: a conversation view carries its format, most of its bytes. */
+const formatJson = new Map<FormatDef, string>(formatRegistry.map((f) => [f, JSON.stringify(f)]));
+const formatsJson = JSON.stringify({ formats: formatRegistry });
+
+/** A route's result as JSON; a view's format is put in as made once instead of serialized again. */
+function toJson(result: unknown): string | undefined {
+  const format = (result as { format?: FormatDef } | null)?.format;
+  const cached = format && formatJson.get(format);
+  if (!cached) return JSON.stringify(result);
+  const { format: _format, ...rest } = result as Record<string, unknown>;
+  const head = JSON.stringify(rest);
+  return head === '{}' ? `{"format":${cached}}` : `${head.slice(0, -1)},"format":${cached}}`;
+}
+
 /** Wraps an async route: the result is sent as JSON, errors go to the one problem handler. */
 function route(handler: Handler) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const result = await handler(req, res, req.principal as Principal);
-      if (!res.headersSent) res.json(result);
+      if (!res.headersSent) {
+        if (result === undefined) res.json(result);
+        else res.type('application/json').send(toJson(result));
+      }
     } catch (error) {
       next(error);
     }
@@ -239,10 +256,9 @@ export function apiRouter(
       removed: await eraseEmployeeData(ctx, userId, parse(erasureSchema, req.body)),
     })),
   );
-  api.get(
-    '/formats',
-    route(async () => ({ formats: formatRegistry })),
-  );
+  api.get('/formats', (_req, res) => {
+    res.type('application/json').send(formatsJson);
+  });
   api.get(
     '/conversations',
     route(async (_req, _res, { userId }) => ({ items: await listConversations(ctx, userId) })),
@@ -354,6 +370,9 @@ export function createHttpApp(
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every API answer is no-store, so no client ever asks again with an ETag: hashing each body was work for nothing.
+  // (The tab's static files keep theirs: express.static makes its own.)
+  app.disable('etag');
   app.set('trust proxy', 1);
   app.use(securityHeaders);
   app.get('/', (_req, res) => res.redirect('/tabs/home/'));
