@@ -104,7 +104,13 @@ export async function benchCardAction(
   databaseUrl?: string,
   spreadMs = 10_000,
 ): Promise<CardActionRow[]> {
-  const server = await startBenchServer(backend, organisation, { BENCH_BOT: '1' }, databaseUrl);
+  // Local mode answers only activities from the bot's own service URL: the one `decideInvoke` carries.
+  const server = await startBenchServer(
+    backend,
+    organisation,
+    { BENCH_BOT: '1', BOT_SERVICE_URL: 'https://smba.invalid/teams/' },
+    databaseUrl,
+  );
   try {
     const employees = organisation.employees.slice(0, approvals * 2);
     if (employees.length < approvals * 2)
