@@ -1,3 +1,4 @@
+/** Vite build of the bare Fluent UI page the tab bench compares the tab with. */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';

@@ -1,3 +1,4 @@
+/** Tests of the SQL store on PGlite and PostgreSQL: conversations and revisions, the audit log, the bot's tables and migrations. */
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
