@@ -8,6 +8,7 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Text,
   makeStyles,
@@ -17,7 +18,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TimeSlot } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { findSlots, isoDay, searchWindow, toSchedule, windowUntil } from '../pages/plan-logic.js';
+import { durations, findSlots, isoDay, searchWindow, toSchedule, windowUntil } from '../pages/plan-logic.js';
 
 /** The choice that stands for "a date and time by hand". */
 export const manualChoice = 'manual';
@@ -209,5 +210,29 @@ export function SlotPicker(props: SlotPickerProps) {
       ) : null}
       {children}
     </section>
+  );
+}
+
+/** The conversation's length, from the durations planning offers. */
+export function DurationField({
+  minutes,
+  onChange,
+  className,
+}: {
+  minutes: number;
+  onChange(minutes: number): void;
+  className?: string;
+}) {
+  const i18n = useI18n();
+  return (
+    <Field label={i18n.t('plan.duration')} {...(className ? { className } : {})}>
+      <Select value={String(minutes)} onChange={(_e, d) => onChange(Number(d.value))}>
+        {durations.map((m) => (
+          <option key={m} value={m}>
+            {i18n.t('plan.minutes', { minutes: m })}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

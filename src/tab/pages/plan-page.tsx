@@ -25,14 +25,13 @@ import type { PlanRequest } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { GoalsEditor } from '../components/list-editors.js';
 import { PageTitle } from '../components/page-title.js';
-import { SlotPicker, manualChoice, useSlotChoice } from '../components/slot-picker.js';
+import { DurationField, SlotPicker, manualChoice, useSlotChoice } from '../components/slot-picker.js';
 import { ProblemBar } from '../components/problem-bar.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { href, navigate } from '../routing/router.js';
 import type { PageProps } from '../shell.js';
 import {
-  durations,
   outsideUsualPeriod,
   planProblem,
   requestIdOf,
@@ -251,15 +250,7 @@ export function PlanPage({ location }: PageProps) {
         </div>
       )}
       <div className={styles.row}>
-        <Field label={i18n.t('plan.duration')} className={styles.cell}>
-          <Select value={String(minutes)} onChange={(_e, d) => setMinutes(Number(d.value))}>
-            {durations.map((m) => (
-              <option key={m} value={m}>
-                {i18n.t('plan.minutes', { minutes: m })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <DurationField minutes={minutes} onChange={setMinutes} className={styles.cell} />
         <Field label={i18n.t('plan.slotsFrom')} className={styles.cell}>
           <Input type="date" value={day} onChange={(_e, d) => d.value && setFromDay(d.value)} />
         </Field>

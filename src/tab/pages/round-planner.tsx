@@ -10,7 +10,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Text,
   makeStyles,
   tokens,
@@ -20,10 +19,10 @@ import { amsterdamDay } from '../../domain/round.js';
 import type { RoundReport, RoundSummary } from '../api/types.js';
 import { useApp } from '../app-context.js';
 import { ProblemBar } from '../components/problem-bar.js';
-import { SlotPicker, manualChoice, useSlotChoice } from '../components/slot-picker.js';
+import { DurationField, SlotPicker, manualChoice, useSlotChoice } from '../components/slot-picker.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { href } from '../routing/router.js';
-import { durations, planProblem, type PlanProblem } from './plan-logic.js';
+import { planProblem, type PlanProblem } from './plan-logic.js';
 import { stepLabel } from './round-labels.js';
 
 const useStyles = makeStyles({
@@ -123,15 +122,7 @@ function PlanWithReport({ round, report, onPlanned, onClose }: PlannerProps) {
     >
       <Text>{i18n.t('rounds.planWindow', { until: i18n.date(round.period.until) })}</Text>
       <div className={styles.fields}>
-        <Field label={i18n.t('plan.duration')} className={styles.cell}>
-          <Select value={String(minutes)} onChange={(_e, d) => setMinutes(Number(d.value))}>
-            {durations.map((m) => (
-              <option key={m} value={m}>
-                {i18n.t('plan.minutes', { minutes: m })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <DurationField minutes={minutes} onChange={setMinutes} className={styles.cell} />
         <Field label={i18n.t('plan.slotsFrom')} className={styles.cell}>
           <Input
             type="date"
