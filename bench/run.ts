@@ -226,7 +226,7 @@ async function main(): Promise<void> {
       const decisions = number('BENCH_FLOOR_DECISIONS', 300);
       const editors = number('BENCH_FLOOR_EDITORS', 50);
       const f = await benchFloor({
-        organisation: writeBenchOrganisation(Math.max(paced, decisions + 10, 2 * editors)),
+        organisation: writeBenchOrganisation(Math.max(2 * paced, decisions + 10, 2 * editors)),
         freshDatabase: freshPostgresUrl,
         decisions,
         editors,
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       out('## Cost against its floor (PostgreSQL; the real app and a bare peer side by side, in turns)');
       out();
       out(
-        `Card decision: the real app (bot mounted as \`npm start\` mounts it, outbox workers off so only the request is counted) against a bare Teams SDK app in its own process answering the same \`adaptiveCard/action\` invoke with the same card, static; ${d.real.requests} decisions each (a manager co-signs the vitality report the employee offered: it is approved and its archiving, task and card refreshes are queued), in batches of 25 taken in turns, CPU from \`process.cpuUsage()\` of each process. Autosave: \`save-preparation\` over \`POST /api/conversations/:id/commands\` against a bare route on the same Express app, auth middleware and database pool doing the one-row \`UPDATE … RETURNING\` (\`bench/floor-serve.ts\`), ${s.editors} editors back to back, ${number('BENCH_FLOOR_TURNS', 3)} turns of ${number('BENCH_FLOOR_SECONDS', 5)} s each. Paced: ${p.editors} editors each saving every ${p.thinkMs} ms, workers on, the real route and then the bare one.`,
+        `Card decision: the real app (bot mounted as \`npm start\` mounts it, outbox workers off so only the request is counted) against a bare Teams SDK app in its own process answering the same \`adaptiveCard/action\` invoke with the same card, static; ${d.real.requests} decisions each (a manager co-signs the vitality report the employee offered: it is approved and its archiving, task and card refreshes are queued), in batches of 25 taken in turns, CPU from \`process.cpuUsage()\` of each process. Autosave: \`save-preparation\` over \`POST /api/conversations/:id/commands\` against a bare route on the same Express app, auth middleware and database pool doing the one-row \`UPDATE … RETURNING\` (\`bench/floor-serve.ts\`), ${s.editors} editors back to back, ${number('BENCH_FLOOR_TURNS', 3)} turns of ${number('BENCH_FLOOR_SECONDS', 5)} s each. Paced: ${p.editors} editors each saving every ${p.thinkMs} ms on each route, four turns per route taken alternately, with the outbox workers on and idle (what planning queued worked off first; the autosave section above measures with it trickling on).`,
       );
       out();
       out('| measure | real | floor | real / floor | goal | verdict |');
