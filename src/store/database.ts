@@ -59,6 +59,20 @@ export async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** Names of the statements prepared on the server's connections, by their text; a bounded few. */
+const prepared = new Map<string, string>();
+const mostPrepared = 100;
+
+/** The name `text` is prepared under, or undefined once `mostPrepared` statements have one (it is then sent whole). */
+function preparedName(text: string): string | undefined {
+  let name = prepared.get(text);
+  if (!name && prepared.size < mostPrepared) {
+    name = `repeated_${prepared.size + 1}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
 /** Connects to a PostgreSQL server through a pool. */
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max });
@@ -76,6 +90,13 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         query: async <T>(text: string, params?: unknown[]) => ({
           rows: (await client.query(text, params)).rows as T[],
         }),
+        queryRepeated: async <T>(text: string, params: unknown[]) => {
+          const name = preparedName(text);
+          return {
+            rows: (await (name ? client.query({ name, text, values: params }) : client.query(text, params)))
+              .rows as T[],
+          };
+        },
         exec: async (text: string) => {
           await client.query(text);
         },
@@ -117,7 +138,8 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
 export function transactionalJobDatabase(tx: SqlExecutor & { exec(text: string): Promise<void> }): IDatabase {
   return {
     executeSql: async (text: string, values?: unknown[]) => {
-      if (values && values.length > 0) return tx.query(text, values);
+      // pg-boss sends the same job insert for every job of a queue: prepared once, where the server allows.
+      if (values && values.length > 0) return (tx.queryRepeated ?? tx.query)(text, values);
       await tx.exec(text);
       return { rows: [] };
     },

@@ -177,6 +177,7 @@ function transactionOf(
 ): StoreTransaction {
   return {
     query: tx.query,
+    ...(tx.queryRepeated ? { queryRepeated: tx.queryRepeated } : {}),
     exec: tx.exec,
     getConversation: (id, forUpdate) => getConversation(tx, id, forUpdate),
     insertConversation: async (c) => {

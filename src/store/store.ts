@@ -57,6 +57,11 @@ export interface ApprovalTask {
 /** Raw SQL access used inside a transaction; also handed to pg-boss so jobs commit with the change. */
 export interface SqlExecutor {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /**
+   * `query` for a statement sent again and again with other values (pg-boss's job insert, a few kilobytes of
+   * SQL): on a server it is prepared once per connection, so neither its text nor its planning is repeated.
+   */
+  queryRepeated?<T = Record<string, unknown>>(text: string, params: unknown[]): Promise<{ rows: T[] }>;
 }
 
 /** Operations available inside one transaction. */
