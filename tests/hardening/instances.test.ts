@@ -34,7 +34,11 @@ describe('three instances on one PostgreSQL', () => {
       organisation,
       n,
       startRound: true,
-      afterFanOut: (cluster) => signInABurst(cluster, signers, organisation.managerOf, burst),
+      afterFanOut: async (cluster) => {
+        await signInABurst(cluster, signers, organisation.managerOf, burst);
+        // What the killed instance held is taken up by the others once its jobs' heartbeat stops (≈ 10–20 s).
+        await settled(databaseUrl, n + signed);
+      },
       instances: 3,
       databaseUrl,
       limits: {
@@ -160,4 +164,22 @@ async function signInABurst(
     );
   while (Date.now() < deadline && (await stages()).some((stage) => stage !== 'archived'))
     await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/** Waits (at most a minute) until every conversation's calendar job has completed, while the instances still run. */
+async function settled(databaseUrl: string, conversations: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM jobs.job WHERE name = 'calendar' AND state = 'completed'",
+      );
+      if ((rows[0]?.n ?? 0) >= conversations) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
 }
