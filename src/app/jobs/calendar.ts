@@ -1,7 +1,7 @@
 /** The `calendar` queue: creates, moves or cancels the Teams meeting of a conversation. */
 import { z } from 'zod';
 import { tabDeepLink } from '../../cards/links.js';
-import { formatOf, localize } from '../../domain/index.js';
+import { formatOf, localize, transitions } from '../../domain/index.js';
 import { runSystemCommand } from '../commands/system.js';
 import type { AppContext } from '../context.js';
 import { loadConversation } from './load.js';
@@ -24,8 +24,9 @@ export async function handleCalendar(ctx: AppContext, job: CalendarJob): Promise
   const schedule = conversation?.schedule;
   if (!conversation || !schedule) return;
   if (job.action === 'create') {
-    // Cancelled before the meeting was made, or made by an earlier attempt: nothing to do.
-    if (conversation.stage === 'cancelled' || schedule.eventId) return;
+    // Made by an earlier attempt, cancelled, or gone on to its report and signature (the conversation took place
+    // while Microsoft 365 was slow or down): no meeting to make any more, and none the conversation could take.
+    if (schedule.eventId || !transitions['attach-meeting'].from.includes(conversation.stage)) return;
     const employee = await ctx.directory.getUser(conversation.employeeId);
     const format = formatOf(conversation);
     const link = tabDeepLink(ctx.config, 'voorbereiden', { conversationId: conversation.id });
