@@ -2,7 +2,8 @@
  * A fake Teams Bot Connector on loopback that enforces Teams' documented bot limits: per conversation 7 per
  * second and 60 per 30 seconds, per app about 50 per second. A request over a limit gets 429 with
  * Retry-After, as Teams answers. Every accepted message is counted by chat and content, so lost and doubled
- * messages show.
+ * messages show. Under `graph/v1.0/` it also answers the Graph calls that read the bot's messages back from a
+ * person's chat (the app's installation, its chat, `GET /chats/{id}/messages`), from the messages it took.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -74,6 +75,8 @@ export class FakeConnector {
     lastPostAt: undefined as number | undefined,
   };
   private activityCounter = 0;
+  /** Chat id → the messages taken, in order: what Graph lists for the chat. */
+  private readonly messages = new Map<string, Array<{ id: string; createdAt: string; body: string }>>();
   private arrivals = 0;
   /**
    * Message posts (by arrival number, from 1) that are left unanswered and uncounted, as if the connection
@@ -82,6 +85,16 @@ export class FakeConnector {
   hold: (arrival: number) => boolean = () => false;
   /** Posts currently held. */
   held = 0;
+  /**
+   * Message posts (by arrival number) that are taken and counted but never answered, as if the process died in
+   * the instant after Teams took the message: only a read-back of the chat can tell the sender it landed.
+   */
+  swallow: (arrival: number) => boolean = () => false;
+  /** Posts taken without an answer. */
+  swallowed = 0;
+  /** Graph requests that listed a chat's messages. */
+  chatReads = 0;
+  private unanswered: Array<{ res: ServerResponse; id: string }> = [];
 
   private constructor(
     private readonly server: Server,
@@ -117,6 +130,20 @@ export class FakeConnector {
     return holder.instance;
   }
 
+  /**
+   * Answers the swallowed posts whose sender is still there (late, as after a slow network) and returns how many
+   * senders were gone: posts Teams took whose answer died with the process.
+   */
+  answerSwallowed(): number {
+    let gone = 0;
+    for (const { res, id } of this.unanswered) {
+      if (res.destroyed || res.socket?.destroyed) gone += 1;
+      else send(res, 201, { id });
+    }
+    this.unanswered = [];
+    return gone;
+  }
+
   /** Counters and the duplicate list. */
   snapshot(): ConnectorStats {
     const duplicates = [...this.postsPerKey.entries()].filter(([, n]) => n > 1).map(([key]) => key);
@@ -135,11 +162,18 @@ export class FakeConnector {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Where the Graph calls go: a Graph client's base URL. */
+  get graphUrl(): string {
+    return this.url.replace(/\/teams\/$/, '/graph');
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A request counts when it arrives, not when its body has been read (which a busy machine delays).
     const arrived = Date.now();
     const body = await readBody(req);
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'fake'}`);
+    const path = url.pathname;
+    if (path.startsWith('/graph/')) return this.graph(req, res, url);
     const match = /\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: path } });
     if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
@@ -164,9 +198,10 @@ export class FakeConnector {
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
       return send(res, 429, { error: { code: 'TooManyRequests', message: 'throttled' } });
     }
+    let arrival = 0;
     if (chatId && req.method === 'POST' && !match[2]) {
-      this.arrivals += 1;
-      if (this.hold(this.arrivals)) {
+      arrival = this.arrivals += 1;
+      if (this.hold(arrival)) {
         this.held += 1;
         res.once('close', () => (this.held -= 1));
         return;
@@ -189,13 +224,59 @@ export class FakeConnector {
       this.stats.lastPostAt = now;
       this.postStamps.push(now);
       this.activityCounter += 1;
-      return send(res, 201, { id: `activity-${this.activityCounter}` });
+      const id = `activity-${this.activityCounter}`;
+      const taken = this.messages.get(chatId) ?? [];
+      taken.push({ id, createdAt: new Date(now).toISOString(), body });
+      this.messages.set(chatId, taken);
+      if (this.swallow(arrival)) {
+        this.swallowed += 1;
+        this.unanswered.push({ res, id });
+        return;
+      }
+      return send(res, 201, { id });
     }
     if (chatId && req.method === 'PUT' && match[2]) {
       this.stats.updates += 1;
       return send(res, 200, { id: decodeURIComponent(match[2]) });
     }
     return send(res, 405, { error: { code: 'MethodNotAllowed' } });
+  }
+
+  /**
+   * Graph, for the bench's people (whose bot chat is `a:chat-<id>`): the installation of the app, the chat it
+   * gives, and the chat's messages newest first, 50 a page with `@odata.nextLink`, each card as a JSON string.
+   */
+  private graph(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const path = decodeURIComponent(url.pathname.replace(/^\/graph\/v1\.0/, ''));
+    const installed = /^\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path);
+    if (req.method === 'GET' && installed) {
+      const appId = /teamsApp\/id eq '([^']+)'/.exec(url.searchParams.get('$filter') ?? '')?.[1] ?? 'app';
+      return send(res, 200, { value: [{ id: `installation-${installed[1]}`, teamsApp: { id: appId } }] });
+    }
+    const chat = /^\/users\/([^/]+)\/teamwork\/installedApps\/[^/]+\/chat$/.exec(path);
+    if (req.method === 'GET' && chat) return send(res, 200, { id: `19:${chat[1]}_bot@unq.gbl.spaces` });
+    const list = /^\/chats\/19:(.+)_bot@unq\.gbl\.spaces\/messages$/.exec(path);
+    if (req.method === 'GET' && list) {
+      this.chatReads += 1;
+      const all = [...(this.messages.get(`a:chat-${list[1]}`) ?? [])].reverse();
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const top = Math.min(50, Number(url.searchParams.get('$top') ?? 20));
+      const value = all.slice(skip, skip + top).map((m) => ({
+        id: m.id,
+        createdDateTime: m.createdAt,
+        messageType: 'message',
+        from: { application: { id: 'bench-bot', applicationIdentityType: 'bot' }, user: null },
+        attachments: (
+          JSON.parse(m.body) as { attachments?: Array<{ contentType: string; content: unknown }> }
+        ).attachments?.map((a) => ({ contentType: a.contentType, content: JSON.stringify(a.content) })),
+      }));
+      const next = new URL(url);
+      next.searchParams.set('$skiptoken', String(skip + top));
+      // Graph's links are absolute https; the SDK follows an http one (loopback) only as a path from its base.
+      const link = `${path}${next.search}`;
+      return send(res, 200, { value, ...(skip + top < all.length ? { '@odata.nextLink': link } : {}) });
+    }
+    return send(res, 404, { error: { code: 'NotFound', message: path } });
   }
 
   private take(chatId: string | undefined, now: number): void {

@@ -6,7 +6,8 @@
  * 1,50,200,500), BENCH_THINK_MS (pause of the paced autosave run, default 2000), BENCH_SAVES (saves per editor, default 20), BENCH_SECONDS (per level, default 20),
  * BENCH_APPROVALS (default 200), BENCH_CARD_SPREAD_MS (window of the spread card actions, default 10000), BENCH_FANOUT (default 5000), BENCH_OUTBOX_FANOUT (default 60), BENCH_OUTBOX_POLL
  * (JOB_POLL_SECONDS for it, default 1), BENCH_BACKENDS (pglite,postgres), BENCH_ROUND (invitations of the round
- * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3), BENCH_FLOOR_DECISIONS (card decisions
+ * fan-out, default 5000), BENCH_ROUND_INSTANCES (default 1,3), BENCH_ROUND_KILL (0: no run with a kill -9 half-way
+ * on three instances), BENCH_FLOOR_DECISIONS (card decisions
  * in the floor section, default 300), BENCH_FLOOR_EDITORS (its saturation editors, default 50), BENCH_FLOOR_SECONDS
  * and BENCH_FLOOR_TURNS (default 5 and 3), BENCH_FLOOR_PACED (its paced editors, default 500), BENCH_FLOOR_PROFILE
  * (a directory for the real app's CPU profiles). Sections not measured in a run keep their
@@ -203,21 +204,33 @@ async function main(): Promise<void> {
             timeoutSeconds: Math.max(120, (n / 50) * 3),
           }),
         );
+      // And once more on three instances with one killed (SIGKILL) half-way and started again.
+      if (env.BENCH_ROUND_KILL !== '0')
+        rows.push(
+          await benchRound({
+            organisation: roundOrganisation,
+            n,
+            instances: 3,
+            killAt: 0.5,
+            databaseUrl: await freshPostgresUrl(),
+            timeoutSeconds: Math.max(120, (n / 50) * 3),
+          }),
+        );
       out(
         '## Round fan-out along the product path (plan over the API → calendar job → notify job → `TeamsMessenger` → fake Bot Connector at 50/s), PostgreSQL',
       );
       out();
       out(
-        'The plans are spread over the instances; everyone has the app installed (their chat is known). Timed from the first plan to the last invitation; "first" = first plan to first invitation. "peak tried" = most requests the instances together sent in one second, accepted or not: they share one pace in the database (`send_rate`).',
+        'The plans are spread over the instances; everyone has the app installed (their chat is known). Timed from the first plan to the last invitation; "first" = first plan to first invitation. "peak tried" = most requests the instances together sent in one second, accepted or not: they share one pace in the database (`send_rate`). "killed": one instance SIGKILLed half-way, while the fake connector keeps answers back for a moment, and started again; "answers lost" = posts Teams took whose answer died with it (each found by reading the chat back instead of posted again); the jobs it held wait for their heartbeat to stop (10 s) before another instance takes them.',
       );
       out();
       out(
-        '| invitations | instances | plans s | first s | seconds | invitations/s | share of 50/s | 429s | peak tried /s | lost | duplicates | goal ≥ 90%, 0 lost, 0 dup |',
+        '| invitations | instances | plans s | first s | seconds | invitations/s | share of 50/s | 429s | peak tried /s | answers lost | lost | duplicates | goal ≥ 90%, 0 lost, 0 dup |',
       );
-      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
       for (const r of rows)
         out(
-          `| ${r.planned} | ${r.instances} | ${r.planSeconds.toFixed(1)} | ${r.firstSeconds.toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.share * 100).toFixed(1)}% | ${r.throttled} | ${r.peakAttempts} | ${r.lost} | ${r.duplicates} | ${verdict(r.share >= 0.9 && r.lost === 0 && r.duplicates === 0)} |`,
+          `| ${r.planned} | ${r.instances}${r.killed ? ', killed' : ''} | ${r.planSeconds.toFixed(1)} | ${r.firstSeconds.toFixed(1)} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(1)} | ${(r.share * 100).toFixed(1)}% | ${r.throttled} | ${r.peakAttempts} | ${r.killed ? r.answersLost : '–'} | ${r.lost} | ${r.duplicates} | ${verdict((r.killed || r.share >= 0.9) && r.lost === 0 && r.duplicates === 0)} |`,
         );
       out();
     }

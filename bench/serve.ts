@@ -5,11 +5,15 @@
  * - `BENCH_CONNECTOR_URL`: sends chat messages through the real `TeamsMessenger` to this Bot Connector
  *   (a fake one on loopback) instead of the local outbox file, paced by the per-app pace in the database that
  *   every instance on it shares (`BENCH_APP_RATE` per second, default Teams' 47; `BENCH_SHARED_PACE=0`: this
- *   process paces alone, as before the shared pace).
+ *   process paces alone, as before the shared pace); a post whose answer was lost is looked for in the chat
+ *   through the fake's Graph (`GraphChatHistory`) before it is sent again, as in production.
  * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
  */
 import { App } from '@microsoft/teams.apps';
 import { sdkConnector, TeamsMessenger, teamsPace } from '../src/bot/teams-messenger.js';
+import { TeamsAppInstaller } from '../src/graph/app-installer.js';
+import { GraphChatHistory } from '../src/graph/chat-history.js';
+import { createGraphClient } from '../src/graph/client.js';
 import { startApp, type StartOptions } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { benchBotToken } from './bot-token.js';
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
         store: ctx.store,
         serviceUrl: connectorUrl,
         tenantId: 'bench-tenant',
+        history: benchChatHistory(connectorUrl),
         ...(process.env.BENCH_SHARED_PACE === '0'
           ? {}
           : {
@@ -54,6 +59,15 @@ async function main(): Promise<void> {
       },
     );
   });
+}
+
+/** The product's Graph read-back, pointed at the fake connector's Graph (the same messages it took). */
+function benchChatHistory(connectorUrl: string): GraphChatHistory {
+  const client = createGraphClient({
+    authProvider: { getAccessToken: async () => benchBotToken },
+    baseUrl: connectorUrl.replace(/\/teams\/?$/, '/graph'),
+  });
+  return new GraphChatHistory({ client, chats: new TeamsAppInstaller({ client, teamsAppId: 'bench-app' }) });
 }
 
 main().catch((error: unknown) => {

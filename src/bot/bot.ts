@@ -146,6 +146,7 @@ export async function createBot(
         serviceUrl: options.serviceUrl ?? 'https://smba.trafficmanager.net/teams/',
         ...(bot.tenantId ? { tenantId: bot.tenantId } : {}),
         ...(ctx.appInstaller ? { installer: ctx.appInstaller } : {}),
+        ...(ctx.chatHistory ? { history: ctx.chatHistory } : {}),
         // Every instance on this database draws from one per-app pace.
         sharedPace: teamsPace(ctx.store.executor, bot.tenantId),
       })

@@ -2,8 +2,9 @@
  * Proactive messages in Teams: each person's 1:1 chat with the bot (created when only their id is known),
  * paced below Teams' limits, retried on throttling, and idempotent per message key through the store.
  */
+import { createHash } from 'node:crypto';
 import type { App } from '@microsoft/teams.apps';
-import type { ChatMessage, Messenger, SentMessage } from '../ports/index.js';
+import type { ChatHistory, ChatMessage, Messenger, PostedMessage, SentMessage } from '../ports/index.js';
 import type { ChatReference, Store } from '../store/store.js';
 import { promptly } from '../store/priority.js';
 import { sharedPace, type SharedPace } from '../store/send-rate.js';
@@ -12,6 +13,7 @@ import {
   appRatePerSecond,
   conversationWindows,
   globalWindows,
+  httpFailure,
   realClock,
   SendLimiter,
   withRetry,
@@ -93,7 +95,15 @@ export function teamsPace(
 
 export interface TeamsMessengerOptions {
   connector: Connector;
-  store: Pick<Store, 'chatReference' | 'saveChatReference' | 'sentMessage' | 'recordSentMessage'>;
+  store: Pick<
+    Store,
+    | 'chatReference'
+    | 'saveChatReference'
+    | 'messageState'
+    | 'recordSendAttempt'
+    | 'sentActivities'
+    | 'recordSentMessage'
+  >;
   /** Where to create chats for people who never talked to the bot (e.g. https://smba.trafficmanager.net/emea/). */
   serviceUrl: string;
   tenantId?: string;
@@ -109,6 +119,32 @@ export interface TeamsMessengerOptions {
    * Teams only lets a bot open a chat with people who have it installed.
    */
   installer?: { ensureInstalled(userId: string): Promise<unknown> };
+  /**
+   * Reads a person's chat back (Graph) before a message whose earlier attempt may have landed is posted again:
+   * after a crash between Teams taking a post and its answer being recorded, and after an answer lost to a
+   * broken connection or a gateway error. Without it such a post is sent again, and may arrive twice.
+   */
+  history?: ChatHistory;
+}
+
+/** How far before the first attempt a read-back looks: clocks of this server and Microsoft 365 differ a little. */
+const readBackSkewMs = 2 * 60_000;
+
+/** A card's fingerprint: SHA-256 of its JSON with keys in order, as posted and as Microsoft 365 lists it. */
+export function cardDigest(card: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(card)))
+    .digest('hex');
 }
 
 export class TeamsMessenger implements Messenger {
@@ -120,24 +156,73 @@ export class TeamsMessenger implements Messenger {
   }
 
   async send(message: ChatMessage): Promise<SentMessage> {
-    const { store, connector } = this.options;
-    const earlier = await store.sentMessage(message.idempotencyKey);
-    if (earlier) return { activityId: earlier };
+    const { store, connector, history } = this.options;
+    const key = message.idempotencyKey;
+    const state = await store.messageState(key);
+    if (state && 'activityId' in state) return { activityId: state.activityId };
+    // An earlier attempt whose answer never came back: Teams may have taken it. Look before posting again.
+    const landed = state && history ? await this.findLanded(message, state.attempt) : undefined;
+    if (landed) return { activityId: landed };
     const { chat, fresh } = await this.chatOf(message.recipientId);
+    const digest = cardDigest(message.card);
+    if (history) await promptly(() => store.recordSendAttempt(key, message.recipientId, digest));
+    let unanswered = false;
     // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
     const created = await withRetry(async () => {
+      if (unanswered && history) {
+        const found = await this.findLanded(message, {
+          at: new Date(Date.now() - readBackSkewMs).toISOString(),
+          digests: [digest],
+        });
+        if (found) return { id: found };
+      }
       await this.limiter.acquire(chat.conversationId);
-      return connector.createActivity(
-        chat.serviceUrl,
-        chat.conversationId,
-        cardActivity(message.card, message.summary),
-      );
+      try {
+        return await connector.createActivity(
+          chat.serviceUrl,
+          chat.conversationId,
+          cardActivity(message.card, message.summary),
+        );
+      } catch (error) {
+        // A refused post (429, 412) did not land; a gateway error or a broken connection may hide one Teams took.
+        const status = httpFailure(error)?.status;
+        unanswered = status === undefined || status >= 500;
+        throw error;
+      }
     }, this.options.retry);
     // A chat the bot just opened is kept only once a post to it worked: a reference that fails (the app not yet
     // installed, a chat Teams refuses) would otherwise be reused by every retry until the person writes to us.
     if (fresh) await store.saveChatReference(chat);
-    await promptly(() => store.recordSentMessage(message.idempotencyKey, message.recipientId, created.id));
+    await promptly(() => store.recordSentMessage(key, message.recipientId, created.id));
     return { activityId: created.id };
+  }
+
+  /**
+   * The activity id of this message if the person's chat shows it was posted after all: a message of the bot's,
+   * since the attempt, carrying a card the attempt sent, not recorded for another message. Recorded as sent.
+   */
+  private async findLanded(
+    message: ChatMessage,
+    attempt: { at: string; digests: readonly string[] },
+  ): Promise<string | undefined> {
+    const { store, history } = this.options;
+    if (!history) return undefined;
+    const since = new Date(Date.parse(attempt.at) - readBackSkewMs).toISOString();
+    let posted: PostedMessage[];
+    try {
+      posted = await history.postedSince(message.recipientId, since);
+    } catch (error) {
+      // Not readable (the permission not granted, Graph down): posting again risks a repeat, never a loss.
+      console.error('chat read-back failed; posting again', error);
+      return undefined;
+    }
+    const taken = await store.sentActivities(message.recipientId, since);
+    const found = posted.find(
+      (m) => !taken.has(m.id) && m.cards.some((card) => attempt.digests.includes(cardDigest(card))),
+    );
+    if (!found) return undefined;
+    await promptly(() => store.recordSentMessage(message.idempotencyKey, message.recipientId, found.id));
+    return found.id;
   }
 
   async update(recipientId: string, activityId: string, card: Record<string, unknown>): Promise<void> {

@@ -4,6 +4,7 @@
 export * from './app-installer.js';
 export * from './batch.js';
 export * from './calendar.js';
+export * from './chat-history.js';
 export * from './client.js';
 export * from './directory.js';
 export * from './graph-errors.js';

@@ -113,6 +113,25 @@ export interface Messenger {
   update(recipientId: string, activityId: string, card: Record<string, unknown>): Promise<void>;
 }
 
+/** A message the bot posted in a person's 1:1 chat, as Microsoft 365 lists it afterwards. */
+export interface PostedMessage {
+  /** The message's id: in Teams the same as the activity id the Bot Connector answered with. */
+  id: string;
+  createdAt: string;
+  /** The Adaptive Cards it carries, parsed. */
+  cards: unknown[];
+}
+
+/**
+ * What the bot has posted in a person's chat, read back (Graph `GET /chats/{id}/messages`): the Bot Connector has
+ * no idempotency key, so after a crash in the instant between Teams taking a post and its answer being recorded,
+ * this is the only way to learn whether the post landed before sending it again.
+ */
+export interface ChatHistory {
+  /** The bot's messages in its 1:1 chat with `userId` created at or after `since`, newest first. */
+  postedSince(userId: string, since: string): Promise<PostedMessage[]>;
+}
+
 export interface TaskRequest {
   assigneeId: string;
   title: string;

@@ -81,6 +81,7 @@ export async function buildContext(
       (config.pdfWorkers > 0 ? new WorkerPdfRenderer(config.pdfWorkers) : new PdfRenderer()),
     messenger: overrides.messenger ?? new LocalMessenger(config.dataDir),
     ...(overrides.appInstaller ? { appInstaller: overrides.appInstaller } : {}),
+    ...(overrides.chatHistory ? { chatHistory: overrides.chatHistory } : {}),
     organisationName: overrides.organisationName ?? config.organisationName ?? demo!.organisation.name,
     now: overrides.now ?? (() => new Date()),
   };

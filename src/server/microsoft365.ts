@@ -17,6 +17,7 @@ import { GraphDirectory } from '../graph/directory.js';
 import { SharePointArchive } from '../graph/sharepoint-archive.js';
 import { GraphTasks } from '../graph/tasks.js';
 import { TeamsAppInstaller } from '../graph/app-installer.js';
+import { GraphChatHistory } from '../graph/chat-history.js';
 import type { ContextOverrides } from './app.js';
 
 const flag = (value: string | undefined, fallback: boolean): boolean =>
@@ -154,13 +155,22 @@ export async function microsoft365Adapters(
   });
 }
 
+/** The app's installation for each person, and the bot's messages read back from the chat it gives. */
+function teamsAppAdapters(
+  client: Client,
+  teamsAppId: string,
+): Required<Pick<ContextOverrides, 'appInstaller' | 'chatHistory'>> {
+  const installer = new TeamsAppInstaller({ client, teamsAppId });
+  return { appInstaller: installer, chatHistory: new GraphChatHistory({ client, chats: installer }) };
+}
+
 /** The Graph implementations of every Microsoft 365 port but the messenger (which the bot provides). */
 export function graphAdapters(
   config: GraphConfig,
   client: Client = createAppGraphClient(config),
   calendarOptions: { delegatedClient?: () => Client | undefined } = {},
 ): Required<Pick<ContextOverrides, 'directory' | 'calendar' | 'tasks' | 'archive'>> &
-  Pick<ContextOverrides, 'appInstaller'> {
+  Pick<ContextOverrides, 'appInstaller' | 'chatHistory'> {
   const directory = new GraphDirectory({
     client,
     hrGroupId: config.hrGroupId,
@@ -168,9 +178,7 @@ export function graphAdapters(
   });
   return {
     directory,
-    ...(config.teamsAppId
-      ? { appInstaller: new TeamsAppInstaller({ client, teamsAppId: config.teamsAppId }) }
-      : {}),
+    ...(config.teamsAppId ? teamsAppAdapters(client, config.teamsAppId) : {}),
     calendar: new GraphCalendar({ client, directory, ...calendarOptions }),
     tasks: new GraphTasks({ client, listName: config.taskListName }),
     archive: new SharePointArchive({

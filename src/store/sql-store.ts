@@ -344,6 +344,35 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
       );
       return rows[0]?.activity_id;
     },
+    messageState: async (key) => {
+      const { rows } = await db.query<{ activity_id: string; attempted_at: Date | null; digests: string[] }>(
+        'SELECT activity_id, attempted_at, digests FROM sent_messages WHERE idempotency_key = $1',
+        [key],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      if (row.activity_id) return { activityId: row.activity_id };
+      return row.attempted_at ? { attempt: { at: iso(row.attempted_at), digests: row.digests } } : undefined;
+    },
+    recordSendAttempt: async (key, recipientId, digest) => {
+      await db.query(
+        `INSERT INTO sent_messages (idempotency_key, recipient_id, activity_id, attempted_at, digests)
+         VALUES ($1, $2, '', now(), ARRAY[$3::text])
+         ON CONFLICT (idempotency_key) DO UPDATE
+           SET attempted_at = coalesce(sent_messages.attempted_at, now()),
+               digests = CASE WHEN $3::text = ANY(sent_messages.digests) THEN sent_messages.digests
+                              ELSE sent_messages.digests || $3::text END
+         WHERE sent_messages.activity_id = ''`,
+        [key, recipientId, digest],
+      );
+    },
+    sentActivities: async (recipientId, since) => {
+      const { rows } = await db.query<{ activity_id: string }>(
+        "SELECT activity_id FROM sent_messages WHERE recipient_id = $1 AND activity_id <> '' AND sent_at >= $2",
+        [recipientId, since],
+      );
+      return new Set(rows.map((r) => r.activity_id));
+    },
     recordSentMessage: async (key, recipientId, activityId) => {
       // Completes a claim (empty activity id); never overwrites a message already recorded as sent.
       await db.query(

@@ -5,6 +5,9 @@
 import type { Conversation, Delegation } from '../domain/index.js';
 
 /** A conversation as stored, with the revision used for optimistic concurrency. */
+/** A message key's record: sent, or attempted and not known to have landed. */
+export type MessageState = { activityId: string } | { attempt: { at: string; digests: string[] } };
+
 export interface StoredConversation {
   conversation: Conversation;
   /** Bumped by every write; guards the row itself. */
@@ -118,6 +121,15 @@ export interface Store {
   cardCopies(conversationId: string, kind?: string): Promise<CardCopy[]>;
   /** The activity id of a message already sent with this idempotency key, if any. */
   sentMessage(key: string): Promise<string | undefined>;
+  /** What is known of a message key: sent (its activity id), or attempted (when, and the cards' digests). */
+  messageState(key: string): Promise<MessageState | undefined>;
+  /**
+   * Records, before a post, that the message is about to be sent with a card of this digest (durably: the post
+   * may land while its answer dies with the process). The first attempt's time is kept; digests accumulate.
+   */
+  recordSendAttempt(key: string, recipientId: string, digest: string): Promise<void>;
+  /** Activity ids recorded as sent to a person since `since`: posts a read-back must not take for another's. */
+  sentActivities(recipientId: string, since: string): Promise<Set<string>>;
   recordSentMessage(key: string, recipientId: string, activityId: string): Promise<void>;
   /**
    * Claims a message key before sending, so two events racing for the same message send it once: true for

@@ -4,8 +4,8 @@
  * product path (calendar job → notify job → `TeamsMessenger`) to a fake Bot Connector enforcing a per-app limit
  * (scaled down so the test stays short); one instance is killed with SIGKILL mid-way and started again. Then a burst
  * of signatures goes through the three at once and one is killed while the documents are being filed. Nothing is
- * lost, nothing arrives twice except a post Teams accepted in the instant the process died (its answer died with it:
- * docs/performance.md), every job ran once, every document was filed once, and together the instances never tried
+ * lost, nothing arrives twice (a post Teams took in the instant the process died is found in the chat, read back,
+ * instead of sent again), every job ran once, every document was filed once, and together the instances never tried
  * more than the per-app limit: they share one pace in the database (`send_rate`), where three lone pacers would send
  * 3×.
  */
@@ -59,9 +59,11 @@ describe('three instances on one PostgreSQL', () => {
     // Every manager (and the director, for the managers) got the round's card, once.
     expect(result.roundCards).toBe(n / 25 + 1);
     expect(result.roundCardRepeats).toBe(0);
-    // A repeat only where the crash took the answer of an accepted post.
-    expect(result.duplicates - result.duplicatesAnswerLost).toBe(0);
-    expect(result.duplicates).toBeLessThanOrEqual(3);
+    // Nothing twice, not even a post Teams took in the instant of the kill (its answer died with the process):
+    // the instance that takes the job over reads the chat back first. The kill lands while answers are kept back,
+    // so the killed instance usually has one or more such posts (`answersLost`).
+    expect(result.duplicates).toBe(0);
+    expect(result.chatReads).toBeGreaterThanOrEqual(result.answersLost);
     // Together at the pace, never three instances' worth: three lone pacers would try about three times the
     // limit, and Teams would refuse two of every three. On a machine whose cores are all busy the fake connector's
     // own event loop hands it several requests at once, so a second's count may run over by a few; what counts is

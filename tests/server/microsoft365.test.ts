@@ -60,6 +60,22 @@ describe('Microsoft Graph behind every port', () => {
     expect(() => graphConfigFromEnv({ ...env, GRAPH_CERTIFICATE_PATH: '/x.pem' })).toThrow(/exactly one/);
   });
 
+  it("reads the bot's messages back from a person's chat when the Teams app is configured", async () => {
+    expect(graphAdapters(graphConfigFromEnv(env), testClient()).chatHistory).toBeUndefined();
+    const adapters = graphAdapters(
+      graphConfigFromEnv({ ...env, TEAMS_APP_ID: 'catalog-app-1' }),
+      testClient(),
+    );
+    await adapters.appInstaller?.ensureInstalled('fatima');
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const id = fake.addBotMessage('19:fatima_catalog-app-1@unq.gbl.spaces', 'bot', [
+      { type: 'AdaptiveCard' },
+    ]);
+    expect(await adapters.chatHistory?.postedSince('fatima', since)).toEqual([
+      { id, createdAt: expect.any(String), cards: [{ type: 'AdaptiveCard' }] },
+    ]);
+  });
+
   it('creates the Teams meeting and gives only the co-signer of a vitality report a To Do task', async () => {
     const fatima = as(server.url, 'fatima');
     const { id } = await buildConversation({ type: 'vitaliteit', stage: 'planned', server, start: 10 });

@@ -180,6 +180,25 @@ describe.each(backends)('store on %s', (backend) => {
     await s.recordSentMessage('k2', 'fatima', 'act9');
     expect(await s.sentMessage('k2')).toBe('act9');
     expect(await s.claimMessage('k2', 'fatima')).toBe(false);
+    // A post about to be made is recorded first: its first time kept, each card's digest once.
+    expect(await s.messageState('k3')).toBeUndefined();
+    await s.recordSendAttempt('k3', 'fatima', 'd1');
+    const attempted = await s.messageState('k3');
+    await s.recordSendAttempt('k3', 'fatima', 'd2');
+    await s.recordSendAttempt('k3', 'fatima', 'd1');
+    expect(await s.messageState('k3')).toEqual({
+      attempt: { at: (attempted as { attempt: { at: string } }).attempt.at, digests: ['d1', 'd2'] },
+    });
+    expect(await s.sentMessage('k3')).toBeUndefined();
+    await s.recordSentMessage('k3', 'fatima', 'act3');
+    expect(await s.messageState('k3')).toEqual({ activityId: 'act3' });
+    // An attempt after the answer was recorded changes nothing.
+    await s.recordSendAttempt('k3', 'fatima', 'd4');
+    expect(await s.messageState('k3')).toEqual({ activityId: 'act3' });
+    expect(await s.sentActivities('fatima', '2000-01-01T00:00:00.000Z')).toEqual(
+      new Set(['act1', 'act9', 'act3']),
+    );
+    expect(await s.sentActivities('jeroen', '2000-01-01T00:00:00.000Z')).toEqual(new Set());
     await s.saveApprovalTask({ conversationId: 'c1', assigneeId: 'jeroen', version: 1, taskId: 't1' });
     expect(await s.approvalTask('c1', 'jeroen', 1)).toEqual({
       conversationId: 'c1',

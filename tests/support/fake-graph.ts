@@ -125,6 +125,16 @@ export interface FakeInstalledApp {
   chatId: string;
 }
 
+/** A message in a chat, in Graph's `chatMessage` shape (the parts the app reads). */
+export interface FakeChatMessage {
+  id: string;
+  createdDateTime: string;
+  messageType: 'message' | 'systemEventMessage';
+  from: { application: { id: string; applicationIdentityType: 'bot' } | null; user: { id: string } | null };
+  body: { contentType: 'html' | 'text'; content: string };
+  attachments: Array<{ id: string; contentType: string; content: string }>;
+}
+
 /** One logged request. */
 export interface LoggedRequest {
   method: string;
@@ -155,6 +165,8 @@ export class FakeGraph {
   readonly items = new Map<string, FakeDriveItem>();
   readonly drives = new Map<string, { rootId: string; columns: Set<string> }>();
   readonly installedApps = new Map<string, FakeInstalledApp[]>();
+  /** Chat id → its messages, in the order they were posted. */
+  readonly chatMessages = new Map<string, FakeChatMessage[]>();
   readonly activityNotifications: Array<{ userId: string; body: Record<string, unknown> }> = [];
   /** Delegated tokens: bearer token → user id. Any other token is app-only. */
   readonly delegatedTokens = new Map<string, string>();
@@ -208,6 +220,7 @@ export class FakeGraph {
       this.items,
       this.drives,
       this.installedApps,
+      this.chatMessages,
       this.delegatedTokens,
       this.sessions,
     ])
@@ -500,6 +513,7 @@ export class FakeGraph {
         d(`/users/${seg}/teamwork/installedApps/${seg}/chat`),
         (r, m) => this.installedChat(m[1]!, m[2]!),
       ],
+      ['GET', d(`/chats/${seg}/messages`), (r, m) => this.listChatMessages(r, dec(m[1]!))],
       [
         'POST',
         d(`/users/${seg}/teamwork/sendActivityNotification`),
@@ -1045,6 +1059,64 @@ export class FakeGraph {
     return app
       ? ok({ id: app.chatId, chatType: 'oneOnOne' })
       : graphError(404, 'NotFound', 'The app installation was not found.');
+  }
+
+  /** Adds a message to a chat, as Teams does when a bot posts one (with its cards as JSON strings). */
+  addBotMessage(chatId: string, botId: string, cards: unknown[], createdDateTime = new Date().toISOString()) {
+    const messages = this.chatMessages.get(chatId) ?? [];
+    const id = String(Date.parse(createdDateTime) * 1000 + messages.length);
+    messages.push({
+      id,
+      createdDateTime,
+      messageType: 'message',
+      from: { application: { id: botId, applicationIdentityType: 'bot' }, user: null },
+      body: {
+        contentType: 'html',
+        content: cards.map((_, i) => `<attachment id="${id}-${i}"></attachment>`).join(''),
+      },
+      attachments: cards.map((card, i) => ({
+        id: `${id}-${i}`,
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: JSON.stringify(card),
+      })),
+    });
+    this.chatMessages.set(chatId, messages);
+    return id;
+  }
+
+  /** Adds a person's own message to a chat. */
+  addUserMessage(chatId: string, userId: string, text: string, createdDateTime = new Date().toISOString()) {
+    const messages = this.chatMessages.get(chatId) ?? [];
+    const id = String(Date.parse(createdDateTime) * 1000 + messages.length);
+    messages.push({
+      id,
+      createdDateTime,
+      messageType: 'message',
+      from: { application: null, user: { id: userId } },
+      body: { contentType: 'text', content: text },
+      attachments: [],
+    });
+    this.chatMessages.set(chatId, messages);
+    return id;
+  }
+
+  /**
+   * `GET /chats/{id}/messages`: newest first by `lastModifiedDateTime` (the default) or `createdDateTime desc`, at
+   * most 50 a page as documented; ascending order and a larger `$top` are refused as Graph refuses them.
+   */
+  private listChatMessages(request: FakeRequest, chatId: string): FakeResponse {
+    const known = [...this.installedApps.values()].flat().some((a) => a.chatId === chatId);
+    if (!known && !this.chatMessages.has(chatId))
+      return graphError(404, 'NotFound', `Chat ${chatId} was not found.`);
+    const top = Number(request.query.get('$top') ?? 20);
+    if (!(top >= 1 && top <= 50)) return graphError(400, 'BadRequest', 'Maximum allowed $top value is 50.');
+    const orderby = request.query.get('$orderby');
+    if (orderby !== null && !/^(createdDateTime|lastModifiedDateTime) desc$/.test(orderby))
+      return graphError(400, 'BadRequest', `$orderby ${orderby} is not supported.`);
+    const messages = [...(this.chatMessages.get(chatId) ?? [])].sort((a, b) =>
+      b.createdDateTime.localeCompare(a.createdDateTime),
+    );
+    return this.page(request, messages, 50);
   }
 
   private sendActivity(request: FakeRequest, userId: string): FakeResponse {
