@@ -89,7 +89,7 @@ export class FakeConnector {
    * Message posts (by arrival number) that are taken and counted but never answered, as if the process died in
    * the instant after Teams took the message: only a read-back of the chat can tell the sender it landed.
    */
-  swallow: (arrival: number) => boolean = () => false;
+  swallow: (arrival: number, sender: string | undefined) => boolean = () => false;
   /** Posts taken without an answer. */
   swallowed = 0;
   /** Graph requests that listed a chat's messages. */
@@ -175,6 +175,8 @@ export class FakeConnector {
     const path = url.pathname;
     if (path.startsWith('/graph/')) return this.graph(req, res, url);
     const match = /\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
+    // A bench instance names itself in the path (`/teams/<sender>/v3/…`), so a test can pick one instance's posts.
+    const sender = /^\/teams\/([^/]+)\/v3\//.exec(path)?.[1];
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: path } });
     if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
       return send(res, 401, { error: { code: 'Unauthorized' } });
@@ -228,7 +230,7 @@ export class FakeConnector {
       const taken = this.messages.get(chatId) ?? [];
       taken.push({ id, createdAt: new Date(now).toISOString(), body });
       this.messages.set(chatId, taken);
-      if (this.swallow(arrival)) {
+      if (this.swallow(arrival, sender)) {
         this.swallowed += 1;
         this.unanswered.push({ res, id });
         return;

@@ -107,8 +107,11 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
   const servers: ServerProcess[] = [];
   try {
     // The first migrates the database; the others then start side by side.
-    servers.push(await spawnServer(env));
-    servers.push(...(await Promise.all(Array.from({ length: instances - 1 }, () => spawnServer(env)))));
+    const named = (i: number) => ({ ...env, BENCH_INSTANCE: `instance-${i}` });
+    servers.push(await spawnServer(named(0)));
+    servers.push(
+      ...(await Promise.all(Array.from({ length: instances - 1 }, (_, i) => spawnServer(named(i + 1))))),
+    );
     const employees = organisation.employees.slice(0, n);
     // Everyone has the app installed: their chat with the bot is known, as after the install event. (Opening
     // a chat is a request Teams counts too: 5,000 new chats would halve the invitations per second.)
@@ -153,11 +156,12 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
       const at = Math.floor(n * options.killAt);
       while (delivered() < at && performance.now() < deadline) await sleep(20);
       const victim = servers[instances - 1] as ServerProcess;
-      // The kill lands in the instant Teams has taken posts whose answers are still on their way: the fake keeps
-      // the answers back for a moment (at most a second), then answers the instances still there.
-      fake.swallow = () => true;
-      const window = performance.now() + 1_000;
-      while (fake.swallowed < 2 * instances && performance.now() < window) await sleep(5);
+      // The kill lands in the instant Teams has taken posts whose answers are still on their way: the fake takes
+      // the victim's next posts without answering them (a few, at most for three seconds), then it dies.
+      const victimName = `instance-${instances - 1}`;
+      fake.swallow = (_, sender) => sender === victimName;
+      const window = performance.now() + 3_000;
+      while (fake.swallowed < 3 && performance.now() < window) await sleep(5);
       await victim.kill();
       fake.swallow = () => false;
       // Its connections' ends reach the fake's event loop a moment after the process is gone.
@@ -165,7 +169,7 @@ export async function benchRound(options: RoundBenchOptions): Promise<RoundBench
       answersLost = fake.answerSwallowed();
       killed = true;
       // Started again, as App Service would: it joins the others in the same queues.
-      servers[instances - 1] = await spawnServer(env);
+      servers[instances - 1] = await spawnServer(named(instances - 1));
     }
     while (delivered() < n && performance.now() < deadline) await sleep(50);
     const stats = fake.snapshot();

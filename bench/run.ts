@@ -221,7 +221,7 @@ async function main(): Promise<void> {
       );
       out();
       out(
-        'The plans are spread over the instances; everyone has the app installed (their chat is known). Timed from the first plan to the last invitation; "first" = first plan to first invitation. "peak tried" = most requests the instances together sent in one second, accepted or not: they share one pace in the database (`send_rate`). "killed": one instance SIGKILLed half-way, while the fake connector keeps answers back for a moment, and started again; "answers lost" = posts Teams took whose answer died with it (each found by reading the chat back instead of posted again); the jobs it held wait for their heartbeat to stop (10 s) before another instance takes them.',
+        'The plans are spread over the instances; everyone has the app installed (their chat is known). Timed from the first plan to the last invitation; "first" = first plan to first invitation. "peak tried" = most requests the instances together sent in one second, accepted or not: they share one pace in the database (`send_rate`). "killed": one instance SIGKILLed half-way, right after the fake connector took its last few posts without answering them, and started again; "answers lost" = posts Teams took whose answer died with it (each found by reading the chat back instead of posted again); the jobs it held wait for their heartbeat to stop (10 s) before another instance takes them.',
       );
       out();
       out(

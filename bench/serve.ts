@@ -6,11 +6,12 @@
  *   (a fake one on loopback) instead of the local outbox file, paced by the per-app pace in the database that
  *   every instance on it shares (`BENCH_APP_RATE` per second, default Teams' 47; `BENCH_SHARED_PACE=0`: this
  *   process paces alone, as before the shared pace); a post whose answer was lost is looked for in the chat
- *   through the fake's Graph (`GraphChatHistory`) before it is sent again, as in production.
+ *   through the fake's Graph (`GraphChatHistory`) before it is sent again, as in production; `BENCH_INSTANCE`
+ *   names this instance in the path of every post, so the fake can tell the instances apart.
  * Prints `READY <url>` on stdout once it listens; SIGTERM stops it gracefully.
  */
 import { App } from '@microsoft/teams.apps';
-import { sdkConnector, TeamsMessenger, teamsPace } from '../src/bot/teams-messenger.js';
+import { sdkConnector, TeamsMessenger, teamsPace, type Connector } from '../src/bot/teams-messenger.js';
 import { TeamsAppInstaller } from '../src/graph/app-installer.js';
 import { GraphChatHistory } from '../src/graph/chat-history.js';
 import { createGraphClient } from '../src/graph/client.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       const teams = new App({ clientId: 'bench-bot', token: () => benchBotToken, serviceUrl: connectorUrl });
       // Set before the workers start, so every notification goes through Teams' pacing.
       ctx.messenger = new TeamsMessenger({
-        connector: sdkConnector(teams),
+        connector: named(sdkConnector(teams), process.env.BENCH_INSTANCE),
         store: ctx.store,
         serviceUrl: connectorUrl,
         tenantId: 'bench-tenant',
@@ -59,6 +60,20 @@ async function main(): Promise<void> {
       },
     );
   });
+}
+
+/**
+ * The connector with this instance's name in every chat's service URL (`…/teams/<name>/`), so the fake connector
+ * can tell the instances' posts apart; the product's connector is left as it is.
+ */
+function named(connector: Connector, name: string | undefined): Connector {
+  if (!name) return connector;
+  const at = (serviceUrl: string) => `${serviceUrl.replace(/\/?$/, '/')}${name}/`;
+  return {
+    createActivity: (serviceUrl, ...rest) => connector.createActivity(at(serviceUrl), ...rest),
+    updateActivity: (serviceUrl, ...rest) => connector.updateActivity(at(serviceUrl), ...rest),
+    createPersonalChat: (serviceUrl, ...rest) => connector.createPersonalChat(at(serviceUrl), ...rest),
+  };
 }
 
 /** The product's Graph read-back, pointed at the fake connector's Graph (the same messages it took). */

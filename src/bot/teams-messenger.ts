@@ -165,15 +165,13 @@ export class TeamsMessenger implements Messenger {
     if (landed) return { activityId: landed };
     const { chat, fresh } = await this.chatOf(message.recipientId);
     const digest = cardDigest(message.card);
+    const attemptedAt = new Date().toISOString();
     if (history) await promptly(() => store.recordSendAttempt(key, message.recipientId, digest));
     let unanswered = false;
     // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
     const created = await withRetry(async () => {
       if (unanswered && history) {
-        const found = await this.findLanded(message, {
-          at: new Date(Date.now() - readBackSkewMs).toISOString(),
-          digests: [digest],
-        });
+        const found = await this.findLanded(message, { at: attemptedAt, digests: [digest] });
         if (found) return { id: found };
       }
       await this.limiter.acquire(chat.conversationId);

@@ -59,11 +59,12 @@ describe('three instances on one PostgreSQL', () => {
     // Every manager (and the director, for the managers) got the round's card, once.
     expect(result.roundCards).toBe(n / 25 + 1);
     expect(result.roundCardRepeats).toBe(0);
-    // Nothing twice, not even a post Teams took in the instant of the kill (its answer died with the process):
-    // the instance that takes the job over reads the chat back first. The kill lands while answers are kept back,
-    // so the killed instance usually has one or more such posts (`answersLost`).
-    expect(result.duplicates).toBe(0);
+    // Nothing twice, not even the posts Teams took in the instant of the kill, whose answers died with the process
+    // (the fake takes the victim's last posts without answering): the instance that takes each job over reads the
+    // chat back first and finds them.
+    expect(result.answersLost).toBeGreaterThanOrEqual(1);
     expect(result.chatReads).toBeGreaterThanOrEqual(result.answersLost);
+    expect(result.duplicates).toBe(0);
     // Together at the pace, never three instances' worth: three lone pacers would try about three times the
     // limit, and Teams would refuse two of every three. On a machine whose cores are all busy the fake connector's
     // own event loop hands it several requests at once, so a second's count may run over by a few; what counts is

@@ -1063,12 +1063,7 @@ export class FakeGraph {
 
   /** Adds a message to a chat, as Teams does when a bot posts one (with its cards as JSON strings). */
   addBotMessage(chatId: string, botId: string, cards: unknown[], createdDateTime = new Date().toISOString()) {
-    const messages = this.chatMessages.get(chatId) ?? [];
-    const id = String(Date.parse(createdDateTime) * 1000 + messages.length);
-    messages.push({
-      id,
-      createdDateTime,
-      messageType: 'message',
+    return this.addChatMessage(chatId, createdDateTime, (id) => ({
       from: { application: { id: botId, applicationIdentityType: 'bot' }, user: null },
       body: {
         contentType: 'html',
@@ -1079,23 +1074,27 @@ export class FakeGraph {
         contentType: 'application/vnd.microsoft.card.adaptive',
         content: JSON.stringify(card),
       })),
-    });
-    this.chatMessages.set(chatId, messages);
-    return id;
+    }));
   }
 
   /** Adds a person's own message to a chat. */
   addUserMessage(chatId: string, userId: string, text: string, createdDateTime = new Date().toISOString()) {
-    const messages = this.chatMessages.get(chatId) ?? [];
-    const id = String(Date.parse(createdDateTime) * 1000 + messages.length);
-    messages.push({
-      id,
-      createdDateTime,
-      messageType: 'message',
+    return this.addChatMessage(chatId, createdDateTime, () => ({
       from: { application: null, user: { id: userId } },
       body: { contentType: 'text', content: text },
       attachments: [],
-    });
+    }));
+  }
+
+  /** Appends a message with an id like Teams' (its time in microseconds); returns the id. */
+  private addChatMessage(
+    chatId: string,
+    createdDateTime: string,
+    content: (id: string) => Pick<FakeChatMessage, 'from' | 'body' | 'attachments'>,
+  ): string {
+    const messages = this.chatMessages.get(chatId) ?? [];
+    const id = String(Date.parse(createdDateTime) * 1000 + messages.length);
+    messages.push({ id, createdDateTime, messageType: 'message', ...content(id) });
     this.chatMessages.set(chatId, messages);
     return id;
   }
