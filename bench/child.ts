@@ -1,4 +1,7 @@
-/** Starts `bench/serve.ts` as a child process and waits until it listens. */
+/**
+ * Starts `bench/serve.ts` (or another bench entry point) as a child process and waits until it listens; and, inside
+ * such a child, the start-up tail every entry point shares (`serveForBench`).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -74,4 +77,21 @@ export async function spawnServer(
     await exited;
   };
   return { child, url, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/**
+ * Inside a bench child: starts the app, prints `READY <url>` once it listens, stops it gracefully on SIGTERM, and
+ * exits 1 on a failure either way (the parent then sees the output).
+ */
+export function serveForBench(start: () => Promise<{ url: string; stop(): Promise<void> }>): void {
+  const fail = (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  };
+  start().then((app) => {
+    process.stdout.write(`READY ${app.url}\n`);
+    process.once('SIGTERM', () => {
+      app.stop().then(() => process.exit(0), fail);
+    });
+  }, fail);
 }

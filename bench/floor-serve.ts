@@ -16,9 +16,10 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import express from 'express';
 import pg from 'pg';
-import { startApp, type StartOptions } from '../src/server/app.js';
+import { startApp, type RunningApp, type StartOptions } from '../src/server/app.js';
 import { authenticate } from '../src/server/auth.js';
 import { loadConfig } from '../src/server/config.js';
+import { serveForBench } from './child.js';
 
 /** Counts every statement any `pg` client sends; pooled queries and transactions both end up here. */
 let statements = 0;
@@ -28,7 +29,7 @@ pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unkn
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof clientQuery;
 
-async function main(): Promise<void> {
+async function main(): Promise<RunningApp> {
   const config = loadConfig();
   const mountBot: StartOptions['mountBot'] = async (ctx, http) => {
     const { mountBot: mountProductBot } = await import('../src/server/bot-mount.js');
@@ -83,20 +84,7 @@ async function main(): Promise<void> {
       },
     );
   };
-  const app = await startApp(config, { mountBot });
-  process.stdout.write(`READY ${app.url}\n`);
-  process.once('SIGTERM', () => {
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+  return startApp(config, { mountBot });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+serveForBench(main);

@@ -15,11 +15,12 @@ import { sdkConnector, TeamsMessenger, teamsPace, type Connector } from '../src/
 import { TeamsAppInstaller } from '../src/graph/app-installer.js';
 import { GraphChatHistory } from '../src/graph/chat-history.js';
 import { createGraphClient } from '../src/graph/client.js';
-import { startApp, type StartOptions } from '../src/server/app.js';
+import { startApp, type RunningApp, type StartOptions } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { serveForBench } from './child.js';
 import { benchBotToken } from './bot-token.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<RunningApp> {
   const config = loadConfig();
   const connectorUrl = process.env.BENCH_CONNECTOR_URL;
   const mountBot: StartOptions['mountBot'] = async (ctx, http) => {
@@ -49,17 +50,7 @@ async function main(): Promise<void> {
       });
     }
   };
-  const app = await startApp(config, { mountBot });
-  process.stdout.write(`READY ${app.url}\n`);
-  process.once('SIGTERM', () => {
-    app.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
+  return startApp(config, { mountBot });
 }
 
 /**
@@ -85,7 +76,4 @@ function benchChatHistory(connectorUrl: string): GraphChatHistory {
   return new GraphChatHistory({ client, chats: new TeamsAppInstaller({ client, teamsAppId: 'bench-app' }) });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+serveForBench(main);
