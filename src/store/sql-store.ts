@@ -337,13 +337,6 @@ export async function createSqlStore(db: Database): Promise<Store & { db: Databa
         chatId: r.chat_id,
       }));
     },
-    sentMessage: async (key) => {
-      const { rows } = await db.query<{ activity_id: string }>(
-        "SELECT activity_id FROM sent_messages WHERE idempotency_key = $1 AND activity_id <> ''",
-        [key],
-      );
-      return rows[0]?.activity_id;
-    },
     messageState: async (key) => {
       const { rows } = await db.query<{ activity_id: string; attempted_at: Date | null; digests: string[] }>(
         'SELECT activity_id, attempted_at, digests FROM sent_messages WHERE idempotency_key = $1',

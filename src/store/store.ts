@@ -119,8 +119,6 @@ export interface Store {
   chatReference(userId: string): Promise<ChatReference | undefined>;
   recordCardCopy(copy: CardCopy): Promise<void>;
   cardCopies(conversationId: string, kind?: string): Promise<CardCopy[]>;
-  /** The activity id of a message already sent with this idempotency key, if any. */
-  sentMessage(key: string): Promise<string | undefined>;
   /** What is known of a message key: sent (its activity id), or attempted (when, and the cards' digests). */
   messageState(key: string): Promise<MessageState | undefined>;
   /**
