@@ -5,7 +5,7 @@ import { demoUserAmong, wantedDemoUser } from './demo-user.js';
 import type { ConversationView, DirectoryUser, Me, PublicConfig } from './api/types.js';
 import type { HostInfo } from './host/host.js';
 import { createI18n } from './i18n/i18n.js';
-import { preloadMeetingPanel, preloadRoute } from './routing/route-modules.js';
+import { demoSwitcherModule, preloadMeetingPanel, preloadRoute } from './routing/route-modules.js';
 import { parseHash } from './routing/paths.js';
 import { situationOf, targetHref } from './routing/targets.js';
 
@@ -82,6 +82,10 @@ export async function startSession(host: HostInfo): Promise<Session> {
   const routeCode = meetingChat ? preloadMeetingPanel() : preloadRoute(path);
   const wanted = wantedDemoUser();
   const early = host.inTeams ? undefined : demoRequests(host, wanted, meetingChat);
+  // The demo switcher sits in the header above every page: its code arrives before the first render, or the
+  // header would grow (by its explanation line) under the first click. A failed load is left to its boundary.
+  const switcherCode = () => demoSwitcherModule().catch(() => undefined);
+  const earlySwitcher = host.inTeams ? undefined : switcherCode();
   const signInFailed = (): Error => new Error(createI18n(host.locale).t('error.signIn'));
   const config = await anonymous.config();
   if (config.authMode === 'local') {
@@ -101,7 +105,7 @@ export async function startSession(host: HostInfo): Promise<Session> {
           : undefined,
     ]);
     if (meeting && user) await openMeetingConversation(meeting, user, host.locale);
-    await routeCode;
+    await Promise.all([routeCode, earlySwitcher ?? switcherCode()]);
     return { config, authHeaders: async () => ({}), demoUsers: demo.users, ...(me ? { firstMe: me } : {}) };
   }
   if (!host.inTeams || !config.clientId || !config.apiScope) throw signInFailed();

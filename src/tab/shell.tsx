@@ -6,7 +6,7 @@ import { LoadBoundary } from './components/load-boundary.js';
 import { useNarrow } from './components/use-side-panel.js';
 import { useI18n, type MessageKey } from './i18n/i18n.js';
 import { lazyPage } from './routing/lazy-page.js';
-import { pageModules, preloadable, routeModules } from './routing/route-modules.js';
+import { demoSwitcherModule, pageModules, routeModules } from './routing/route-modules.js';
 import { matchPath, useHashLocation, type HashLocation } from './routing/router.js';
 
 /** What every page receives from the router. */
@@ -31,10 +31,7 @@ const pages: Record<keyof typeof pageModules, Page> = {
   localMeeting: lazyPage(pageModules.localMeeting, (m) => m.LocalMeetingPage),
 };
 
-const DemoSwitcher = lazyPage(
-  preloadable(() => import('./components/demo-switcher.js')),
-  (m) => m.DemoSwitcher,
-);
+const DemoSwitcher = lazyPage(demoSwitcherModule, (m) => m.DemoSwitcher);
 
 /** The routes, most specific first. */
 export const routes: ReadonlyArray<{ pattern: string; page: Page }> = routeModules.map((r) => ({
@@ -64,7 +61,8 @@ const useStyles = makeStyles({
   },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   demo: {
-    // The switcher's height (label and small select), kept free while its code loads: nothing jumps.
+    // The switcher's code comes with the session (route-modules.ts); should it still be on its way, the space of
+    // its label and small select is kept.
     minHeight: '46px',
     display: 'flex',
     alignItems: 'flex-end',

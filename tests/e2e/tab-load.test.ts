@@ -1,8 +1,12 @@
-/** Loading the tab in Chromium: a small first script before React and Fluent UI, then the page. */
+/**
+ * Loading the tab in Chromium: a small first script before React and Fluent UI, then the page, which stays where
+ * it was first drawn.
+ */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newPage, tabSuite } from './support.js';
+import { buildConversation } from '../fixtures/build-conversation.js';
+import { newPage, open, tabSuite } from './support.js';
 
 const suite = tabSuite();
 
@@ -67,4 +71,25 @@ describe('loading the tab', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.context().close();
   });
+
+  it("draws the page where it stays: the demo switcher's code, however slow, never pushes it down", async () => {
+    const built = await buildConversation({ type: 'vitaliteit', stage: 'planned', server: suite.server });
+    for (const width of [320, 1280]) {
+      const page = await newPage(suite.browser, width);
+      // A slow chunk, as on a busy machine: the switcher with its explanation line once grew the header by
+      // 62 px at 320 px after the page was drawn, and a click aimed at "Ga verder" landed beside it.
+      await page.route(/\/assets\/demo-switcher-[^/]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
+      await open(page, suite.server.url, built.employee, '/');
+      const button = page.getByTestId(`conversation-${built.id}`).getByRole('link', { name: /Ga verder/ });
+      await button.waitFor();
+      const drawn = await button.boundingBox();
+      await page.getByTestId('demo-user').waitFor();
+      await page.waitForTimeout(300);
+      expect(await button.boundingBox()).toEqual(drawn);
+      await page.context().close();
+    }
+  }, 60_000);
 });

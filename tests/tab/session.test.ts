@@ -11,6 +11,7 @@ const code: string[] = [];
 jest.unstable_mockModule('../../src/tab/routing/route-modules.js', () => ({
   preloadRoute: jest.fn(async (path: string) => void code.push(`route ${path}`)),
   preloadMeetingPanel: jest.fn(async () => void code.push('meeting panel')),
+  demoSwitcherModule: jest.fn(async () => void code.push('demo switcher')),
 }));
 jest.unstable_mockModule('../../src/tab/auth/entra.js', () => ({
   createEntraTokenSource: jest.fn(async () => async () => 'token-jeroen'),
@@ -107,6 +108,8 @@ describe('the side panel starting', () => {
     expect(code).toContain('route /gesprek/c2/gesprek');
     expect(takePrefetchedBody('/api/conversations/c2', 'jeroen', 'nl')).toEqual(view);
     expect(session.firstMe?.user.id).toBe('jeroen');
+    // Local mode: the demo switcher's code is there for the first render, so the page never moves under it.
+    expect(code).toContain('demo switcher');
   });
 
   it('starts on the home page when the meeting has no conversation of hers', async () => {
@@ -142,5 +145,7 @@ describe('the side panel starting', () => {
     expect(takePrefetchedBody('/api/conversations/c2', '', 'nl')).toEqual(view);
     expect(session.firstMe?.user.id).toBe('jeroen');
     expect(session.demoUsers).toBeUndefined();
+    // Inside Teams with Entra there is no demo: its code is never asked for.
+    expect(code).not.toContain('demo switcher');
   });
 });

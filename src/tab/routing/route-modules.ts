@@ -25,6 +25,12 @@ export function preloadable<T>(load: () => Promise<T>): Preloadable<T> {
   return Object.defineProperty(get, 'value', { get: () => value }) as Preloadable<T>;
 }
 
+/**
+ * The demo identity switcher of local mode: a chunk of its own, so its code never loads inside Teams; locally it
+ * is brought with the session, before the first render, so the header never grows under a finger.
+ */
+export const demoSwitcherModule = preloadable(() => import('../components/demo-switcher.js'));
+
 // One chunk per page: the first paint only loads the page that was asked for.
 export const pageModules = {
   home: preloadable(() => import('../pages/home-page.js')),
