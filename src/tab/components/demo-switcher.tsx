@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 
 /**
  * The local mode's identity switcher. A module of its own: inside Teams there is no demo, so its code never
- * loads there, and locally it arrives after the page is on screen.
+ * loads there; locally it comes with the session, before the first render (`demoSwitcherModule`).
  */
 export function DemoSwitcher({ demo }: { demo: DemoSession }) {
   const i18n = useI18n();
