@@ -164,14 +164,15 @@ export class TeamsMessenger implements Messenger {
     const landed = state && history ? await this.findLanded(message, state.attempt) : undefined;
     if (landed) return { activityId: landed };
     const { chat, fresh } = await this.chatOf(message.recipientId);
-    const digest = cardDigest(message.card);
-    const attemptedAt = new Date().toISOString();
-    if (history) await promptly(() => store.recordSendAttempt(key, message.recipientId, digest));
+    // Recorded only where it can be looked for: without a read-back the record would serve nothing.
+    const digest = history ? cardDigest(message.card) : undefined;
+    const attempt = digest ? { at: new Date().toISOString(), digests: [digest] } : undefined;
+    if (digest) await promptly(() => store.recordSendAttempt(key, message.recipientId, digest));
     let unanswered = false;
     // Every attempt, retries included, takes its own slot: a retry is a request Teams counts too.
     const created = await withRetry(async () => {
-      if (unanswered && history) {
-        const found = await this.findLanded(message, { at: attemptedAt, digests: [digest] });
+      if (unanswered && attempt) {
+        const found = await this.findLanded(message, attempt);
         if (found) return { id: found };
       }
       await this.limiter.acquire(chat.conversationId);
