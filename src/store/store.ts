@@ -99,12 +99,7 @@ export interface Store {
    * `StoreTransaction.updateConversation` as one statement of its own, outside any transaction: for a change
    * whose audit entries are all it brings with it.
    */
-  updateConversation(
-    conversation: Conversation,
-    expectedRevision: number,
-    byPerson?: boolean,
-    audit?: readonly NewAuditEntry[],
-  ): Promise<StoredConversation>;
+  updateConversation: StoreTransaction['updateConversation'];
   /** Whose conversation it is (never changes), without reading the document itself. */
   employeeOf(conversationId: string): Promise<string | undefined>;
   /** Conversations where the person is the employee, or whose employee is in `employeeIds`. */
