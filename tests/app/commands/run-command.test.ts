@@ -73,6 +73,14 @@ describe.each(backends)('a person’s command on %s', (backend) => {
     };
   };
 
+  /** A conflict wrote nothing: the other's edit stands (revision 2), her answers and the audit log untouched. */
+  const expectUnchanged = async (c: ReturnType<typeof aConversation>) => {
+    const stored = await read(c.id);
+    expect(stored).toMatchObject({ revision: 2, editRevision: 2 });
+    expect(stored?.conversation.preparation).toEqual(c.preparation);
+    expect(await ctx.store.auditOf(c.id)).toEqual([]);
+  };
+
   it('saves an autosave on top of a change the system made between its read and its write', async () => {
     const c = aConversation();
     await ctx.store.transaction((tx) => tx.insertConversation(c));
@@ -95,10 +103,7 @@ describe.each(backends)('a person’s command on %s', (backend) => {
     await expect(
       applyCommand(ctx, 'fatima', c.id, { type: 'save-preparation', answers }, 1),
     ).rejects.toBeInstanceOf(StaleRevisionError);
-    const stored = await read(c.id);
-    expect(stored).toMatchObject({ revision: 2, editRevision: 2 });
-    expect(stored?.conversation.preparation).toEqual(c.preparation);
-    expect(await ctx.store.auditOf(c.id)).toEqual([]);
+    await expectUnchanged(c);
   });
 
   it('writes the next autosave on the copy it wrote last, without reading the row', async () => {
@@ -146,10 +151,7 @@ describe.each(backends)('a person’s command on %s', (backend) => {
     await expect(
       applyCommand(ctx, 'fatima', c.id, { type: 'save-preparation', answers }, 1),
     ).rejects.toBeInstanceOf(StaleRevisionError);
-    const stored = await read(c.id);
-    expect(stored).toMatchObject({ revision: 2, editRevision: 2 });
-    expect(stored?.conversation.preparation).toEqual(c.preparation);
-    expect(await ctx.store.auditOf(c.id)).toEqual([]);
+    await expectUnchanged(c);
   });
 
   it('decides a card reaction in its transaction on the copy it remembers, and again on the row when that moved', async () => {
